@@ -1,0 +1,56 @@
+# Pelican's conventions: html, serve, devserver, publish, clean; plus test, validate, translations.
+# Everything a target needs is installed on first use into .venv from the pinned requirements.txt.
+
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PELICAN := $(BIN)/pelican
+DATA ?= data
+OUTPUTDIR ?= output
+CONFFILE ?= pelicanconf.py
+PUBLISHCONF ?= publishconf.py
+PORT ?= 8000
+CATALOGS := $(patsubst %.po,%.mo,$(wildcard theme/translations/*/LC_MESSAGES/messages.po))
+PELICANOPTS ?=
+
+.PHONY: html test serve devserver publish clean translations extract venv help
+
+help:
+	@echo "make html      build the site from $(DATA)/ into $(OUTPUTDIR)/ (DATA=… OUTPUTDIR=… to change)"
+	@echo "make test      run the whole test suite"
+	@echo "make serve     serve $(OUTPUTDIR)/ on http://localhost:$(PORT)/"
+	@echo "make publish   build for publishing with $(PUBLISHCONF)"
+	@echo "make extract   refresh the translation catalogs from the templates and code"
+	@echo "make clean     remove $(OUTPUTDIR)/ and the build cache"
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# Compiled catalogs are built, not committed.
+translations: $(CATALOGS)
+
+%.mo: %.po $(VENV)/.installed
+	$(BIN)/pybabel compile --use-fuzzy -i $< -o $@
+
+extract: venv
+	$(BIN)/pybabel extract -F babel.cfg -k N_ -o theme/translations/messages.pot --no-location --omit-header --sort-output .
+	$(BIN)/pybabel update -i theme/translations/messages.pot -d theme/translations -D messages --no-fuzzy-matching --omit-header
+
+html: venv translations
+	$(PELICAN) $(PELICANOPTS) -s $(CONFFILE) -o $(OUTPUTDIR) -e 'RANKINGS_DATA="$(DATA)"'
+
+publish: venv translations
+	$(PELICAN) $(PELICANOPTS) -s $(PUBLISHCONF) -o $(OUTPUTDIR) -e 'RANKINGS_DATA="$(DATA)"'
+
+serve: venv
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory $(OUTPUTDIR) $(PORT)
+
+test: venv translations
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(OUTPUTDIR) cache

@@ -1,0 +1,54 @@
+"""Settings for building the site locally. publishconf.py imports these and changes what differs."""
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE / "plugins"))
+
+SITENAME = "IGRS rankings, Uttar Pradesh"
+# Absolute base of canonical and hreflang URLs. Navigation stays relative (RELATIVE_URLS), so the built
+# folder also works under a sub-path; `make serve` serves it here.
+SITEURL = "http://localhost:8000"
+RELATIVE_URLS = True
+
+PATH = "content"
+THEME = "theme"
+OUTPUT_PATH = "output"
+CACHE_PATH = "cache"
+TIMEZONE = "Asia/Kolkata"
+DEFAULT_LANG = "hi"
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["rankings"]
+
+# The rankings plugin (plugins/rankings/settings.py lists every setting and its default).
+RANKINGS_DATA = "data"
+RANKINGS_SAMPLE = True  # data/ holds sample figures: every page says so
+
+# Markdown pages in both languages; the Hindi one at /<slug>/, its translation at /en/<slug>/.
+PAGE_PATHS = ["pages"]
+ARTICLE_PATHS = []
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+PAGE_LANG_URL = "{lang}/{slug}/"
+PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
+DISPLAY_PAGES_ON_MENU = False
+READERS = {"rst": None}  # Markdown only (docutils has no Hindi and would warn)
+STATIC_PATHS = ["extra"]
+EXTRA_PATH_METADATA = {"extra/favicon.ico": {"path": "favicon.ico"}}
+
+# No blog: the home page and every ranking page come from the plugin.
+DIRECT_TEMPLATES = []
+ARTICLE_SAVE_AS = ARTICLE_LANG_SAVE_AS = DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = ""
+CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = TAG_SAVE_AS = TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ARCHIVES_SAVE_AS = ""
+FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+
+JINJA_ENVIRONMENT = {
+    "extensions": ["jinja2.ext.i18n"],
+    "autoescape": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+}

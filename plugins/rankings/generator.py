@@ -1,0 +1,112 @@
+"""The Pelican stage: load, rank and model the data, then write every page in every language.
+
+The data folder is loaded and validated when the generator is created. Pelican creates every generator
+before it cleans the output folder (DELETE_OUTPUT_DIRECTORY), so a data folder with problems stops the
+build before anything is touched: the site already published stays as it was.
+"""
+
+import logging
+import time
+from pathlib import Path
+
+from jinja2 import pass_context
+from pelican.generators import Generator
+
+from .downloads import counts_in_file, month_csv
+from .load import load
+from .pages import SiteModel
+from .problems import DataError, describe
+from .ranking import rank_all
+from .settings import setting
+from .writer import languages_for
+
+logger = logging.getLogger(__name__)
+
+
+class BuildStopped(SystemExit):
+    """Stops Pelican without a traceback: the problems have been logged one by one already."""
+
+
+@pass_context
+def url(context, path, language=None):
+    """A link to a language-neutral path, in the page's language unless another is named."""
+    language = language or context["L"]
+    return f"{context['SITEURL']}/{language.prefix}{path}"
+
+
+def install_i18n(generator):
+    """Every generator's Jinja environment: newstyle gettext (defaults to the first language) and url()."""
+    if "jinja2.ext.i18n" not in generator.env.extensions:
+        generator.env.add_extension("jinja2.ext.i18n")
+    default = next(iter(languages_for(generator.settings).values()))
+    context = default.template_context()
+    generator.env.install_gettext_callables(context["gettext"], context["ngettext"], newstyle=True)
+    generator.env.globals["url"] = url
+
+
+def load_and_rank(folder):
+    started = time.perf_counter()
+    try:
+        dataset = load(folder)
+    except DataError as error:
+        for problem in error.problems:
+            logger.error("%s", describe(problem))
+        raise BuildStopped(
+            f"{len(error.problems)} problem(s) in the data folder {folder}; nothing was written."
+        ) from None
+    rankings = rank_all(dataset.units, dataset.marks)
+    logger.info(
+        "Loaded and ranked %d rows of %d units in %.2f s",
+        len(rankings.results), len(dataset.units), time.perf_counter() - started,
+    )
+    return dataset, rankings
+
+
+class RankingsGenerator(Generator):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        folder = Path(setting(self.settings, "RANKINGS_DATA"))
+        self.dataset, self.rankings = load_and_rank(folder)
+        self.site = SiteModel(self.dataset, self.rankings)
+        self.languages = list(languages_for(self.settings).values())
+
+    def generate_context(self):
+        self.context.update(self.site.globals())
+        self.context["RANKINGS_SAMPLE"] = setting(self.settings, "RANKINGS_SAMPLE")
+        self.context["CANONICAL_BASE"] = self.settings["SITEURL"].rstrip("/")
+
+    def generate_output(self, writer):
+        started = time.perf_counter()
+        templates = {}
+        written = 0
+        for page in self.site.pages():
+            template = templates.get(page.template) or self.get_template(page.template.removesuffix(".html"))
+            templates[page.template] = template
+            alternates = [(language, language.prefix + page.path) for language in self.languages]
+            for language in self.languages:
+                writer.write_file(
+                    language.prefix + page.path + "index.html",
+                    template,
+                    self.context,
+                    relative_urls=self.settings["RELATIVE_URLS"],
+                    lang=language.code,
+                    self_path=language.prefix + page.path,
+                    alternates=alternates,
+                    **page.model,
+                )
+                written += 1
+        downloads = self.write_downloads()
+        logger.info(
+            "Wrote %d ranking pages and %d CSV downloads in %.2f s",
+            written, downloads, time.perf_counter() - started,
+        )
+
+    def write_downloads(self):
+        count = 0
+        for series_id, month, rows in self.site.month_rankings():
+            path = Path(self.output_path) / "data" / series_id / f"{month}.csv"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            text = month_csv(rows, self.site.units, counts_in_file(self.site.columns_given, series_id, month))
+            path.write_text(text, encoding="utf-8", newline="")
+            count += 1
+        return count

@@ -1,0 +1,307 @@
+"""Page models: what each page shows, as plain dicts and lists built from the ranked tables.
+
+No Pelican and no language here: every page is rendered once per language by the generator, which
+formats numbers and picks names. Pages are yielded one at a time so a state-size site never holds every
+page's rows in memory at once.
+"""
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .schema import COUNT_COLUMNS, LEVELS
+
+# How many units the home page lists as top, bottom, rises and falls of each level.
+HOME_LIST = 5
+# Up to this many units at rank 1 are named on the home page; beyond it only their number is told.
+HOME_TOP_NAMED = 10
+
+ROW_COLUMNS = [
+    "series", "month", "unit_id", "level", "parent", "marks", "max_marks", "percent", "rank", "computed_rank",
+    "official_rank", "rank_in_parent", "previous_rank", "rank_change", "ranked_in_level", *COUNT_COLUMNS,
+]
+
+
+@dataclass
+class Page:
+    path: str  # language-neutral URL path: "" for home, "station/<id>/", "police/2024-12/"
+    template: str
+    model: dict
+
+
+def unit_path(level, unit_id):
+    return f"{level}/{unit_id}/"
+
+
+def month_path(series_id, month):
+    return f"{series_id}/{month}/"
+
+
+def download_path(series_id, month):
+    return f"data/{series_id}/{month}.csv"
+
+
+def records(frame):
+    """Rows as dicts with None for missing values (pandas' NA cannot be tested in a template)."""
+    frame = frame[[c for c in ROW_COLUMNS if c in frame.columns]]
+    return frame.astype(object).where(frame.notna(), None).to_dict("records")
+
+
+class SiteModel:
+    """The ranked data, indexed once, and the page models built from it."""
+
+    def __init__(self, dataset, rankings):
+        self.rankings = rankings
+        self.results = rankings.results
+        self.units = unit_directory(dataset.units)
+        self.series = series_directory(dataset.series, self.results)
+        self.children_of = children_directory(self.units)
+        self.columns_given = dataset.columns_given
+        self._by_unit = self.results.groupby("unit_id", sort=False).indices
+        self._by_month = self.results.groupby(["series", "month"], sort=False).indices
+        # Positions (for iloc) of each group's rows; groups with a missing key (no parent) are left out.
+        self._by_parent = self.results.groupby(["series", "month", "parent"], sort=False).indices
+        self._years_of = rankings.years.groupby("unit_id", sort=False).indices
+        self._best = rankings.best.set_index(["series", "unit_id"])
+        self._runs = rankings.runs.set_index(["series", "unit_id"])
+        self._children_of = rankings.children.groupby("ancestor_id", sort=False).indices
+        self._lowest = rankings.lowest.groupby(["ancestor_id", "series", "month", "level"], sort=False).indices
+
+    # ---- shared by every page ----
+
+    def globals(self):
+        return {
+            "units": self.units,
+            "series_list": self.series,
+            "levels_present": [level for level in LEVELS if any(u["level"] == level for u in self.units.values())],
+        }
+
+    def rows_at(self, positions):
+        return records(self.results.iloc[positions])
+
+    def month_rankings(self):
+        """(series id, month, rows in level and rank order) for every month of every series."""
+        for (series_id, month), positions in self._by_month.items():
+            yield series_id, month, self.rows_at(positions)
+
+    # ---- pages ----
+
+    def pages(self):
+        yield self.home_page()
+        for series in self.series:
+            yield self.series_page(series)
+            for month in series["months"]:
+                yield self.month_page(series, month)
+        for level in self.globals()["levels_present"]:
+            yield self.level_index_page(level)
+        for unit in self.units.values():
+            yield self.unit_page(unit)
+        for unit in self.units.values():
+            for old_id in unit["formerly"]:
+                yield Page(unit_path(unit["level"], old_id), "redirect.html",
+                           {"target": unit, "old_id": old_id})
+
+    def home_page(self):
+        blocks = []
+        for series in self.series:
+            if not series["months"]:
+                continue
+            month = series["latest_month"]
+            rows = self.rows_at(self._by_month[(series["id"], month)])
+            blocks.append({"series": series, "month": month, "levels": [
+                level_glance(level, level_rows) for level, level_rows in split_by_level(rows)]})
+        return Page("", "home.html", {"blocks": blocks})
+
+    def series_page(self, series):
+        years = {}
+        for month in reversed(series["months"]):
+            rows = self.results.iloc[self._by_month[(series["id"], month)]]
+            summary = [
+                {"level": level, "ranked": len(group), "at_rank_1": int(group["rank"].eq(1).sum())}
+                for level, group in sorted(rows.groupby("level"), key=lambda item: LEVELS.index(item[0]))
+            ]
+            years.setdefault(month[:4], []).append({"month": month, "levels": summary,
+                                                     "download": download_path(series["id"], month)})
+        return Page(f"{series['id']}/", "series.html", {"series": series, "years": list(years.items())})
+
+    def month_page(self, series, month):
+        months = series["months"]
+        index = months.index(month)
+        rows = self.rows_at(self._by_month[(series["id"], month)])
+        levels = []
+        for level, level_rows in split_by_level(rows):
+            block = {"level": level, "rows": level_rows, "ranked": len(level_rows),
+                     "at_rank_1": sum(1 for r in level_rows if r["rank"] == 1), "groups": None}
+            if level == "station" or level == "tehsil":
+                block["groups"] = group_by_parent(level_rows, self.units)
+            levels.append(block)
+        return Page(month_path(series["id"], month), "month.html", {
+            "series": series,
+            "month": month,
+            "previous_month": months[index - 1] if index > 0 else None,
+            "next_month": months[index + 1] if index + 1 < len(months) else None,
+            "download": download_path(series["id"], month),
+            "levels": levels,
+            "counts_given": [c for c in COUNT_COLUMNS if c in self.columns_given.get((series["id"], month), ())],
+        })
+
+    def level_index_page(self, level):
+        units = [u for u in self.units.values() if u["level"] == level]
+        groups = {}
+        for unit in units:
+            groups.setdefault(unit["parent"], []).append(unit)
+        ordered = sorted(groups.items(), key=lambda item: parent_sort_key(item[0], self.units))
+        return Page(f"{level}/", "level_index.html", {
+            "level": level,
+            "count": len(units),
+            "groups": [{"parent": self.units.get(parent), "units": sorted(members, key=lambda u: u["name_en"])}
+                       for parent, members in ordered],
+        })
+
+    def unit_page(self, unit):
+        own = self.results.iloc[self._by_unit.get(unit["id"], [])]
+        years = self.rankings.years.iloc[self._years_of.get(unit["id"], [])]
+        children = self.rankings.children.iloc[self._children_of.get(unit["id"], [])]
+        blocks = []
+        for series in self.series:
+            history = own.loc[own["series"] == series["id"]]
+            if history.empty:
+                continue
+            blocks.append(self.series_block(unit, series, history, years, children))
+        return Page(unit["path"], "unit.html", {
+            "unit": unit,
+            "ancestors": [self.units[a] for a in unit["ancestors"]],
+            "child_units": self.children_of.get(unit["id"], {}),
+            "blocks": blocks,
+        })
+
+    def series_block(self, unit, series, history, years, children):
+        history_rows = records(history.sort_values("month_index", ascending=False))
+        latest = history_rows[0]
+        month = latest["month"]
+        key = (series["id"], unit["id"])
+        best = self._best.loc[key].to_dict()
+        run = self._runs.loc[key].to_dict()
+        descendants = []
+        at_rank_1_by_month = {}
+        if not children.empty:
+            mine = children.loc[children["series"] == series["id"]]
+            for row in mine.loc[mine["month"] == month].itertuples():
+                lowest = self._lowest.get((unit["id"], series["id"], month, row.level), [])
+                descendants.append({
+                    "level": row.level, "ranked": row.ranked, "at_rank_1": row.at_rank_1,
+                    "lowest": records(self.rankings.lowest.iloc[lowest]),
+                })
+            descendants.sort(key=lambda d: LEVELS.index(d["level"]))
+            deepest = descendants[-1]["level"] if descendants else None
+            for row in mine.loc[mine["level"] == deepest].itertuples():
+                at_rank_1_by_month[row.month] = (row.at_rank_1, row.ranked)
+        direct = self._by_parent.get((series["id"], month, unit["id"]), [])
+        direct_rows = sorted(self.rows_at(direct), key=lambda r: (LEVELS.index(r["level"]), r["rank"]))
+        year_rows = []
+        if not years.empty:
+            mine = years.loc[years["series"] == series["id"]].sort_values("year", ascending=False)
+            year_rows = mine[["year", "months_at_1", "months_ranked"]].to_dict("records")
+        return {
+            "series": series,
+            "latest": latest,
+            "current": month == series["latest_month"],
+            "history": history_rows,
+            "years": year_rows,
+            "best": best,
+            "run": run,
+            "descendants": descendants,
+            "deepest_level": descendants[-1]["level"] if descendants else None,
+            "at_rank_1_by_month": at_rank_1_by_month,
+            "children": split_by_level(direct_rows),
+            "counts_given": [c for c in COUNT_COLUMNS if any(r[c] is not None for r in history_rows)],
+        }
+
+
+# ---- directories: small dicts shared by all pages ----
+
+def unit_directory(units):
+    """id → unit info: names, level, parent, formerly, ancestors (top first) and the page's path."""
+    directory = {}
+    for unit_id, row in units.iterrows():
+        parent = None if pd.isna(row["parent"]) else row["parent"]
+        directory[unit_id] = {
+            "id": unit_id, "level": row["level"], "parent": parent,
+            "name_en": row["name_en"], "name_hi": row["name_hi"],
+            "formerly": tuple(row["formerly"]) if isinstance(row["formerly"], (tuple, list)) else (),
+            "path": unit_path(row["level"], unit_id),
+        }
+    for unit in directory.values():
+        chain, parent = [], unit["parent"]
+        while parent is not None:
+            chain.append(parent)
+            parent = directory[parent]["parent"]
+        unit["ancestors"] = list(reversed(chain))
+    return directory
+
+
+def children_directory(units):
+    """parent id → {level: [child units sorted by English name]}."""
+    children = {}
+    for unit in sorted(units.values(), key=lambda u: u["name_en"]):
+        if unit["parent"] is not None:
+            children.setdefault(unit["parent"], {}).setdefault(unit["level"], []).append(unit)
+    return children
+
+
+def series_directory(series, results):
+    months = results.groupby("series")["month"].unique()
+    out = []
+    for series_id, row in series.iterrows():
+        series_months = sorted(months.get(series_id, []))
+        out.append({
+            "id": series_id, "name_en": row["name_en"], "name_hi": row["name_hi"],
+            "months": series_months, "latest_month": series_months[-1] if series_months else None,
+            "path": f"{series_id}/",
+        })
+    return out
+
+
+# ---- small pure helpers ----
+
+def split_by_level(rows):
+    """[(level, rows)] in hierarchy order; rows keep their order."""
+    by_level = {}
+    for row in rows:
+        by_level.setdefault(row["level"], []).append(row)
+    return [(level, by_level[level]) for level in LEVELS if level in by_level]
+
+
+def parent_sort_key(parent_id, units):
+    if parent_id is None:
+        return (1, "")  # units without parent after the grouped ones
+    parent = units[parent_id]
+    return (0, tuple(units[a]["name_en"] for a in parent["ancestors"]) + (parent["name_en"],))
+
+
+def group_by_parent(rows, units):
+    """One group per parent (district), ordered by name, each with its rows in rank order."""
+    groups = {}
+    for row in rows:
+        groups.setdefault(row["parent"], []).append(row)
+    out = []
+    for parent_id, members in sorted(groups.items(), key=lambda item: parent_sort_key(item[0], units)):
+        out.append({"parent": units.get(parent_id), "rows": members, "ranked": len(members),
+                    "at_rank_1": sum(1 for r in members if r["rank"] == 1)})
+    return out
+
+
+def level_glance(level, rows):
+    """Home page summary of one level in one month: rank-1 count, top, bottom, rises, falls."""
+    at_rank_1 = [r for r in rows if r["rank"] == 1]
+    changed = [r for r in rows if r["rank_change"] is not None]
+    return {
+        "level": level,
+        "ranked": len(rows),
+        "at_rank_1": len(at_rank_1),
+        # The leaders: the top few, or every unit sharing rank 1 while they are few enough to name.
+        "top": rows[:max(HOME_LIST, len(at_rank_1))] if len(at_rank_1) <= HOME_TOP_NAMED else [],
+        "bottom": list(reversed([r for r in rows if r["rank"] != 1][-HOME_LIST:])),
+        "rises": sorted([r for r in changed if r["rank_change"] > 0], key=lambda r: -r["rank_change"])[:HOME_LIST],
+        "falls": sorted([r for r in changed if r["rank_change"] < 0], key=lambda r: r["rank_change"])[:HOME_LIST],
+    }

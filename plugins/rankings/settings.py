@@ -1,0 +1,24 @@
+"""The plugin's settings and their defaults; any of them can be set in pelicanconf.py or with `pelican -e`."""
+
+from pathlib import Path
+
+DEFAULTS = {
+    # The data folder (DATA.md), relative to the folder Pelican runs in.
+    "RANKINGS_DATA": "data",
+    # Say on every page that the figures are sample data, not official.
+    "RANKINGS_SAMPLE": False,
+    # Languages: the first is served at the root of the site, the others under /<code>/.
+    "RANKINGS_LANGUAGES": ("hi", "en"),
+    # Compiled gettext catalogs: <dir>/<lang>/LC_MESSAGES/messages.mo
+    "RANKINGS_TRANSLATIONS": None,  # default: <THEME>/translations
+}
+
+
+def setting(settings, name):
+    value = settings.get(name)
+    return DEFAULTS[name] if value is None else value
+
+
+def translations_dir(settings):
+    configured = setting(settings, "RANKINGS_TRANSLATIONS")
+    return Path(configured) if configured else Path(settings["THEME"]) / "translations"

@@ -1,0 +1,12 @@
+"""Settings for publishing: the real address for canonical URLs; everything else as in pelicanconf."""
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: E402,F401,F403
+
+# The address the site is served from, for canonical and hreflang URLs: set SITEURL when publishing.
+SITEURL = os.environ.get("SITEURL", "https://igrs-rankings.example.org").rstrip("/")
+RELATIVE_URLS = True
+DELETE_OUTPUT_DIRECTORY = True

@@ -1,0 +1,190 @@
+"""Build the small fixture site (tests/fixtures/small) and read it as a reader would.
+
+Expected figures were worked out by hand from the fixture CSVs:
+- police 2024-12 stations: Beconganj, Kotwali, Gwaltoli, Civil Lines, Mathura Kotwali at 90/90 → rank 1;
+  Akbarpur 88/90 = 97.78 % → 6; Chaubepur 75.56/90 = 83.96 % → 7 (it was rank 1 in November: ▼6).
+- district-admin 2024-12 districts: Mathura 100 % → 1; Kanpur Nagar 115/130 = 88.46 % → 2 (4 in November: ▲2).
+- Kanpur Zone: rank 2 in 2024-09, rank 1 in 2024-11 and 2024-12 → rank 1 in 2 of 3 months of 2024.
+"""
+
+import re
+import shutil
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+from sitebuild import FIXTURES, build, parse, read, read_csv, tree_digest
+
+SMALL = FIXTURES / "small"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return build(SMALL, tmp_path_factory.mktemp("small") / "output")
+
+
+def text_of(site, path):
+    return parse(read(site, path)).visible_text
+
+
+def test_every_promised_url_exists_in_both_languages(site):
+    promised = [
+        "", "zone/kanpur-zone/", "range/kanpur-range/", "district/kanpur-commissionerate/",
+        "district/kanpur-nagar/", "tehsil/kanpur-nagar-bilhaur/", "station/kanpur-commissionerate-chaubepur/",
+        "police/2024-09/", "police/2024-11/", "police/2024-12/", "district-admin/2024-12/",
+        "district/etawa/",  # the redirect from a former id
+    ]
+    for path in promised:
+        assert (site / path / "index.html").is_file(), path
+        assert (site / "en" / path / "index.html").is_file(), "en/" + path
+    for path in ["data/police/2024-12.csv", "data/police/2024-09.csv", "data/district-admin/2024-11.csv"]:
+        assert (site / path).is_file(), path
+
+
+def test_station_page_shows_rank_marks_percent_and_change(site):
+    hi = text_of(site, "station/kanpur-commissionerate-chaubepur/")
+    en = text_of(site, "en/station/kanpur-commissionerate-chaubepur/")
+    for text in (hi, en):
+        assert "75.56/90" in text or "75.56 of 90" in text
+        assert "83.96%" in text
+        assert "▼6" in text
+    assert "चौबेपुर" in hi and "Chaubepur" in en
+    assert "Rank 7 of 7 police stations" in en
+    # Breadcrumbs: the commissionerate it belongs to.
+    assert "Kanpur Commissionerate" in en
+
+
+def test_district_administration_page_and_seed_numbers(site):
+    en = text_of(site, "en/district/kanpur-nagar/")
+    assert "Rank 2 of 4 districts" in en
+    assert "▲2" in en
+    assert "88.46%" in en and "115 of 130" in en
+    # Complaints and feedback as published.
+    for figure in ["676", "492", "4,003", "2,420"]:
+        assert figure in en
+
+
+def test_parent_pages_count_children_at_rank_1_and_name_the_lowest(site):
+    en = text_of(site, "en/district/kanpur-commissionerate/")
+    assert "3 of 4 police stations at rank 1" in en
+    assert re.search(r"Lowest in December 2024: 7 Chaubepur 83.96%", en)
+    zone = text_of(site, "en/zone/kanpur-zone/")
+    assert "1 of 2 police stations at rank 1" in zone
+    assert "2 of 2 districts at rank 1" in zone
+    assert "Rank 1 in 2 of 3 months of 2024" in zone
+    assert "At rank 1 for 2 months in a row, since November 2024" in zone
+
+
+def test_a_district_ranked_in_two_series_shows_both(site):
+    en = text_of(site, "en/district/kanpur-dehat/")
+    assert "IGRS ranking of police units" in en
+    assert "IGRS ranking of district administrations" in en
+
+
+def test_month_page_lists_every_level_and_groups_stations_by_district(site):
+    html = read(site, "en/police/2024-12/")
+    en = parse(html).visible_text
+    for heading in ["Zones", "Ranges", "Districts and commissionerates", "Police stations"]:
+        assert heading in en
+    assert "5 of 7 police stations at rank 1" in en
+    # One section per district, reachable from an index of anchors.
+    for district in ["kanpur-commissionerate", "kanpur-dehat", "etawah", "mathura"]:
+        assert f'id="in-{district}"' in html and f'href="#in-{district}"' in html
+    assert "../../data/police/2024-12.csv" in html
+
+
+def test_month_download_has_the_promised_columns_and_numbers(site):
+    rows = read_csv(site, "data/police/2024-12.csv")
+    assert list(rows[0].keys()) == [
+        "unit_id", "level", "parent", "name_en", "name_hi", "marks", "max_marks", "percent", "rank",
+        "rank_in_parent", "previous_rank", "rank_change",
+        "complaints_received", "complaints_disposed", "feedback_total", "feedback_unsatisfied",
+    ]
+    chaubepur = next(r for r in rows if r["unit_id"] == "kanpur-commissionerate-chaubepur")
+    assert chaubepur == {
+        "unit_id": "kanpur-commissionerate-chaubepur", "level": "station", "parent": "kanpur-commissionerate",
+        "name_en": "Chaubepur", "name_hi": "चौबेपुर", "marks": "75.56", "max_marks": "90", "percent": "83.96",
+        "rank": "7", "rank_in_parent": "4", "previous_rank": "1", "rank_change": "-6",
+        "complaints_received": "", "complaints_disposed": "", "feedback_total": "", "feedback_unsatisfied": "",
+    }
+    nagar = next(r for r in read_csv(site, "data/district-admin/2024-12.csv") if r["unit_id"] == "kanpur-nagar")
+    assert (nagar["percent"], nagar["rank"], nagar["previous_rank"], nagar["rank_change"]) == ("88.46", "2", "4", "2")
+    assert nagar["complaints_defaulted"] == "3"
+
+
+def test_every_page_links_to_itself_in_the_other_language(site):
+    for path in ["", "station/kanpur-commissionerate-chaubepur/", "police/2024-12/", "about/", "station/"]:
+        hi, en = parse(read(site, path)), parse(read(site, "en/" + path))
+        assert hi.lang == "hi" and en.lang == "en"
+        assert hi.alternates == en.alternates == {
+            "hi": f"http://localhost:8000/{path}", "en": f"http://localhost:8000/en/{path}"}
+        assert hi.canonical == f"http://localhost:8000/{path}"
+        assert en.canonical == f"http://localhost:8000/en/{path}"
+        to_en = [href for href, lang in hi.links if lang == "en"]
+        to_hi = [href for href, lang in en.links if lang == "hi"]
+        assert len(to_en) == 1 and len(to_hi) == 1
+        assert resolve(path, to_en[0]) == "en/" + path
+        assert resolve("en/" + path, to_hi[0]) == path
+
+
+def resolve(page_path, href):
+    """Where a relative link on a page leads, as a site path."""
+    base = "http://site/" + page_path
+    target = urlparse(urljoin(base, href)).path.lstrip("/")
+    return target.removesuffix("index.html")
+
+
+def test_every_internal_link_resolves(site):
+    for page in site.rglob("*.html"):
+        page_path = str(page.relative_to(site).parent) + "/"
+        page_path = "" if page_path == "./" else page_path
+        for href, _ in parse(page.read_text(encoding="utf-8")).links:
+            if href.startswith(("http:", "https:", "mailto:", "#")):
+                continue
+            target = site / resolve(page_path, href.split("#")[0])
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.is_file(), f"{page.relative_to(site)} links to missing {href}"
+
+
+def test_former_id_redirects_to_the_current_page(site):
+    html = read(site, "district/etawa/")
+    assert 'http-equiv="refresh"' in html
+    assert 'url=../../district/etawah/' in html
+    assert parse(html).canonical == "http://localhost:8000/district/etawah/"
+
+
+def test_hindi_pages_are_hindi(site):
+    allowed = {"IGRS", "CSV", "English"}
+    for path in ["", "zone/kanpur-zone/", "district/kanpur-commissionerate/", "station/kanpur-commissionerate-chaubepur/",
+                 "police/2024-12/", "district-admin/2024-12/", "police/", "station/", "district/etawa/", "about/"]:
+        text = parse(read(site, path)).visible_text
+        latin = set(re.findall(r"[A-Za-z]{2,}", text)) - allowed
+        assert not latin, f"{path}: English words on a Hindi page: {sorted(latin)}"
+
+
+def test_numbers_and_months_are_formatted_per_language(site):
+    hi = text_of(site, "district/kanpur-nagar/")
+    en = text_of(site, "en/district/kanpur-nagar/")
+    assert "दिसंबर 2024" in hi and "December 2024" in en
+    assert "4,003" in hi and "4,003" in en
+
+
+def test_sample_notice_on_every_page(site):
+    for page in list(site.rglob("*.html"))[:50]:
+        html = page.read_text(encoding="utf-8")
+        assert 'class="sample"' in html, page
+
+
+def test_bad_data_stops_the_build_and_leaves_the_published_site_untouched(site, tmp_path):
+    published = tmp_path / "output"
+    shutil.copytree(site, published)
+    before = tree_digest(published)
+    broken = tmp_path / "data"
+    shutil.copytree(SMALL, broken)
+    (broken / "police" / "2024-12.csv").write_text(
+        "unit_id,marks,max_marks\nkanpur-zone,abc,125\nnobody,1,2\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as stopped:
+        build(broken, published, DELETE_OUTPUT_DIRECTORY=True)
+    assert stopped.value.code != 0
+    assert tree_digest(published) == before
