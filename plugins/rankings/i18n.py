@@ -9,6 +9,7 @@ import datetime
 import gettext as gettext_module
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from babel.dates import format_date
@@ -27,9 +28,31 @@ def exact(value):
     return Decimal(repr(float(value)))
 
 
+@lru_cache(maxsize=1 << 16)
 def round_percent(marks, max_marks):
     """Percent with two decimals, rounded half up from the exact decimal quotient (88.4615… → 88.46)."""
     return (exact(marks) / exact(max_marks) * 100).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
+
+
+# Babel formatting is the cost of a page full of figures, and the same few values recur on every page
+# (90, 125, 100%…): format each value once per locale.
+@lru_cache(maxsize=1 << 16)
+def _format_number(locale, value):
+    if value != int(value):
+        value = exact(value).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
+        return format_decimal(value, format="#,##,##0.##", locale=locale)
+    return format_decimal(int(value), format="#,##,##0", locale=locale)
+
+
+@lru_cache(maxsize=1 << 16)
+def _format_percent(locale, value):
+    return format_decimal(value, format="#,##0.##", locale=locale) + "%"
+
+
+@lru_cache(maxsize=1 << 16)
+def _format_month(locale, month, fmt):
+    year, number = month.split("-")
+    return format_date(datetime.date(int(year), int(number), 1), fmt, locale=locale)
 
 
 def _newstyle(func):
@@ -86,27 +109,24 @@ class Language:
         return thing["name_hi"] if self.code == "hi" else thing["name_en"]
 
     # Numbers.
-    def number(self, value, decimals=2):
-        """A count or marks: Indian grouping, up to two decimals, nothing for a missing value."""
-        if value is None or pd.isna(value):
+    def number(self, value):
+        """A count or marks: Indian grouping, up to two decimals, nothing for a missing value (None)."""
+        if value is None:
             return ""
-        if decimals and float(value) != int(value):
-            value = exact(value).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
-            return format_decimal(value, format="#,##,##0.##", locale=self.locale)
-        return format_decimal(int(value), format="#,##,##0", locale=self.locale)
+        return _format_number(self.locale, value)
 
     def percent(self, marks, max_marks):
         return self.percent_value(round_percent(marks, max_marks))
 
     def percent_value(self, value):
         """A percentage already rounded: 88.46 → "88.46%", 100 → "100%"."""
-        if value is None or pd.isna(value):
+        if value is None:
             return ""
-        return format_decimal(Decimal(value), format="#,##0.##", locale=self.locale) + "%"
+        return _format_percent(self.locale, Decimal(value))
 
     def change(self, change):
         """A rank change as a reader sees it: ▲25 (up 25 places), ▼3, or = when unchanged."""
-        if change is None or pd.isna(change):
+        if change is None:
             return ""
         change = int(change)
         if change > 0:
@@ -115,10 +135,16 @@ class Language:
             return "▼" + self.number(-change)
         return "="
 
+    @staticmethod
+    def change_class(change):
+        """The CSS class of a rank change: colour is never the only sign, the arrow says it too."""
+        if change is None:
+            return "na"
+        return "up" if change > 0 else "down" if change < 0 else "same"
+
     # Months: "YYYY-MM" strings throughout the data.
     def month(self, month, fmt="MMMM y"):
-        year, number = month.split("-")
-        return format_date(datetime.date(int(year), int(number), 1), fmt, locale=self.locale)
+        return _format_month(self.locale, month, fmt)
 
     def month_short(self, month):
         return self.month(month, "MMM y")

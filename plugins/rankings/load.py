@@ -1,17 +1,18 @@
 """Read a data folder (DATA.md) into tables, and find every problem in every file in one run.
 
-Each file is decoded and split into cells whole; the checks are pandas masks over a column at a time, and
-only the rows found wrong are visited one by one, to describe them. Lines are numbered as a spreadsheet
-shows them: the header is line 1, an empty line still counts, and a cell with a line break inside stays
-on one line. Empty rows, and empty columns without a name (both left behind by spreadsheets), are ignored.
-"""
+Each file is decoded and split into cells whole by pandas' CSV reader, number columns straight into numbers;
+the rows of all monthly files are then checked together, with masks over a column at a time, and only the
+rows found wrong are visited one by one, to describe them (a number is read again as text to show it as
+written). Lines are numbered as a spreadsheet shows them: the header is line 1, an empty line still counts,
+and a cell with a line break inside stays on one line. Empty rows, and empty columns without a name (both
+left behind by spreadsheets), are ignored; so are stray spaces around a value."""
 
 import csv
 import difflib
 import io
 import logging
+import unicodedata
 from dataclasses import dataclass
-from itertools import zip_longest
 from pathlib import Path
 
 import numpy as np
@@ -33,10 +34,11 @@ EXPECTED_UTF8_NOT_LEGACY = N_(
     "a file saved as “CSV UTF-8”; this one is in an older encoding and cannot be read from this line on: "
     "open it and save it again as “CSV UTF-8”"
 )
-EXPECTED_CSV = N_("a CSV file: save this spreadsheet as “CSV UTF-8”, named after its month, e.g. 2024-12.csv")
+EXPECTED_CSV = N_("a CSV file: save the spreadsheet as “CSV UTF-8”, named after its month (for example 2024-12.csv)")
 EXPECTED_READABLE_CSV = N_("a CSV file that can be read (%(error)s)")
+EXPECTED_CLOSING_QUOTE = N_("a closing quote mark (\") for the one that opens a cell on this line")
 EXPECTED_FILE = N_("this file in the data folder; it is required")
-EXPECTED_MONTH_NAME = N_("a file named after a real month, YYYY-MM.csv, e.g. 2024-12.csv")
+EXPECTED_MONTH_NAME = N_("a file named after a real month, YYYY-MM.csv, for example 2024-12.csv")
 EXPECTED_SERIES_FOLDER = N_("a folder named after a series id in series.csv (%(series)s)")
 
 # The header row
@@ -48,7 +50,7 @@ EXPECTED_COLUMN_NAME = N_("a name in the header row for column %(letter)s, which
 
 # Cells
 EXPECTED_VALUE = N_("a value; this cell must not be empty")
-EXPECTED_ID = N_("an id of small letters a–z and digits, words joined by single hyphens, e.g. kanpur-nagar")
+EXPECTED_ID = N_("an id of small letters a–z and digits, words joined by single hyphens, for example kanpur-nagar")
 EXPECTED_ID_ONCE = N_("each id only once; it is already on line %(first_line)s")
 EXPECTED_LEVEL = N_("one of the levels %(levels)s")
 EXPECTED_PARENT = N_("the id of a unit in units.csv")
@@ -83,8 +85,9 @@ SPREADSHEET_SUFFIXES = {".xlsx", ".xls", ".ods"}
 UNIT_COLUMNS = schema.UNIT_COLUMNS_REQUIRED + schema.UNIT_COLUMNS_OPTIONAL
 SERIES_COLUMNS = schema.SERIES_COLUMNS_REQUIRED + schema.SERIES_COLUMNS_OPTIONAL
 MONTH_COLUMNS = schema.MONTH_COLUMNS_REQUIRED + schema.MONTH_COLUMNS_OPTIONAL
-# Cells "?" only: Excel's "CSV (Comma delimited)" replaces every Hindi letter with "?".
-HINDI_LOST = r"[?\s\W]*\?[?\s\W]*"
+NUMBER_COLUMNS = ("marks", "max_marks", "rank") + schema.COUNT_COLUMNS
+# "?" and no letters: Excel's "CSV (Comma delimited)" replaces every Hindi letter with "?".
+HINDI_LOST = r"[^A-Za-z]*\?[^A-Za-z]*"
 
 
 @dataclass
@@ -97,70 +100,68 @@ class Dataset:
 
 
 @dataclass
-class Table:
-    """A CSV file's known columns as stripped text; one row per non-empty spreadsheet line."""
+class Cells:
+    """The rows of one or more files of one kind (units.csv, or every monthly file), as one table.
 
-    header: tuple  # the known columns named in the header, in the file's order
-    cells: pd.DataFrame  # file, line, then every known column (NA where the header lacks it)
+    frame: file, line, then every column the contract allows: text, stripped; number columns as numbers, or
+    as text in a file where the column has a cell that is not a number. NaN where a cell is empty, and
+    throughout a column that a file's header does not name. Empty rows are left out.
+    """
+
+    frame: pd.DataFrame
+    headers: dict  # file -> the known columns its header names, in the file's order
 
 
 def load(folder):
     folder = Path(folder)
     problems = []
-    units = read_table(folder, schema.UNITS_FILE, schema.UNIT_COLUMNS_REQUIRED, UNIT_COLUMNS, problems)
-    series = read_table(folder, schema.SERIES_FILE, schema.SERIES_COLUMNS_REQUIRED, SERIES_COLUMNS, problems)
-    if units is not None:
-        problems += check_units(units.cells)
-    if series is not None:
-        problems += check_series(series.cells)
+    units = read_cells(folder, [schema.UNITS_FILE], schema.UNIT_COLUMNS_REQUIRED, UNIT_COLUMNS, problems)
+    series = read_cells(folder, [schema.SERIES_FILE], schema.SERIES_COLUMNS_REQUIRED, SERIES_COLUMNS, problems)
+    problems += check_units(units)
+    problems += check_series(series)
 
-    series_ids = known_ids(series)
-    months = list(month_files(folder, series_ids, problems))
-    tables = {
-        (series_id, month, file): read_table(
-            folder, file, schema.MONTH_COLUMNS_REQUIRED, MONTH_COLUMNS, problems
-        )
-        for series_id, month, file in months
-    }
-    tables = {key: table for key, table in tables.items() if table is not None}
-    marks = marks_cells(tables)
-    problems += check_marks(marks, units.cells if known_ids(units) is not None else None)
+    months = month_files(folder, known_ids(series), problems)
+    marks = read_cells(folder, list(months), schema.MONTH_COLUMNS_REQUIRED, MONTH_COLUMNS, problems)
+    # Against a units.csv without ids every unit_id would look unknown; its own problems say enough.
+    problems += check_marks(marks, units if known_ids(units) is not None else None, Written(folder))
 
     if problems:
         raise DataError(problems)
     dataset = Dataset(
         folder=folder,
-        units=units_frame(units.cells),
-        series=series.cells.set_index("id")[["name_en", "name_hi"]],
-        marks=marks_frame(marks),
+        units=units_frame(units.frame),
+        series=series_frame(series.frame),
+        marks=marks_frame(marks.frame, months),
         columns_given={
-            (series_id, month): tuple(c for c in schema.COUNT_COLUMNS if c in table.header)
-            for (series_id, month, _), table in tables.items()
+            months[file]: tuple(column for column in schema.COUNT_COLUMNS if column in header)
+            for file, header in marks.headers.items()
         },
     )
     logger.info(
         "%s: %d units, %d series, %d monthly files, %d rows of marks",
-        folder, len(dataset.units), len(dataset.series), len(tables), len(dataset.marks),
+        folder, len(dataset.units), len(dataset.series), len(months), len(dataset.marks),
     )
     return dataset
 
 
-def known_ids(table):
+def known_ids(cells):
     """The ids a units.csv or series.csv gives, or None when it could not be read or has no id column."""
-    if table is None or "id" not in table.header:
+    if not any("id" in header for header in cells.headers.values()):
         return None
-    ids = table.cells["id"]
-    return set(ids[ids.ne("")])
+    ids = cells.frame["id"]
+    return set(ids[filled(cells.frame, "id")])
 
 
 # ---- The folder
 
 
 def month_files(folder, series_ids, problems):
-    """(series, month, file) for every month file, sorted; folders and files that do not belong are problems.
+    """{file: (series, month)} for every monthly file, sorted; folders and files that do not belong are problems.
 
     When series.csv could not be read, every folder is taken for a series so that its files are still checked.
     """
+    if not folder.is_dir():
+        return {}
     folders = []
     for entry in sorted(folder.iterdir()):
         if entry.name.startswith("."):
@@ -168,24 +169,25 @@ def month_files(folder, series_ids, problems):
         if not entry.is_dir():
             if entry.name not in (schema.UNITS_FILE, schema.SERIES_FILE):
                 logger.debug("%s: ignored", entry)
-            continue
-        if series_ids is None or entry.name in series_ids:
+        elif series_ids is None or entry.name in series_ids:
             folders.append(entry)
         else:
             known = ", ".join(sorted(series_ids))
             problems.append(Problem(entry.name, None, None, entry.name, EXPECTED_SERIES_FOLDER, {"series": known}))
 
+    months = {}
     for series_folder in folders:
         for entry in sorted(series_folder.iterdir()):
             if entry.name.startswith("."):
                 continue
             file = f"{series_folder.name}/{entry.name}"
             if entry.is_file() and is_month_file(entry.name):
-                yield series_folder.name, entry.name[:7], file
+                months[file] = (series_folder.name, entry.name[:7])
             elif entry.suffix.lower() in SPREADSHEET_SUFFIXES:
                 problems.append(Problem(file, None, None, entry.name, EXPECTED_CSV))
             else:
                 problems.append(Problem(file, None, None, entry.name, EXPECTED_MONTH_NAME))
+    return months
 
 
 def is_month_file(name):
@@ -193,44 +195,67 @@ def is_month_file(name):
     return bool(match) and 1 <= int(match.group(2)) <= 12
 
 
-# ---- One file: bytes, text, cells
+# ---- Files: bytes, text, rows
 
 
-def read_table(folder, file, required, known, problems):
-    """The file's cells, or None when it is missing or cannot be read at all (the problem is added)."""
+def read_cells(folder, files, required, known, problems):
+    """The rows of the files that can be read, as one table; every problem met on the way is added."""
+    frames, headers = [], {}
+    for file in files:
+        read = read_file(folder, file, required, known, problems)
+        if read is not None:
+            headers[file], rows = read
+            frames.append(rows)
+    lengths = [len(rows) for rows in frames]
+    frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    frame = frame.reindex(columns=known)
+    frame.insert(0, "line", np.concatenate([np.arange(2, length + 2) for length in lengths] or [[]]).astype(int))
+    frame.insert(0, "file", pd.Series(np.repeat(np.array(list(headers), dtype=object), lengths), dtype=object))
+    return Cells(frame=tidy(frame, [column for column in known if column not in NUMBER_COLUMNS]), headers=headers)
+
+
+def read_file(folder, file, required, known, problems):
+    """(the known columns the header names, their rows), or None when the file is missing or unreadable."""
+    text = read_text(folder, file, problems)
+    if text is None:
+        return None
+    try:
+        header = header_of(text)
+        positions = sort_out_header(file, header, required, known, problems)
+        rows = read_rows(text, len(header), {positions[name] for name in NUMBER_COLUMNS if name in positions})
+    except (csv.Error, pd.errors.ParserError) as error:
+        problems.append(unreadable(file, text, error))
+        return None
+    problems += unnamed_columns(file, header, rows)
+    rows = rows[list(positions.values())]
+    rows.columns = list(positions)
+    return tuple(positions), rows
+
+
+def unreadable(file, text, error):
+    """The one problem of a file that cannot be split into cells: mostly a quote that is never closed."""
+    if "EOF inside string" in str(error):
+        # The csv module reads an open quote on to the end: its last row is the one the quote opens.
+        line = sum(1 for _ in csv.reader(io.StringIO(text, newline="")))
+        return Problem(file, line, None, None, EXPECTED_CLOSING_QUOTE)
+    return Problem(file, None, None, None, EXPECTED_READABLE_CSV, {"error": str(error)})
+
+
+def read_text(folder, file, problems):
     path = folder / file
     if not path.is_file():
         problems.append(Problem(file, None, None, None, EXPECTED_FILE))
         return None
-    text = decode(path.read_bytes(), file, problems)
-    if text is None:
-        return None
-    try:
-        records = list(csv.reader(io.StringIO(text, newline="")))
-    except csv.Error as error:
-        problems.append(Problem(file, None, None, None, EXPECTED_READABLE_CSV, {"error": str(error)}))
-        return None
-
-    header = [name.strip() for name in records[0]] if records else []
-    body = records[1:]
-    columns = list(zip_longest(*body, fillvalue=""))
-    positions = sort_out_header(file, header, columns, required, known, problems)
-
-    empty = ("",) * len(body)
-    cells = pd.DataFrame(
-        {name: columns[position] if position < len(columns) else empty for name, position in positions.items()},
-        columns=list(known),
-        dtype="str",
-    )
-    cells.insert(0, "line", np.arange(2, len(body) + 2))
-    cells.insert(0, "file", file)
-    return Table(header=tuple(positions), cells=tidy(cells, known))
+    return decode(path.read_bytes(), file, problems)
 
 
 def decode(data, file, problems):
-    """The file's text; None, with one problem, when it is not UTF-8 (a UTF-8 byte-order mark is fine)."""
+    """The file's text; None, with one problem, when it is not UTF-8 (a UTF-8 byte-order mark is fine).
+
+    A legacy encoding is told at the first line (as a text editor counts) that UTF-8 cannot read.
+    """
     # UTF-16 comes first: plain Latin text in UTF-16 without a byte-order mark is valid UTF-8, NULs and all.
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data.count(b"\x00") > len(data) // 10 > 0:
+    if looks_like_utf16(data):
         problems.append(Problem(file, None, None, None, EXPECTED_UTF8_NOT_UTF16))
         return None
     try:
@@ -239,20 +264,76 @@ def decode(data, file, problems):
         line_start = data.rfind(b"\n", 0, error.start) + 1
         line_end = data.find(b"\n", error.start)
         line_text = data[line_start : line_end if line_end >= 0 else len(data)]
-        shown = line_text.decode("utf-8", errors="replace").strip()[:60]
+        shown = line_text.decode("utf-8", errors="replace").strip()
+        shown = shown if len(shown) <= 60 else shown[:60] + "…"
         line = data.count(b"\n", 0, error.start) + 1
         problems.append(Problem(file, line, None, shown, EXPECTED_UTF8_NOT_LEGACY))
         return None
 
 
-def sort_out_header(file, header, columns, required, known, problems):
-    """{known column: its position}; unknown, repeated, unnamed and missing columns are problems."""
+def looks_like_utf16(data):
+    """A UTF-16 byte-order mark, or NUL bytes in the many (every other byte of Latin text)."""
+    return data[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(data) > 0 and data.count(b"\x00") > len(data) // 10)
+
+
+def header_of(text):
+    """The first row's cells, stripped; a header name may not start or end with a space either."""
+    return [name.strip() for name in next(csv.reader(io.StringIO(text, newline="")), [])]
+
+
+def read_rows(text, width, numbers=frozenset()):
+    """Every row below the header, one column per position. Blank rows stay, so row i is on line i + 2.
+
+    Columns at the positions in numbers are read as numbers (NaN when empty) when every cell is one, which
+    is quick; a column with any other cell stays text, to be told about.
+    """
+    if width == 0:
+        return pd.DataFrame()
+    try:
+        rows = parse_rows(text, width, numbers)
+    except pd.errors.ParserError:
+        # A row longer than the header: read again as wide as the longest row (its cells have no column name).
+        width = max(len(record) for record in csv.reader(io.StringIO(text, newline="")))
+        rows = parse_rows(text, width, numbers)
+    for position, dtype in rows.dtypes.items():
+        if position not in numbers or is_number_dtype(dtype):
+            continue
+        column = rows[position]
+        if column.empty:
+            rows[position] = column.astype(float)
+        elif dtype == bool:
+            rows[position] = column.map(str)  # a column of only TRUE/FALSE comes back as truth values
+        else:
+            rows[position] = column.str.strip().replace("", np.nan)  # a cell of spaces is empty
+    return rows
+
+
+def parse_rows(text, width, numbers):
+    return pd.read_csv(
+        io.StringIO(text),
+        header=None,
+        skiprows=1,  # the header row, read by header_of; a line break in a quoted name is still one row
+        names=range(width),
+        index_col=False,
+        dtype={position: object for position in range(width) if position not in numbers},
+        keep_default_na=False,
+        na_values={position: [""] for position in numbers},
+        skip_blank_lines=False,
+        low_memory=False,  # files are small; one pass is quicker
+    )
+
+
+def is_number_dtype(dtype):
+    return pd.api.types.is_float_dtype(dtype) or pd.api.types.is_integer_dtype(dtype)
+
+
+def sort_out_header(file, header, required, known, problems):
+    """{known column: its position}; unknown, repeated and missing columns are problems."""
     positions = {}
-    for position in range(max(len(header), len(columns))):
-        name = header[position] if position < len(header) else ""
+    for position, name in enumerate(header):
         if name == "":
-            problems += unnamed_column(file, position, columns[position] if position < len(columns) else ())
-        elif name in positions:
+            continue  # told about with its cells, if it has any (unnamed_columns)
+        if name in positions:
             params = {"first": column_letter(positions[name])}
             problems.append(Problem(file, 1, name, name, EXPECTED_COLUMN_ONCE, params))
         elif name in known:
@@ -265,17 +346,20 @@ def sort_out_header(file, header, columns, required, known, problems):
     return positions
 
 
-def unnamed_column(file, position, values):
+def unnamed_columns(file, header, rows):
     """A column without a name is fine while it is empty (spreadsheets leave such columns behind)."""
-    if not "".join(values).strip():
-        return []
-    row = next(index for index, value in enumerate(values) if value.strip())
-    params = {"letter": column_letter(position)}
-    return [Problem(file, row + 2, None, values[row].strip(), EXPECTED_COLUMN_NAME, params)]
+    for position in rows.columns:
+        if position < len(header) and header[position]:
+            continue
+        has_value = rows[position].fillna("").astype(str).str.strip().ne("")
+        if has_value.any():
+            row = int(has_value.to_numpy().argmax())
+            value = str(rows.iat[row, position]).strip()
+            yield Problem(file, row + 2, None, value, EXPECTED_COLUMN_NAME, {"letter": column_letter(position)})
 
 
 def unknown_column(file, name, known):
-    # Compared in small letters, so "Max Marks" suggests max_marks.
+    # Compared in small letters with "_" for spaces, so "Max Marks" suggests max_marks.
     by_lowercase = {column.lower(): column for column in known}
     close = difflib.get_close_matches(name.lower().replace(" ", "_"), by_lowercase, n=1)
     if close:
@@ -293,140 +377,166 @@ def column_letter(position):
     return letters
 
 
-def tidy(cells, columns):
-    """Stray spaces around values are dropped, and so are rows left with nothing in them."""
-    columns = list(columns)
-    for column in columns:
-        cells[column] = cells[column].astype("str").str.strip()
-    empty = cells[columns].fillna("").eq("").all(axis=1)
-    return cells.loc[~empty].reset_index(drop=True)
+def tidy(frame, text_columns):
+    """Stray spaces around text are dropped, an empty cell becomes NaN, and rows left with nothing are dropped."""
+    for column in text_columns:
+        text = frame[column].astype(object).str.strip()
+        frame[column] = text.where(text.ne(""))
+    empty = ~np.column_stack([filled(frame, column) for column in frame.columns[2:]]).any(axis=1)
+    return frame.loc[~empty].reset_index(drop=True) if empty.any() else frame
+
+
+class Written:
+    """The text of cells as written, read again for the few rows that a problem is told about.
+
+    Number columns are read as numbers, which is quick but forgets how a number was written ("75.50").
+    """
+
+    def __init__(self, folder):
+        self.folder = folder
+        self.files = {}
+
+    def of(self, column):
+        """A function giving a row's cell in column, as written."""
+        return lambda row: self.cell(row["file"], row["line"], column)
+
+    def cell(self, file, line, column):
+        if file not in self.files:
+            text = decode((self.folder / file).read_bytes(), file, [])
+            header = header_of(text)
+            self.files[file] = (header, read_rows(text, len(header)))
+        header, rows = self.files[file]
+        return str(rows.iat[line - 2, header.index(column)]).strip()
 
 
 # ---- Checks shared by the files
 
 
-def filled(cells, column):
-    """Rows where the column has a value (False where the cell is empty or the header lacks the column)."""
-    return cells[column].fillna("").ne("").to_numpy()
+def filled(frame, column):
+    """Rows with a value in the column (not where the cell is empty or the file's header lacks the column)."""
+    return frame[column].notna().to_numpy()
 
 
-def each_row(cells, mask, column, expected, params=None, value=None):
-    """A Problem for every row where mask holds; params(row) gives the row's %(name)s values."""
-    for row in cells.loc[mask].to_dict("records"):
+def each_row(frame, mask, column, expected, params=None, value=None):
+    """A Problem for every row where mask holds; params(row) gives its %(name)s values, value(row) the cell."""
+    if not mask.any():
+        return
+    for row in frame.loc[mask].to_dict("records"):
         yield Problem(
-            row["file"], int(row["line"]), column, row[value or column], expected, params(row) if params else {}
+            row["file"],
+            int(row["line"]),
+            column,
+            value(row) if value else row[column],
+            expected,
+            params(row) if params else {},
         )
 
 
 def empty_cells(cells, columns):
+    """Required cells left empty, in the files whose header has the column (a missing column is told once)."""
     for column in columns:
-        yield from each_row(cells, cells[column].eq("").to_numpy(dtype=bool, na_value=False), column, EXPECTED_VALUE)
+        files = [file for file, header in cells.headers.items() if column in header]
+        empty = ~filled(cells.frame, column)
+        if len(files) < len(cells.headers):
+            empty &= cells.frame["file"].isin(files).to_numpy()
+        yield from each_row(cells.frame, empty, column, EXPECTED_VALUE, value=lambda row: "")
 
 
-def bad_ids(cells, column):
-    ids = cells[column]
-    bad = filled(cells, column) & ~ids.str.fullmatch(schema.ID_PATTERN.pattern).fillna(False).to_numpy(dtype=bool)
-    return each_row(cells, bad, column, EXPECTED_ID)
+def bad_ids(frame, column):
+    well_formed = frame[column].str.fullmatch(schema.ID_PATTERN.pattern).to_numpy(dtype=bool, na_value=False)
+    return each_row(frame, filled(frame, column) & ~well_formed, column, EXPECTED_ID)
 
 
-def repeated(cells, keys, column):
+def repeated(frame, keys, column):
     """Every occurrence after the first of the same value in column (per keys), naming the first line."""
-    given = cells.loc[filled(cells, column)]
-    again = given.duplicated(keys)
-    first_line = given.groupby(keys)["line"].transform("min")
-    given = given.assign(first_line=first_line)
-    return each_row(given, again.to_numpy(), column, EXPECTED_ID_ONCE, lambda row: {"first_line": row["first_line"]})
+    given = frame.loc[filled(frame, column)]
+    again = given.duplicated(keys).to_numpy()
+    if not again.any():
+        return []
+    given = given.assign(first_line=given.groupby(keys)["line"].transform("min"))
+    return each_row(given, again, column, EXPECTED_ID_ONCE, lambda row: {"first_line": row["first_line"]})
 
 
-def hindi_problems(cells, column="name_hi"):
+def hindi_problems(frame, column="name_hi"):
     """A Hindi name with no Devanagari was typed in a legacy font, or lost to "?" by a non-UTF-8 save."""
-    text = cells[column].fillna("")
-    no_devanagari = filled(cells, column) & ~text.str.contains(schema.DEVANAGARI.pattern).to_numpy(dtype=bool)
+    text = frame[column].fillna("")
+    no_devanagari = filled(frame, column) & ~text.str.contains(schema.DEVANAGARI.pattern).to_numpy(dtype=bool)
     lost = text.str.fullmatch(HINDI_LOST).to_numpy(dtype=bool)
-    yield from each_row(cells, no_devanagari & lost, column, EXPECTED_DEVANAGARI_NOT_LOST)
-    yield from each_row(cells, no_devanagari & ~lost, column, EXPECTED_DEVANAGARI)
+    yield from each_row(frame, no_devanagari & lost, column, EXPECTED_DEVANAGARI_NOT_LOST)
+    yield from each_row(frame, no_devanagari & ~lost, column, EXPECTED_DEVANAGARI)
 
 
 # ---- series.csv
 
 
-def check_series(cells):
+def check_series(series):
+    frame = series.frame
     return [
-        *empty_cells(cells, schema.SERIES_COLUMNS_REQUIRED),
-        *bad_ids(cells, "id"),
-        *repeated(cells, ["id"], "id"),
-        *hindi_problems(cells),
+        *empty_cells(series, schema.SERIES_COLUMNS_REQUIRED),
+        *bad_ids(frame, "id"),
+        *repeated(frame, ["id"], "id"),
+        *hindi_problems(frame),
     ]
 
 
 # ---- units.csv
 
 
-def check_units(cells):
+def check_units(units):
+    frame = units.frame
     return [
-        *empty_cells(cells, schema.UNIT_COLUMNS_REQUIRED),
-        *bad_ids(cells, "id"),
-        *repeated(cells, ["id"], "id"),
-        *level_problems(cells),
-        *parent_problems(cells),
-        *cycle_problems(cells),
-        *hindi_problems(cells),
-        *former_id_problems(cells),
+        *empty_cells(units, schema.UNIT_COLUMNS_REQUIRED),
+        *bad_ids(frame, "id"),
+        *repeated(frame, ["id"], "id"),
+        *level_problems(frame),
+        *parent_problems(frame),
+        *cycle_problems(frame),
+        *hindi_problems(frame),
+        *former_id_problems(frame),
     ]
 
 
-def first_of_each_unit(cells):
+def first_of_each_unit(frame):
     """The units with an id, the first row of each (a repeated id is a problem of its own)."""
-    return cells.loc[filled(cells, "id")].drop_duplicates("id").set_index("id")
+    return frame.loc[filled(frame, "id")].drop_duplicates("id").set_index("id")
 
 
-def level_problems(cells):
-    bad = filled(cells, "level") & ~cells["level"].isin(schema.LEVELS).to_numpy()
-    return each_row(cells, bad, "level", EXPECTED_LEVEL, lambda row: {"levels": ", ".join(schema.LEVELS)})
+def level_problems(frame):
+    bad = filled(frame, "level") & ~frame["level"].isin(schema.LEVELS).to_numpy()
+    return each_row(frame, bad, "level", EXPECTED_LEVEL, lambda row: {"levels": ", ".join(schema.LEVELS)})
 
 
-def parent_problems(cells):
+def parent_problems(frame):
     """A parent must exist and be of the level above; zones have none, ranges, tehsils and stations must."""
-    units = first_of_each_unit(cells)
-    parent = cells["parent"].fillna("")
-    level = cells["level"]
+    units = first_of_each_unit(frame)
+    frame = frame.assign(parent=frame["parent"].fillna(""))
+    parent, level = frame["parent"], frame["level"]
     has_parent = parent.ne("").to_numpy()
     known_level = level.isin(schema.LEVELS).to_numpy()
-    parent_level = parent.map(units["level"]).where(lambda levels: levels.isin(schema.LEVELS))
     expected_level = level.map(schema.PARENT_LEVEL)
+    parent_level = parent.map(units["level"]).where(lambda levels: levels.isin(schema.LEVELS))
+    frame = frame.assign(actual=parent_level, parent_level=expected_level)
 
     at_top = has_parent & known_level & expected_level.isna().to_numpy()
     unknown = has_parent & ~at_top & ~parent.isin(units.index).to_numpy()
-    wrong_level = has_parent & parent_level.notna().to_numpy() & expected_level.notna().to_numpy()
-    wrong_level &= (parent_level != expected_level).to_numpy(dtype=bool, na_value=False)
+    wrong_level = (parent_level.notna() & expected_level.notna() & parent_level.ne(expected_level)).to_numpy()
     missing = ~has_parent & level.isin(schema.PARENT_REQUIRED).to_numpy()
 
-    yield from each_row(cells, at_top, "parent", EXPECTED_NO_PARENT, lambda row: {"level": row["level"]})
-    yield from each_row(cells, unknown, "parent", EXPECTED_PARENT)
+    yield from each_row(frame, at_top, "parent", EXPECTED_NO_PARENT, lambda row: {"level": row["level"]})
+    yield from each_row(frame, unknown, "parent", EXPECTED_PARENT)
     yield from each_row(
-        cells.assign(actual=parent_level),
-        wrong_level,
-        "parent",
-        EXPECTED_PARENT_LEVEL,
-        lambda row: {
-            "level": row["level"],
-            "parent_level": schema.PARENT_LEVEL[row["level"]],
-            "parent": row["parent"],
-            "actual": row["actual"],
-        },
+        frame, wrong_level, "parent", EXPECTED_PARENT_LEVEL,
+        lambda row: {key: row[key] for key in ("level", "parent_level", "parent", "actual")},
     )
     yield from each_row(
-        cells.assign(parent=parent),
-        missing,
-        "parent",
-        EXPECTED_PARENT_GIVEN,
-        lambda row: {"level": row["level"], "parent_level": schema.PARENT_LEVEL[row["level"]]},
+        frame, missing, "parent", EXPECTED_PARENT_GIVEN,
+        lambda row: {key: row[key] for key in ("level", "parent_level")},
     )
 
 
-def cycle_problems(cells):
+def cycle_problems(frame):
     """Each circle of parents once, on the line of its first unit in the file."""
-    units = first_of_each_unit(cells)
+    units = first_of_each_unit(frame)
     parent_of = units["parent"].fillna("")
     parent_of = parent_of[parent_of.isin(units.index)].to_dict()
     for cycle in parent_cycles(parent_of):
@@ -440,7 +550,7 @@ def cycle_problems(cells):
 
 
 def parent_cycles(parent_of):
-    """Every circle in the {unit: parent} map, each as a list of its units in child-to-parent order."""
+    """Every circle in the {unit: parent} map, each as a list of its units from child to parent."""
     cycles = []
     done = set()
     for start in parent_of:
@@ -457,167 +567,170 @@ def parent_cycles(parent_of):
     return cycles
 
 
-def former_id_problems(cells):
-    """Earlier ids keep old URLs alive: each must look like an id, be no unit's id now, and belong to one unit."""
-    given = cells.loc[filled(cells, "formerly"), ["file", "line", "id", "formerly"]]
+def former_ids(frame):
+    """One row per earlier id a unit lists: file, line, id (the unit's), former."""
+    given = frame.loc[filled(frame, "formerly"), ["file", "line", "id", "formerly"]]
     former = given.assign(former=given["formerly"].str.split()).explode("former")
-    former = former.drop_duplicates(["line", "former"]).reset_index(drop=True)
-    units = first_of_each_unit(cells)
+    return former.drop_duplicates(["line", "former"]).reset_index(drop=True)
+
+
+def former_id_problems(frame):
+    """Earlier ids keep old URLs alive: each must look like an id, be no unit's id now, and belong to one unit."""
+    units = first_of_each_unit(frame)
+    former = former_ids(frame)
+    claims = former.groupby("former")
+    former = former.assign(first_line=claims["line"].transform("min"), first_unit=claims["id"].transform("first"))
 
     well_formed = former["former"].str.fullmatch(schema.ID_PATTERN.pattern).to_numpy(dtype=bool)
     current = well_formed & former["former"].isin(units.index).to_numpy()
-    claimed_first = former.groupby("former")["line"].transform("min")
-    first_unit = former.groupby("former")["id"].transform("first")
     twice = well_formed & ~current & former.duplicated("former").to_numpy()
-    former = former.assign(first_line=claimed_first, first_unit=first_unit)
 
-    yield from each_row(former, ~well_formed, "formerly", EXPECTED_ID, value="former")
+    value = lambda row: row["former"]  # noqa: E731 - the one earlier id, not the whole cell
+    yield from each_row(former, ~well_formed, "formerly", EXPECTED_ID, value=value)
     yield from each_row(
         former, current, "formerly", EXPECTED_FORMER_ID,
-        lambda row: {"unit_line": int(units.at[row["former"], "line"])}, value="former",
+        lambda row: {"unit_line": int(units.at[row["former"], "line"])}, value=value,
     )
     yield from each_row(
         former, twice, "formerly", EXPECTED_FORMER_ID_ONCE,
-        lambda row: {"unit": row["first_unit"], "first_line": row["first_line"]}, value="former",
+        lambda row: {"unit": row["first_unit"], "first_line": row["first_line"]}, value=value,
     )
 
 
-def units_frame(cells):
-    units = cells.set_index("id")[["level", "parent", "name_en", "name_hi", "formerly"]].copy()
-    units["parent"] = units["parent"].replace("", pd.NA)
-    units["formerly"] = units["formerly"].fillna("").str.split().map(tuple).astype(object)
+def units_frame(frame):
+    units = frame.set_index("id")[["level", "parent", "name_en", "name_hi", "formerly"]]
+    units = units.astype({column: "str" for column in ("level", "parent", "name_en", "name_hi")})
+    units["formerly"] = pd.Series([tuple(ids) for ids in units["formerly"].fillna("").str.split()],
+                                  index=units.index, dtype=object)
+    units.index = units.index.astype("str")
     return units
+
+
+def series_frame(frame):
+    series = frame.set_index("id")[["name_en", "name_hi"]].astype("str")
+    series.index = series.index.astype("str")
+    return series
 
 
 # ---- Monthly files
 
 
-def marks_cells(tables):
-    """The rows of every monthly file, one table, with the series and month each came from."""
-    frames = [
-        table.cells.assign(series=series_id, month=month) for (series_id, month, _), table in tables.items()
-    ]
-    if not frames:
-        frames = [pd.DataFrame(columns=["file", "line", "series", "month", *MONTH_COLUMNS], dtype="str")]
-    cells = pd.concat(frames, ignore_index=True)
-    cells["line"] = cells["line"].astype(int)
-    return cells
-
-
-def check_marks(cells, units):
-    """Every row of every monthly file at once. units is units.csv's cells, or None when it was unreadable."""
+def check_marks(cells, units, written):
+    """Every row of every monthly file at once. units is None when units.csv had no ids to check against."""
+    frame = cells.frame
     problems = [
         *empty_cells(cells, schema.MONTH_COLUMNS_REQUIRED),
-        *repeated(cells, ["file", "unit_id"], "unit_id"),
-        *marks_problems(cells),
-        *whole_number_problems(cells, "rank", 1, EXPECTED_RANK),
+        *repeated(frame, ["file", "unit_id"], "unit_id"),
+        *marks_problems(frame, written),
+        *whole_number_problems(frame, "rank", 1, EXPECTED_RANK, written),
     ]
     for column in schema.COUNT_COLUMNS:
-        problems += whole_number_problems(cells, column, 0, EXPECTED_COUNT)
+        problems += whole_number_problems(frame, column, 0, EXPECTED_COUNT, written)
     for smaller, larger in schema.COUNT_BOUNDS:
-        problems += count_bound_problems(cells, smaller, larger)
+        problems += count_bound_problems(frame, smaller, larger, written)
     if units is not None:
-        problems += unit_id_problems(cells, units)
+        units_by_id = first_of_each_unit(units.frame)
+        unit_row = units_by_id.index.get_indexer(frame["unit_id"])  # -1 where units.csv lacks the unit_id
+        problems += unit_id_problems(frame, units.frame, unit_row >= 0)
         for column in schema.ECHO_COLUMNS:
-            problems += echo_problems(cells, units, column)
+            problems += echo_problems(frame, units_by_id, unit_row, column)
     return problems
 
 
 def number(values):
     """The cells as numbers; NaN where a cell is empty, not a number, or infinite."""
-    numbers = pd.to_numeric(values, errors="coerce").astype(float)
-    return numbers.where(np.isfinite(numbers))
+    if not is_number_dtype(values.dtype):
+        values = pd.to_numeric(values, errors="coerce")  # only for files with a cell that is not a number
+    values = values.astype(float)
+    return values.where(np.isfinite(values))
 
 
-def marks_problems(cells):
-    """max_marks > 0; 0 ≤ marks ≤ max_marks, said with the row's max_marks where that one is right."""
-    max_marks = number(cells["max_marks"])
-    marks = number(cells["marks"])
-    bad_max = filled(cells, "max_marks") & ~(max_marks > 0).to_numpy()
+def marks_problems(frame, written):
+    """max_marks > 0; 0 ≤ marks ≤ max_marks, told with the row's max_marks where that one is right."""
+    max_marks = number(frame["max_marks"])
+    marks = number(frame["marks"])
     good_max = (max_marks > 0).to_numpy()
-    bad_marks = filled(cells, "marks") & ~(marks >= 0).to_numpy()
+    bad_max = filled(frame, "max_marks") & ~good_max
+    bad_marks = filled(frame, "marks") & ~(marks >= 0).to_numpy()
     bad_marks |= good_max & (marks > max_marks).to_numpy()
 
-    yield from each_row(cells, bad_max, "max_marks", EXPECTED_MAX_MARKS)
+    yield from each_row(frame, bad_max, "max_marks", EXPECTED_MAX_MARKS, value=written.of("max_marks"))
+    max_marks_written = written.of("max_marks")
     yield from each_row(
-        cells, bad_marks & good_max, "marks", EXPECTED_MARKS_UP_TO, lambda row: {"max_marks": row["max_marks"]}
+        frame, bad_marks & good_max, "marks", EXPECTED_MARKS_UP_TO,
+        lambda row: {"max_marks": max_marks_written(row)}, value=written.of("marks"),
     )
-    yield from each_row(cells, bad_marks & ~good_max, "marks", EXPECTED_MARKS)
+    yield from each_row(frame, bad_marks & ~good_max, "marks", EXPECTED_MARKS, value=written.of("marks"))
 
 
 def whole_number(values, least):
     """The cells as whole numbers ≥ least ("12.0" is whole), NA where a cell is empty or not such a number."""
     numbers = number(values)
-    good = (numbers >= least) & (numbers == np.floor(numbers))
-    return numbers.where(good).astype("Int64")
+    return numbers.where((numbers >= least) & (numbers == np.floor(numbers))).astype("Int64")
 
 
-def whole_number_problems(cells, column, least, expected):
-    bad = filled(cells, column) & whole_number(cells[column], least).isna().to_numpy()
-    return each_row(cells, bad, column, expected)
+def whole_number_problems(frame, column, least, expected, written):
+    bad = filled(frame, column) & whole_number(frame[column], least).isna().to_numpy()
+    return each_row(frame, bad, column, expected, value=written.of(column))
 
 
-def count_bound_problems(cells, smaller, larger):
-    """disposed ≤ received, unsatisfied ≤ total: where both are right whole numbers."""
-    over = (whole_number(cells[smaller], 0) > whole_number(cells[larger], 0)).to_numpy(dtype=bool, na_value=False)
+def count_bound_problems(frame, smaller, larger, written):
+    """disposed ≤ received, unsatisfied ≤ total, where both are whole numbers."""
+    over = (whole_number(frame[smaller], 0) > whole_number(frame[larger], 0)).to_numpy(dtype=bool, na_value=False)
+    larger_written = written.of(larger)
     return each_row(
-        cells, over, smaller, EXPECTED_COUNT_UP_TO, lambda row: {"bound_column": larger, "bound": row[larger]}
+        frame, over, smaller, EXPECTED_COUNT_UP_TO,
+        lambda row: {"bound_column": larger, "bound": larger_written(row)}, value=written.of(smaller),
     )
 
 
-def unit_id_problems(cells, units):
-    """Every unit_id must be in units.csv; an earlier id is named with the id to use now."""
-    unit_ids = first_of_each_unit(units).index
-    unknown = filled(cells, "unit_id") & ~cells["unit_id"].isin(unit_ids).to_numpy()
-    current = former_ids(units)
-    renamed = unknown & cells["unit_id"].isin(current.index).to_numpy()
+def unit_id_problems(frame, units, known):
+    """Every unit_id must be in units.csv (known); an earlier id is told with the id to use now."""
+    unknown = filled(frame, "unit_id") & ~known
+    current = former_ids(units).drop_duplicates("former").set_index("former")["id"]
+    renamed = unknown & frame["unit_id"].isin(current.index).to_numpy()
     yield from each_row(
-        cells, renamed, "unit_id", EXPECTED_CURRENT_UNIT, lambda row: {"current": current[row["unit_id"]]}
+        frame, renamed, "unit_id", EXPECTED_CURRENT_UNIT, lambda row: {"current": current[row["unit_id"]]}
     )
-    yield from each_row(cells, unknown & ~renamed, "unit_id", EXPECTED_UNIT)
-
-
-def former_ids(units):
-    """{earlier id: the id of the unit that lists it}, the first unit where two do."""
-    given = units.loc[filled(units, "formerly"), ["id", "formerly"]]
-    former = given.assign(former=given["formerly"].str.split()).explode("former")
-    return former.drop_duplicates("former").set_index("former")["id"]
+    yield from each_row(frame, unknown & ~renamed, "unit_id", EXPECTED_UNIT)
 
 
 def comparable(values):
     """Text as compared with units.csv: Unicode NFC, single spaces."""
-    return values.str.normalize("NFC").str.replace(r"\s+", " ", regex=True)
+    return np.array([" ".join(unicodedata.normalize("NFC", value).split()) for value in values], dtype=object)
 
 
-def echo_problems(cells, units, column):
-    """name_hi, name_en and level, where the file gives them, must be what units.csv says for the unit."""
-    said = cells[column]
-    expected = cells["unit_id"].map(first_of_each_unit(units)[column])
-    differ = filled(cells, column) & expected.notna().to_numpy() & (said != expected).to_numpy(dtype=bool, na_value=False)
-    # Most rows agree exactly; only the rest are normalised before they are compared again.
-    differ[differ] = (comparable(said[differ]) != comparable(expected[differ])).to_numpy()
+def echo_problems(frame, units_by_id, unit_row, column):
+    """name_hi, name_en and level, where a file gives them, must be what units.csv says for the unit.
+
+    unit_row: each row's unit as a position in units_by_id, -1 for a unit_id units.csv lacks.
+    """
+    said = frame[column].to_numpy(dtype=object)
+    # One "" appended: a unit_id units.csv lacks (-1) finds it, and is not compared.
+    expected = np.append(units_by_id[column].fillna("").to_numpy(dtype=object), "")[unit_row]
+    differ = filled(frame, column) & (expected != "") & (said != expected)
+    # Most rows agree exactly; only the others are normalised and compared again.
+    differ[differ] = comparable(said[differ]) != comparable(expected[differ])
     return each_row(
-        cells.assign(units_value=expected),
-        differ,
-        column,
-        EXPECTED_SAME_AS_UNITS,
+        frame.assign(units_value=expected), differ, column, EXPECTED_SAME_AS_UNITS,
         lambda row: {"unit_id": row["unit_id"], "units_value": row["units_value"]},
     )
 
 
-def marks_frame(cells):
+def marks_frame(frame, months):
     """The checked rows as numbers: one row per series, month and unit, in file order."""
     marks = pd.DataFrame(
         {
-            "series": cells["series"],
-            "month": cells["month"],
-            "unit_id": cells["unit_id"],
-            "marks": number(cells["marks"]),
-            "max_marks": number(cells["max_marks"]),
-            "official_rank": whole_number(cells["rank"], 1),
-            **{column: whole_number(cells[column], 0) for column in schema.COUNT_COLUMNS},
-            "file": cells["file"],
-            "line": cells["line"].astype(int),
+            "series": frame["file"].map({file: series_id for file, (series_id, _) in months.items()}),
+            "month": frame["file"].map({file: month for file, (_, month) in months.items()}),
+            "unit_id": frame["unit_id"],
+            "marks": number(frame["marks"]),
+            "max_marks": number(frame["max_marks"]),
+            "official_rank": whole_number(frame["rank"], 1),
+            **{column: whole_number(frame[column], 0) for column in schema.COUNT_COLUMNS},
+            "file": frame["file"],
+            "line": frame["line"].astype(int),
         }
     )
-    return marks.reset_index(drop=True)
+    text = ["series", "month", "unit_id", "file"]
+    return marks.astype({column: "str" for column in text}).reset_index(drop=True)

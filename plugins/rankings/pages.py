@@ -42,30 +42,34 @@ def download_path(series_id, month):
 
 
 def records(frame):
-    """Rows as dicts with None for missing values (pandas' NA cannot be tested in a template)."""
+    """Result rows as dicts with None for missing values (pandas' NA cannot be tested in a template)."""
     frame = frame[[c for c in ROW_COLUMNS if c in frame.columns]]
-    return frame.astype(object).where(frame.notna(), None).to_dict("records")
+    return plain_records(frame)
 
 
 class SiteModel:
-    """The ranked data, indexed once, and the page models built from it."""
+    """The ranked data, indexed once, and the page models built from it.
+
+    Every table is turned into plain rows once, and each page picks its rows by position: per-page pandas
+    calls cost more than the pages themselves at state size.
+    """
 
     def __init__(self, dataset, rankings):
-        self.rankings = rankings
-        self.results = rankings.results
+        results = rankings.results
         self.units = unit_directory(dataset.units)
-        self.series = series_directory(dataset.series, self.results)
+        self.series = series_directory(dataset.series, results)
         self.children_of = children_directory(self.units)
         self.columns_given = dataset.columns_given
-        self._by_unit = self.results.groupby("unit_id", sort=False).indices
-        self._by_month = self.results.groupby(["series", "month"], sort=False).indices
-        # Positions (for iloc) of each group's rows; groups with a missing key (no parent) are left out.
-        self._by_parent = self.results.groupby(["series", "month", "parent"], sort=False).indices
-        self._years_of = rankings.years.groupby("unit_id", sort=False).indices
-        self._best = rankings.best.set_index(["series", "unit_id"])
-        self._runs = rankings.runs.set_index(["series", "unit_id"])
-        self._children_of = rankings.children.groupby("ancestor_id", sort=False).indices
-        self._lowest = rankings.lowest.groupby(["ancestor_id", "series", "month", "level"], sort=False).indices
+        self.rows = records(results)
+        self._by_unit = results.groupby("unit_id", sort=False).indices
+        self._by_month = results.groupby(["series", "month"], sort=False).indices
+        # Groups with a missing key (units without parent) are left out by groupby.
+        self._by_parent = results.groupby(["series", "month", "parent"], sort=False).indices
+        self._years = grouped_records(rankings.years, ["unit_id", "series"])
+        self._best = {(r["series"], r["unit_id"]): r for r in plain_records(rankings.best)}
+        self._runs = {(r["series"], r["unit_id"]): r for r in plain_records(rankings.runs)}
+        self._children = grouped_records(rankings.children, ["ancestor_id", "series"])
+        self._lowest = grouped_records(rankings.lowest, ["ancestor_id", "series", "month", "level"])
 
     # ---- shared by every page ----
 
@@ -77,7 +81,7 @@ class SiteModel:
         }
 
     def rows_at(self, positions):
-        return records(self.results.iloc[positions])
+        return [self.rows[i] for i in positions]
 
     def month_rankings(self):
         """(series id, month, rows in level and rank order) for every month of every series."""
@@ -115,11 +119,9 @@ class SiteModel:
     def series_page(self, series):
         years = {}
         for month in reversed(series["months"]):
-            rows = self.results.iloc[self._by_month[(series["id"], month)]]
-            summary = [
-                {"level": level, "ranked": len(group), "at_rank_1": int(group["rank"].eq(1).sum())}
-                for level, group in sorted(rows.groupby("level"), key=lambda item: LEVELS.index(item[0]))
-            ]
+            rows = self.rows_at(self._by_month[(series["id"], month)])
+            summary = [{"level": level, "ranked": len(level_rows), "at_rank_1": count_at_rank_1(level_rows)}
+                       for level, level_rows in split_by_level(rows)]
             years.setdefault(month[:4], []).append({"month": month, "levels": summary,
                                                      "download": download_path(series["id"], month)})
         return Page(f"{series['id']}/", "series.html", {"series": series, "years": list(years.items())})
@@ -131,7 +133,7 @@ class SiteModel:
         levels = []
         for level, level_rows in split_by_level(rows):
             block = {"level": level, "rows": level_rows, "ranked": len(level_rows),
-                     "at_rank_1": sum(1 for r in level_rows if r["rank"] == 1), "groups": None}
+                     "at_rank_1": count_at_rank_1(level_rows), "groups": None}
             if level == "station" or level == "tehsil":
                 block["groups"] = group_by_parent(level_rows, self.units)
             levels.append(block)
@@ -159,15 +161,12 @@ class SiteModel:
         })
 
     def unit_page(self, unit):
-        own = self.results.iloc[self._by_unit.get(unit["id"], [])]
-        years = self.rankings.years.iloc[self._years_of.get(unit["id"], [])]
-        children = self.rankings.children.iloc[self._children_of.get(unit["id"], [])]
+        own = self.rows_at(self._by_unit.get(unit["id"], []))
         blocks = []
         for series in self.series:
-            history = own.loc[own["series"] == series["id"]]
-            if history.empty:
-                continue
-            blocks.append(self.series_block(unit, series, history, years, children))
+            history = [row for row in own if row["series"] == series["id"]]
+            if history:
+                blocks.append(self.series_block(unit, series, history))
         return Page(unit["path"], "unit.html", {
             "unit": unit,
             "ancestors": [self.units[a] for a in unit["ancestors"]],
@@ -175,47 +174,53 @@ class SiteModel:
             "blocks": blocks,
         })
 
-    def series_block(self, unit, series, history, years, children):
-        history_rows = records(history.sort_values("month_index", ascending=False))
-        latest = history_rows[0]
+    def series_block(self, unit, series, history):
+        history = sorted(history, key=lambda row: row["month"], reverse=True)
+        latest = history[0]
         month = latest["month"]
         key = (series["id"], unit["id"])
-        best = self._best.loc[key].to_dict()
-        run = self._runs.loc[key].to_dict()
-        descendants = []
-        at_rank_1_by_month = {}
-        if not children.empty:
-            mine = children.loc[children["series"] == series["id"]]
-            for row in mine.loc[mine["month"] == month].itertuples():
-                lowest = self._lowest.get((unit["id"], series["id"], month, row.level), [])
-                descendants.append({
-                    "level": row.level, "ranked": row.ranked, "at_rank_1": row.at_rank_1,
-                    "lowest": records(self.rankings.lowest.iloc[lowest]),
-                })
-            descendants.sort(key=lambda d: LEVELS.index(d["level"]))
-            deepest = descendants[-1]["level"] if descendants else None
-            for row in mine.loc[mine["level"] == deepest].itertuples():
-                at_rank_1_by_month[row.month] = (row.at_rank_1, row.ranked)
-        direct = self._by_parent.get((series["id"], month, unit["id"]), [])
-        direct_rows = sorted(self.rows_at(direct), key=lambda r: (LEVELS.index(r["level"]), r["rank"]))
-        year_rows = []
-        if not years.empty:
-            mine = years.loc[years["series"] == series["id"]].sort_values("year", ascending=False)
-            year_rows = mine[["year", "months_at_1", "months_ranked"]].to_dict("records")
+        summaries = self._children.get((unit["id"], series["id"]), [])
+        descendants = sorted(
+            ({"level": s["level"], "ranked": s["ranked"], "at_rank_1": s["at_rank_1"],
+              "lowest": self._lowest.get((unit["id"], series["id"], month, s["level"]), [])}
+             for s in summaries if s["month"] == month),
+            key=lambda d: LEVELS.index(d["level"]),
+        )
+        deepest = descendants[-1]["level"] if descendants else None
+        direct = self.rows_at(self._by_parent.get((series["id"], month, unit["id"]), []))
         return {
             "series": series,
             "latest": latest,
             "current": month == series["latest_month"],
-            "history": history_rows,
-            "years": year_rows,
-            "best": best,
-            "run": run,
+            "history": history,
+            "years": sorted((y for y in self._years.get((unit["id"], series["id"]), [])),
+                            key=lambda y: y["year"], reverse=True),
+            "best": self._best[key],
+            "run": self._runs[key],
             "descendants": descendants,
-            "deepest_level": descendants[-1]["level"] if descendants else None,
-            "at_rank_1_by_month": at_rank_1_by_month,
-            "children": split_by_level(direct_rows),
-            "counts_given": [c for c in COUNT_COLUMNS if any(r[c] is not None for r in history_rows)],
+            "deepest_level": deepest,
+            "at_rank_1_by_month": {s["month"]: (s["at_rank_1"], s["ranked"]) for s in summaries
+                                   if s["level"] == deepest},
+            "children": split_by_level(sorted(direct, key=lambda r: (LEVELS.index(r["level"]), r["rank"]))),
+            "counts_given": [c for c in COUNT_COLUMNS if any(r[c] is not None for r in history)],
         }
+
+
+def plain_records(frame):
+    """Any table's rows as dicts, None for missing values."""
+    return frame.astype(object).where(frame.notna(), None).to_dict("records")
+
+
+def grouped_records(frame, keys):
+    """{key tuple: [rows]} of a table, in the table's order."""
+    groups = {}
+    for row in plain_records(frame):
+        groups.setdefault(tuple(row[k] for k in keys), []).append(row)
+    return groups
+
+
+def count_at_rank_1(rows):
+    return sum(1 for row in rows if row["rank"] == 1)
 
 
 # ---- directories: small dicts shared by all pages ----
@@ -287,7 +292,7 @@ def group_by_parent(rows, units):
     out = []
     for parent_id, members in sorted(groups.items(), key=lambda item: parent_sort_key(item[0], units)):
         out.append({"parent": units.get(parent_id), "rows": members, "ranked": len(members),
-                    "at_rank_1": sum(1 for r in members if r["rank"] == 1)})
+                    "at_rank_1": count_at_rank_1(members)})
     return out
 
 
