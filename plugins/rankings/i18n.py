@@ -17,8 +17,6 @@ from babel.numbers import format_decimal
 from jinja2 import pass_context
 from markupsafe import Markup
 
-import pandas as pd
-
 DOMAIN = "messages"
 TWO_PLACES = Decimal("0.01")
 
