@@ -18,6 +18,7 @@ from .pages import SiteModel
 from .problems import DataError, describe
 from .ranking import rank_all
 from .settings import setting
+from .tables import escaped_names, history_rows, ranking_rows
 from .writer import languages_for
 
 logger = logging.getLogger(__name__)
@@ -35,13 +36,14 @@ def url(context, path, language=None):
 
 
 def install_i18n(generator):
-    """Every generator's Jinja environment: newstyle gettext (defaults to the first language) and url()."""
+    """Every generator's Jinja environment: newstyle gettext (defaults to the first language), url() and the
+    row writers of the big tables."""
     if "jinja2.ext.i18n" not in generator.env.extensions:
         generator.env.add_extension("jinja2.ext.i18n")
     default = next(iter(languages_for(generator.settings).values()))
     context = default.template_context()
     generator.env.install_gettext_callables(context["gettext"], context["ngettext"], newstyle=True)
-    generator.env.globals["url"] = url
+    generator.env.globals.update(url=url, ranking_rows=ranking_rows, history_rows=history_rows)
 
 
 def load_and_rank(folder):
@@ -69,6 +71,7 @@ class RankingsGenerator(Generator):
         self.dataset, self.rankings = load_and_rank(folder)
         self.site = SiteModel(self.dataset, self.rankings)
         self.languages = list(languages_for(self.settings).values())
+        self.names = {language.code: escaped_names(self.site.units, language) for language in self.languages}
 
     def generate_context(self):
         self.context.update(self.site.globals())
@@ -90,6 +93,7 @@ class RankingsGenerator(Generator):
                     self.context,
                     relative_urls=self.settings["RELATIVE_URLS"],
                     lang=language.code,
+                    names=self.names[language.code],
                     self_path=language.prefix + page.path,
                     alternates=alternates,
                     **page.model,
