@@ -1,0 +1,65 @@
+"""The sample data in data/: the facts of the seed reports come out of it, and it is what the script writes."""
+
+import importlib.util
+import sys
+
+import pytest
+
+from sitebuild import ROOT, tree_digest
+
+from rankings.pages import SiteModel
+
+
+def sample_script():
+    spec = importlib.util.spec_from_file_location("make_sample_data", ROOT / "scripts" / "make_sample_data.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["make_sample_data"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def sample():
+    script = sample_script()
+    dataset, rankings = script.check_seed_facts(ROOT / "data")  # asserts every seed fact
+    return script, dataset, rankings
+
+
+def test_structure_of_uttar_pradesh(sample):
+    _, dataset, _ = sample
+    levels = dataset.units["level"].value_counts()
+    assert levels["zone"] == 8 and levels["range"] == 18
+    assert levels["district"] == 68 + 7 + 7  # police districts, commissionerates, revenue districts
+    assert 1500 <= levels["station"] <= 1600
+    top_level = dataset.units.loc[(dataset.units["level"] == "district") & dataset.units["parent"].isna()]
+    assert len(top_level) == 14
+    assert set(dataset.series.index) == {"police", "district-admin"}
+    months = dataset.marks.groupby("series")["month"].nunique()
+    assert months["police"] >= 24 and months["district-admin"] >= 24
+
+
+def test_seed_report_figures_on_the_unit_pages(sample):
+    _, dataset, rankings = sample
+    site = SiteModel(dataset, rankings)
+    page = site.unit_page(site.units["kanpur-nagar"])
+    (block,) = page.model["blocks"]
+    december = next(row for row in block["history"] if row["month"] == "2024-12")
+    assert (december["marks"], december["max_marks"], december["rank"], december["previous_rank"],
+            december["rank_change"]) == (115, 130, 49, 74, 25)
+    assert (december["complaints_received"], december["complaints_disposed"], december["feedback_total"],
+            december["feedback_unsatisfied"]) == (676, 492, 4003, 2420)
+
+    zone = site.unit_page(site.units["kanpur-zone"]).model["blocks"][0]
+    assert {"year": 2024, "months_at_1": 7, "months_ranked": 8} in [
+        {k: y[k] for k in ("year", "months_at_1", "months_ranked")} for y in zone["years"]]
+
+    police = site.unit_page(site.units["kanpur-commissionerate"]).model["blocks"][0]
+    assert police["at_rank_1_by_month"]["2024-12"] == (48, 52)
+    december = next(row for row in police["history"] if row["month"] == "2024-12")
+    assert (december["marks"], december["rank"], december["previous_rank"]) == (120, 73, 50)
+
+
+def test_committed_sample_is_what_the_script_writes(sample, tmp_path):
+    script, _, _ = sample
+    script.main(str(tmp_path / "data"))
+    assert tree_digest(tmp_path / "data") == tree_digest(ROOT / "data")
