@@ -4,8 +4,10 @@ import csv
 import hashlib
 import io
 import re
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urljoin, urlparse
 
 from pelican import Pelican
 from pelican.settings import read_settings
@@ -95,3 +97,38 @@ def parse(html):
     parser = PageParser()
     parser.feed(html)
     return parser
+
+
+def resolve(page_path, href):
+    """Where a relative link on a page leads, as a site path."""
+    target = urlparse(urljoin("http://site/" + page_path, href)).path.lstrip("/")
+    return target.removesuffix("index.html")
+
+
+def broken_links(site):
+    """(page, href) for every internal link or asset of the built site that leads nowhere."""
+    site = Path(site)
+    broken = []
+    for page in sorted(site.rglob("*.html")):
+        page_path = page.relative_to(site).parent.as_posix() + "/"
+        page_path = "" if page_path == "./" else page_path
+        html = page.read_text(encoding="utf-8")
+        hrefs = [href for href, _ in parse(html).links] + re.findall(r'<link[^>]+href="([^"]+)"', html)
+        for href in hrefs:
+            if href.startswith(("http:", "https:", "mailto:", "#")):
+                continue
+            target = site / resolve(page_path, href.split("#")[0])
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append((str(page.relative_to(site)), href))
+    return broken
+
+
+if __name__ == "__main__":
+    # python tests/sitebuild.py output: check every internal link of a built site.
+    problems = broken_links(sys.argv[1])
+    for page, href in problems:
+        print(f"{page}: {href}")
+    print(f"{len(problems)} broken links")
+    sys.exit(1 if problems else 0)

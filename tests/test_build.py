@@ -9,11 +9,10 @@ Expected figures were worked out by hand from the fixture CSVs:
 
 import re
 import shutil
-from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from sitebuild import FIXTURES, build, parse, read, read_csv, tree_digest
+from sitebuild import FIXTURES, broken_links, build, parse, read, read_csv, resolve, tree_digest
 
 SMALL = FIXTURES / "small"
 
@@ -127,24 +126,8 @@ def test_every_page_links_to_itself_in_the_other_language(site):
         assert resolve("en/" + path, to_hi[0]) == path
 
 
-def resolve(page_path, href):
-    """Where a relative link on a page leads, as a site path."""
-    base = "http://site/" + page_path
-    target = urlparse(urljoin(base, href)).path.lstrip("/")
-    return target.removesuffix("index.html")
-
-
 def test_every_internal_link_resolves(site):
-    for page in site.rglob("*.html"):
-        page_path = str(page.relative_to(site).parent) + "/"
-        page_path = "" if page_path == "./" else page_path
-        for href, _ in parse(page.read_text(encoding="utf-8")).links:
-            if href.startswith(("http:", "https:", "mailto:", "#")):
-                continue
-            target = site / resolve(page_path, href.split("#")[0])
-            if target.is_dir():
-                target = target / "index.html"
-            assert target.is_file(), f"{page.relative_to(site)} links to missing {href}"
+    assert broken_links(site) == []
 
 
 def test_former_id_redirects_to_the_current_page(site):
