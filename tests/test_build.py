@@ -138,7 +138,7 @@ def test_former_id_redirects_to_the_current_page(site):
 
 
 def test_hindi_pages_are_hindi(site):
-    allowed = {"IGRS", "CSV", "English", "UTF", "Excel"}  # acronyms, product names, the language link
+    allowed = {"IGRS", "CSV", "SVG", "PNG", "English", "UTF", "Excel"}  # acronyms, formats, the language link
     for path in ["", "zone/kanpur-zone/", "district/kanpur-commissionerate/", "station/kanpur-commissionerate-chaubepur/",
                  "police/2024-12/", "district-admin/2024-12/", "police/", "station/", "district/etawa/", "about/"]:
         text = parse(read(site, path)).visible_text

@@ -9,9 +9,12 @@ import logging
 import time
 from pathlib import Path
 
+from babel.dates import get_month_names
 from jinja2 import pass_context
+from markupsafe import Markup
 from pelican.generators import Generator
 
+from .charts import localise, png_of, render_all, spec_key
 from .downloads import counts_in_file, month_csv
 from .load import load
 from .pages import SiteModel
@@ -64,6 +67,13 @@ def load_and_rank(folder):
     return dataset, rankings
 
 
+def chart_words(language):
+    """The words of the charts' tokens (charts.py), in a language."""
+    _ = language.gettext
+    return {"rank": _("Rank"), "percent": _("Percent"), "zone": _("Zones"), "range": _("Ranges"),
+            "district": _("Districts"), "tehsil": _("Tehsils"), "station": _("Police stations")}
+
+
 class RankingsGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -72,6 +82,11 @@ class RankingsGenerator(Generator):
         self.site = SiteModel(self.dataset, self.rankings)
         self.languages = list(languages_for(self.settings).values())
         self.names = {language.code: escaped_names(self.site.units, language) for language in self.languages}
+        self.chart_words = {language.code: chart_words(language) for language in self.languages}
+        self.chart_months = {
+            language.code: [name for _, name in sorted(get_month_names("abbreviated", locale=language.locale).items())]
+            for language in self.languages
+        }
 
     def generate_context(self):
         self.context.update(self.site.globals())
@@ -80,13 +95,17 @@ class RankingsGenerator(Generator):
 
     def generate_output(self, writer):
         started = time.perf_counter()
+        pages = list(self.site.pages())
+        svgs = self.render_charts(pages)
+        charted = time.perf_counter()
         templates = {}
         written = 0
-        for page in self.site.pages():
+        for page in pages:
             template = templates.get(page.template) or self.get_template(page.template.removesuffix(".html"))
             templates[page.template] = template
             alternates = [(language, language.prefix + page.path) for language in self.languages]
             for language in self.languages:
+                charts = self.write_charts(page, language, svgs)
                 writer.write_file(
                     language.prefix + page.path + "index.html",
                     template,
@@ -96,14 +115,39 @@ class RankingsGenerator(Generator):
                     names=self.names[language.code],
                     self_path=language.prefix + page.path,
                     alternates=alternates,
+                    charts=charts,
+                    chart_png=setting(self.settings, "RANKINGS_CHART_PNG"),
                     **page.model,
                 )
                 written += 1
         downloads = self.write_downloads()
         logger.info(
-            "Wrote %d ranking pages and %d CSV downloads in %.2f s",
-            written, downloads, time.perf_counter() - started,
+            "Wrote %d ranking pages and %d CSV downloads in %.2f s (charts %.2f s)",
+            written, downloads, time.perf_counter() - started, charted - started,
         )
+
+    def render_charts(self, pages):
+        """Every chart of every page, language-neutral, from the cache or rendered in a process pool."""
+        specs = {spec_key(spec): spec for page in pages for spec in page.charts.values()}
+        cache_dir = Path(self.settings.get("CACHE_PATH") or "cache") / "charts"
+        return render_all(specs, cache_dir, setting(self.settings, "RANKINGS_CHART_PROCESSES"))
+
+    def write_charts(self, page, language, svgs):
+        """The page's charts in a language: written beside the page (SVG, and PNG when asked), and inline."""
+        if not page.charts:
+            return {}
+        words = self.chart_words[language.code]
+        months = self.chart_months[language.code]
+        folder = Path(self.output_path) / (language.prefix + page.path)
+        folder.mkdir(parents=True, exist_ok=True)
+        inline = {}
+        for stem, spec in page.charts.items():
+            svg = localise(svgs[spec_key(spec)], words, months)
+            (folder / f"{stem}.svg").write_text(svg, encoding="utf-8")
+            if setting(self.settings, "RANKINGS_CHART_PNG"):
+                (folder / f"{stem}.png").write_bytes(png_of(svg))
+            inline[stem] = Markup(svg.replace("<svg ", f'<svg role="img" aria-labelledby="{stem}-title" ', 1))
+        return inline
 
     def write_downloads(self):
         count = 0

@@ -5,10 +5,11 @@ formats numbers and picks names. Pages are yielded one at a time so a state-size
 page's rows in memory at once.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .charts import band_counts, bands_spec, calendar_months, history_spec, BANDS
 from .schema import COUNT_COLUMNS, LEVELS
 
 # How many units the home page lists as top, bottom, rises and falls of each level.
@@ -27,6 +28,7 @@ class Page:
     path: str  # language-neutral URL path: "" for home, "station/<id>/", "police/2024-12/"
     template: str
     model: dict
+    charts: dict = field(default_factory=dict)  # file stem beside the page ("police-history") → Vega-Lite spec
 
 
 def unit_path(level, unit_id):
@@ -131,13 +133,16 @@ class SiteModel:
         index = months.index(month)
         rows = self.rows_at(self._by_month[(series["id"], month)])
         levels = []
+        charts = {}
         for level, level_rows in split_by_level(rows):
             block = {"level": level, "rows": level_rows, "ranked": len(level_rows),
                      "at_rank_1": count_at_rank_1(level_rows), "groups": None}
             if level == "station" or level == "tehsil":
                 block["groups"] = group_by_parent(level_rows, self.units)
+            block.update(bands_block(level_rows, level))
+            charts[block["chart"]] = bands_spec([r["percent"] for r in level_rows], level)
             levels.append(block)
-        return Page(month_path(series["id"], month), "month.html", {
+        return Page(month_path(series["id"], month), "month.html", charts=charts, model={
             "series": series,
             "month": month,
             "previous_month": months[index - 1] if index > 0 else None,
@@ -162,12 +167,17 @@ class SiteModel:
 
     def unit_page(self, unit):
         own = self.rows_at(self._by_unit.get(unit["id"], []))
-        blocks = []
+        blocks, charts = [], {}
         for series in self.series:
             history = [row for row in own if row["series"] == series["id"]]
             if history:
-                blocks.append(self.series_block(unit, series, history))
-        return Page(unit["path"], "unit.html", {
+                block = self.series_block(unit, series, history)
+                blocks.append(block)
+                charts[block["chart"]] = history_spec(block["history"], calendar_months(
+                    block["history"][-1]["month"], block["history"][0]["month"]))
+                if block["spread"]:
+                    charts[block["spread"]["chart"]] = bands_spec(block["spread"]["percents"], block["deepest_level"])
+        return Page(unit["path"], "unit.html", charts=charts, model={
             "unit": unit,
             "ancestors": [self.units[a] for a in unit["ancestors"]],
             "child_units": self.children_of.get(unit["id"], {}),
@@ -188,7 +198,14 @@ class SiteModel:
         )
         deepest = descendants[-1]["level"] if descendants else None
         direct = self.rows_at(self._by_parent.get((series["id"], month, unit["id"]), []))
+        spread = None
+        if deepest:
+            below = [row for row in self.rows_at(self._by_month[(series["id"], month)])
+                     if row["level"] == deepest and unit["id"] in self.units[row["unit_id"]]["ancestors"]]
+            spread = bands_block(below, deepest, f"{series['id']}-{deepest}-bands")
         return {
+            "chart": f"{series['id']}-history",
+            "spread": spread,
             "series": series,
             "latest": latest,
             "current": month == series["latest_month"],
@@ -221,6 +238,14 @@ def grouped_records(frame, keys):
 
 def count_at_rank_1(rows):
     return sum(1 for row in rows if row["rank"] == 1)
+
+
+def bands_block(rows, level, chart=None):
+    """How many units of a level fall in each percent band, for a chart and the table beside it."""
+    percents = [row["percent"] for row in rows]
+    return {"chart": chart or f"{level}-bands", "percents": percents, "level": level,
+            "bands": [{"label": label, "count": count, "full": low == 100}
+                      for (label, low), count in zip(BANDS, band_counts(percents))]}
 
 
 # ---- directories: small dicts shared by all pages ----

@@ -11,6 +11,9 @@ DEFAULTS = {
     "RANKINGS_LANGUAGES": ("hi", "en"),
     # Compiled gettext catalogs: <dir>/<lang>/LC_MESSAGES/messages.mo
     "RANKINGS_TRANSLATIONS": None,  # default: <THEME>/translations
+    # Charts: a PNG beside every SVG (for download), and how many processes render them (default: all cores).
+    "RANKINGS_CHART_PNG": False,
+    "RANKINGS_CHART_PROCESSES": None,
 }
 
 

@@ -1,0 +1,237 @@
+"""Altair charts, rendered to SVG at build time with vl-convert: no JavaScript, visible with the HTML.
+
+Speed, by design (TOOLING.md):
+- Each chart kind is built once with Altair over alt.NamedData; a unit's chart is a copy of that dict with the
+  unit's rows in "datasets": no per-unit Altair work.
+- Charts are language-neutral when rendered: every word is a token (⟦rank⟧, a month as §11§) placed where its
+  width moves nothing (centred titles and tick labels, start-anchored names); each language's words replace
+  the tokens in the finished SVG. One render serves Hindi and English, and the browser shapes the Devanagari.
+- SVGs are cached by a hash of the spec, so a rebuild without data changes renders nothing; new ones are
+  rendered in a pool of spawned processes (a forked pool hangs once vl-convert has run in the parent), each
+  with a fontconfig that lists only the two fonts the charts use (all system fonts make it ~2.7× slower).
+"""
+
+import copy
+import hashlib
+import json
+import logging
+import math
+import os
+import re
+from concurrent.futures import ProcessPoolExecutor
+from functools import cache
+from multiprocessing import get_context
+from pathlib import Path
+
+import altair as alt
+
+logger = logging.getLogger(__name__)
+
+INK, ACCENT, HIGHLIGHT, GRID = "#1b1b1b", "#0b5394", "#d95f02", "#d6d6d6"
+WIDTH, PANEL_HEIGHT = 320, 120
+FONT = "Noto Sans, Noto Sans Devanagari, sans-serif"
+# Percent bands of the spread charts: (label, lowest percent in the band); the first band is full marks.
+BANDS = [("100%", 100), ("95–99.99", 95), ("90–94.99", 90), ("80–89.99", 80), ("70–79.99", 70), ("< 70", 0)]
+TOKEN = re.compile(r"⟦([a-z_]+)⟧|§(\d{1,2})§")
+
+
+def config():
+    return {
+        "font": FONT,
+        "view": {"stroke": None},
+        "axis": {"labelColor": INK, "titleColor": INK, "gridColor": GRID, "labelFontSize": 11, "titleFontSize": 11,
+                 "titleFontWeight": "normal"},
+        "background": "white",
+        "aria": False,  # the page gives each chart its own title and summary
+    }
+
+
+# ---- chart kinds, each built once
+
+
+@cache
+def history_template():
+    """Rank (axis reversed, 1 at the top) above percent, month by month; a month not ranked is a gap."""
+    x = alt.X("month:T", title=None, timeUnit="utcyearmonth",
+              axis=alt.Axis(labelExpr="'§' + utcmonth(datum.value) + '§ ' + utcFormat(datum.value, '%y')",
+                            grid=False, labelAngle=0, labelOverlap=True))
+    base = alt.Chart(alt.NamedData("rows")).encode(x=x).properties(width=WIDTH, height=PANEL_HEIGHT)
+    rank = base.mark_line(point=alt.OverlayMarkDef(color=ACCENT, size=30), color=ACCENT,
+                          invalid="break-paths-filter-domains").encode(
+        y=alt.Y("rank:Q", title="⟦rank⟧", scale=alt.Scale(reverse=True, zero=False, nice=False),
+                axis=alt.Axis(format="d", tickMinStep=1)))
+    percent = base.mark_line(point=alt.OverlayMarkDef(color=HIGHLIGHT, shape="square", size=30), color=HIGHLIGHT,
+                             strokeDash=[4, 2], invalid="break-paths-filter-domains").encode(
+        y=alt.Y("percent:Q", title="⟦percent⟧", scale=alt.Scale(zero=False, nice=False)))
+    spec = alt.vconcat(rank, percent, spacing=12).configure(**config()).to_dict()
+    spec.pop("$schema", None)
+    return spec
+
+
+@cache
+def bands_template():
+    """How many units fall in each percent band: full marks, then the tail below."""
+    chart = alt.Chart(alt.NamedData("rows")).mark_bar(color=ACCENT).encode(
+        y=alt.Y("band:N", title="⟦percent⟧", sort=[label for label, _ in BANDS]),
+        x=alt.X("count:Q", title="⟦units⟧", axis=alt.Axis(format="d", tickMinStep=1)),
+        color=alt.condition("datum.full", alt.value(ACCENT), alt.value(HIGHLIGHT)),
+    ).properties(width=WIDTH - 80, height=len(BANDS) * 18)
+    labels = chart.mark_text(align="left", dx=3, color=INK, fontSize=11).encode(text="count:Q", color=alt.value(INK))
+    spec = (chart + labels).configure(**config()).to_dict()
+    spec.pop("$schema", None)
+    return spec
+
+
+# ---- a unit's or a month's chart: the template with its rows
+
+
+def history_spec(history, month_range):
+    """history: rows with month, rank, ranked_in_level, marks, max_marks; month_range: every calendar month
+    from the first to the last, so that a month without a rank breaks the line."""
+    by_month = {row["month"]: row for row in history}
+    rows = []
+    for month in month_range:
+        row = by_month.get(month)
+        rows.append({"month": month + "-01", "rank": row["rank"] if row else None,
+                     "percent": round(row["marks"] / row["max_marks"] * 100, 2) if row else None})
+    spec = copy.deepcopy(history_template())
+    spec["datasets"] = {"rows": rows}
+    lowest_rank = max(row["ranked_in_level"] for row in history)
+    rank_y = spec["vconcat"][0]["layer"][0]["encoding"]["y"] if "layer" in spec["vconcat"][0] else \
+        spec["vconcat"][0]["encoding"]["y"]
+    rank_y["scale"]["domain"] = [1, max(lowest_rank, 2)]
+    rank_y["axis"]["values"] = rank_ticks(lowest_rank)
+    percents = [r["percent"] for r in rows if r["percent"] is not None]
+    spec["vconcat"][1]["encoding"]["y"]["scale"]["domain"] = [min(90, 10 * math.floor(min(percents) / 10)), 100]
+    spec["vconcat"][0]["encoding"]["x"]["axis"]["values"] = month_ticks(month_range)
+    spec["vconcat"][1]["encoding"]["x"]["axis"]["values"] = month_ticks(month_range)
+    return spec
+
+
+def bands_spec(percents, level):
+    counts = band_counts(percents)
+    spec = copy.deepcopy(bands_template())
+    for layer in spec["layer"]:
+        layer["encoding"]["x"]["title"] = f"⟦{level}⟧"
+    spec["datasets"] = {"rows": [{"band": label, "count": count, "full": low == 100}
+                                 for (label, low), count in zip(BANDS, counts)]}
+    return spec
+
+
+def band_counts(percents):
+    counts = [0] * len(BANDS)
+    for percent in percents:
+        percent = round(percent, 6)  # 85.5/90 is 95 %, whatever the float division says
+        counts[next(i for i, (_, low) in enumerate(BANDS) if percent >= low)] += 1
+    return counts
+
+
+def rank_ticks(lowest_rank):
+    """Rank axis ticks from 1: 1, then round steps up to the lowest rank held."""
+    if lowest_rank <= 6:
+        return list(range(1, lowest_rank + 1))
+    step = 10 ** math.floor(math.log10(lowest_rank / 3))
+    step *= 5 if lowest_rank / step > 15 else 2 if lowest_rank / step > 6 else 1
+    return [1] + list(range(step, lowest_rank + 1, step))
+
+
+def month_ticks(month_range):
+    """Label every month of a short history, every 3rd or 6th of a long one (January always)."""
+    step = 1 if len(month_range) <= 8 else 3 if len(month_range) <= 24 else 6
+    picked = [m for m in month_range if (int(m[5:]) - 1) % step == 0]
+    return [{"year": int(m[:4]), "month": int(m[5:]), "date": 1, "utc": True} for m in picked]
+
+
+def calendar_months(first, last):
+    year, month = int(first[:4]), int(first[5:])
+    months = []
+    while f"{year}-{month:02d}" <= last:
+        months.append(f"{year}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+# ---- rendering
+
+
+def spec_key(spec):
+    return hashlib.sha256(json.dumps(spec, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:32]
+
+
+def font_dirs():
+    """The fonts the charts use, from pinned PyPI packages: the same on every machine."""
+    import fontpkg_noto_sans
+    import fontpkg_noto_sans_devanagari
+
+    return [str(Path(module.__file__).parent / "files") for module in (fontpkg_noto_sans, fontpkg_noto_sans_devanagari)]
+
+
+def fontconfig_file(cache_dir):
+    path = Path(cache_dir) / "fonts.conf"
+    dirs = "".join(f"<dir>{d}</dir>" for d in font_dirs())
+    text = (f'<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>{dirs}'
+            f"<cachedir>{Path(cache_dir) / 'fontconfig'}</cachedir></fontconfig>")
+    if not path.exists() or path.read_text() != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    return str(path)
+
+
+def _start_worker(fonts_conf):
+    os.environ["FONTCONFIG_FILE"] = fonts_conf  # before vl-convert loads any font
+
+
+def _render(spec):
+    import vl_convert
+
+    return tidy_svg(vl_convert.vegalite_to_svg(spec))
+
+
+def tidy_svg(svg):
+    """Coordinates to one decimal: about a third smaller, the same to the eye."""
+    return re.sub(r"(\d+\.\d)\d+", r"\1", svg)
+
+
+def render_all(specs, cache_dir, processes=None):
+    """{key: spec} → {key: language-neutral SVG}, rendering only what the cache lacks."""
+    cache_dir = Path(cache_dir)
+    store = cache_dir / "svg"
+    store.mkdir(parents=True, exist_ok=True)
+    svgs, missing = {}, {}
+    for key in specs:
+        file = store / f"{key}.svg"
+        if file.exists():
+            svgs[key] = file.read_text(encoding="utf-8")
+        else:
+            missing[key] = specs[key]
+    if missing:
+        workers = processes or os.cpu_count() or 1
+        context = get_context("spawn")
+        keys = list(missing)
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                                 initargs=(fontconfig_file(cache_dir),)) as pool:
+            for key, svg in zip(keys, pool.map(_render, [missing[k] for k in keys], chunksize=16)):
+                (store / f"{key}.svg").write_text(svg, encoding="utf-8")
+                svgs[key] = svg
+    logger.info("Charts: %d from the cache, %d rendered", len(specs) - len(missing), len(missing))
+    return svgs
+
+
+def localise(svg, words, months):
+    """Put a language's words in place of the tokens: words {token: text}, months [12 short names]."""
+    def replace(match):
+        word, month = match.groups()
+        return escape_xml(words[word]) if word else escape_xml(months[int(month)])
+    return TOKEN.sub(replace, svg)
+
+
+def escape_xml(text):
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def png_of(svg):
+    """A PNG at twice the size, drawn by resvg, which shapes Devanagari (vl-convert's own PNG loses matras)."""
+    import resvg_py
+
+    return bytes(resvg_py.svg_to_bytes(svg_string=svg, skip_system_fonts=True, font_dirs=font_dirs(), zoom=2,
+                                       font_family="Noto Sans", sans_serif_family="Noto Sans"))
