@@ -1,0 +1,93 @@
+"""Charts: the specs say what the issue asks (rank 1 at the top, gaps, bands), and rendering is cached."""
+
+import logging
+import re
+
+import pytest
+
+from rankings.charts import (
+    BANDS, band_counts, bands_spec, calendar_months, history_spec, localise, rank_ticks, render_all, spec_key,
+)
+from sitebuild import FIXTURES, build, read
+
+
+def test_rank_axis_starts_at_1_and_is_reversed():
+    assert rank_ticks(1) == [1]
+    assert rank_ticks(5) == [1, 2, 3, 4, 5]
+    assert rank_ticks(75) == [1, 20, 40, 60]
+    for lowest in (7, 52, 75, 139, 1560):
+        ticks = rank_ticks(lowest)
+        assert ticks[0] == 1 and ticks[-1] <= lowest and 3 <= len(ticks) <= 8
+        assert all(b > a for a, b in zip(ticks, ticks[1:]))
+    history = [{"month": "2024-12", "rank": 49, "ranked_in_level": 75, "marks": 115, "max_marks": 130},
+               {"month": "2024-10", "rank": 74, "ranked_in_level": 75, "marks": 100, "max_marks": 130}]
+    spec = history_spec(history, calendar_months("2024-10", "2024-12"))
+    rank_y = spec["vconcat"][0]["encoding"]["y"]
+    assert rank_y["scale"]["reverse"] is True and rank_y["scale"]["domain"] == [1, 75]
+    # November was not ranked: a row without values, so the line breaks there.
+    assert spec["datasets"]["rows"] == [
+        {"month": "2024-10-01", "rank": 74, "percent": 76.92},
+        {"month": "2024-11-01", "rank": None, "percent": None},
+        {"month": "2024-12-01", "rank": 49, "percent": 88.46},
+    ]
+
+
+def test_calendar_months_cross_the_year():
+    assert calendar_months("2023-11", "2024-02") == ["2023-11", "2023-12", "2024-01", "2024-02"]
+
+
+def test_bands_count_every_unit_once():
+    percents = [100, 100.0, 99.99, 95, 85.5 / 90 * 100, 94.99, 80, 79.99, 70, 12.5]
+    assert band_counts(percents) == [2, 3, 1, 1, 2, 1]
+    assert sum(row["count"] for row in bands_spec(percents, "station")["datasets"]["rows"]) == len(percents)
+    assert len(BANDS) == 6
+
+
+def test_localise_replaces_every_token():
+    svg = '<text>⟦rank⟧</text><text>§0§ 24</text><text>§11§ 24</text><text>⟦station⟧</text>'
+    words = {"rank": "रैंक", "station": "थाने"}
+    months = ["जन॰"] + [""] * 10 + ["दिस॰"]
+    assert localise(svg, words, months) == "<text>रैंक</text><text>जन॰ 24</text><text>दिस॰ 24</text><text>थाने</text>"
+
+
+def test_rendering_is_cached_by_spec(tmp_path, caplog):
+    spec = bands_spec([100, 90, 50], "station")
+    with caplog.at_level(logging.INFO, logger="rankings.charts"):
+        first = render_all({spec_key(spec): spec}, tmp_path, processes=1)
+        again = render_all({spec_key(spec): spec}, tmp_path, processes=1)
+    assert first == again and first[spec_key(spec)].startswith("<svg")
+    assert [r.getMessage() for r in caplog.records] == ["Charts: 0 from the cache, 1 rendered",
+                                                        "Charts: 1 from the cache, 0 rendered"]
+
+
+@pytest.fixture(scope="module")
+def site_with_png(tmp_path_factory):
+    return build(FIXTURES / "small", tmp_path_factory.mktemp("png") / "output", RANKINGS_CHART_PNG=True)
+
+
+def test_charts_on_pages_in_each_language(site_with_png):
+    site = site_with_png
+    hi = read(site, "station/kanpur-commissionerate-chaubepur/")
+    en = read(site, "en/station/kanpur-commissionerate-chaubepur/")
+    for html in (hi, en):
+        assert '<svg role="img" aria-labelledby="police-history-title"' in html
+        assert 'id="police-history-title"' in html
+        assert "⟦" not in html and "§" not in html
+        assert 'href="police-history.svg"' in html and 'href="police-history.png"' in html
+    hi_svg = (site / "station/kanpur-commissionerate-chaubepur/police-history.svg").read_text(encoding="utf-8")
+    en_svg = (site / "en/station/kanpur-commissionerate-chaubepur/police-history.svg").read_text(encoding="utf-8")
+    assert re.search(r">रैंक<", hi_svg) and re.search(r">दिस॰ 24<", hi_svg)
+    assert re.search(r">Rank<", en_svg) and re.search(r">Dec 24<", en_svg)
+    png = (site / "station/kanpur-commissionerate-chaubepur/police-history.png").read_bytes()
+    assert png.startswith(b"\x89PNG")
+
+
+def test_parents_and_month_pages_show_the_spread(site_with_png):
+    site = site_with_png
+    month = read(site, "en/police/2024-12/")
+    for level in ("zone", "range", "district", "station"):
+        assert f'aria-labelledby="{level}-bands-title"' in month
+    assert "5 of 7 on full marks; 0 below 80%." in month
+    district = read(site, "en/district/kanpur-commissionerate/")
+    assert 'aria-labelledby="police-station-bands-title"' in district
+    assert "3 of 4 on full marks; 0 below 80%." in district  # Chaubepur: 83.96 %
