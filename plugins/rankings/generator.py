@@ -14,13 +14,14 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from .charts import localise, png_of, render_all, spec_key
+from .charts import ChartStore, localise, png_of, spec_key
 from .downloads import counts_in_file, month_csv
+from .incremental import Manifest, fingerprint
 from .load import load
 from .pages import SiteModel
 from .problems import DataError, describe
 from .ranking import rank_all
-from .settings import setting
+from .settings import setting, translations_dir
 from .tables import escaped_names, history_rows, ranking_rows
 from .writer import languages_for
 
@@ -96,18 +97,47 @@ class RankingsGenerator(Generator):
     def generate_output(self, writer):
         started = time.perf_counter()
         pages = list(self.site.pages())
-        svgs = self.render_charts(pages)
-        charted = time.perf_counter()
+        cache_dir = Path(self.settings.get("CACHE_PATH") or "cache") / "charts"
+        with ChartStore(cache_dir, setting(self.settings, "RANKINGS_CHART_PROCESSES")) as store:
+            # Every chart is asked for first: the pool renders while the pages are written.
+            chart_keys = [{stem: spec_key(spec) for stem, spec in page.charts.items()} for page in pages]
+            for page, keys in zip(pages, chart_keys):
+                for stem, key in keys.items():
+                    store.request(key, page.charts[stem])
+            manifest = self.manifest()
+            written = self.write_pages(writer, zip(pages, chart_keys), store, manifest)
+            manifest.save()
+        downloads = self.write_downloads()
+        logger.info(
+            "Wrote %d ranking pages (%d more unchanged) and %d CSV downloads in %.2f s",
+            written, manifest.skipped, downloads, time.perf_counter() - started,
+        )
+
+    def manifest(self):
+        settings = {name: self.settings.get(name) for name in (
+            "SITEURL", "RELATIVE_URLS", "RANKINGS_SAMPLE", "RANKINGS_CHART_PNG", "RANKINGS_LANGUAGES")}
+        shared = {**self.site.globals(), "sample": self.context.get("RANKINGS_SAMPLE")}
+        build = fingerprint(self.theme, translations_dir(self.settings), settings, shared)
+        return Manifest(Path(self.settings.get("CACHE_PATH") or "cache"), self.output_path, build)
+
+    def write_pages(self, writer, pages, charts, manifest):
+        """pages: (page, {chart stem: spec key}); charts: a ChartStore."""
         templates = {}
         written = 0
-        for page in pages:
-            template = templates.get(page.template) or self.get_template(page.template.removesuffix(".html"))
-            templates[page.template] = template
+        for page, chart_keys in pages:
             alternates = [(language, language.prefix + page.path) for language in self.languages]
+            svgs = None
+            model_digest = manifest.model_digest(page.model, chart_keys)
             for language in self.languages:
-                charts = self.write_charts(page, language, svgs)
+                save_as = language.prefix + page.path + "index.html"
+                if manifest.unchanged(save_as, manifest.digest(save_as, language.code, model_digest)):
+                    continue
+                if svgs is None:
+                    svgs = {stem: charts.svg(key) for stem, key in chart_keys.items()}
+                template = templates.get(page.template) or self.get_template(page.template.removesuffix(".html"))
+                templates[page.template] = template
                 writer.write_file(
-                    language.prefix + page.path + "index.html",
+                    save_as,
                     template,
                     self.context,
                     relative_urls=self.settings["RELATIVE_URLS"],
@@ -115,34 +145,25 @@ class RankingsGenerator(Generator):
                     names=self.names[language.code],
                     self_path=language.prefix + page.path,
                     alternates=alternates,
-                    charts=charts,
+                    charts=self.write_charts(page, language, svgs),
                     chart_png=setting(self.settings, "RANKINGS_CHART_PNG"),
                     **page.model,
                 )
                 written += 1
-        downloads = self.write_downloads()
-        logger.info(
-            "Wrote %d ranking pages and %d CSV downloads in %.2f s (charts %.2f s)",
-            written, downloads, time.perf_counter() - started, charted - started,
-        )
-
-    def render_charts(self, pages):
-        """Every chart of every page, language-neutral, from the cache or rendered in a process pool."""
-        specs = {spec_key(spec): spec for page in pages for spec in page.charts.values()}
-        cache_dir = Path(self.settings.get("CACHE_PATH") or "cache") / "charts"
-        return render_all(specs, cache_dir, setting(self.settings, "RANKINGS_CHART_PROCESSES"))
+        return written
 
     def write_charts(self, page, language, svgs):
-        """The page's charts in a language: written beside the page (SVG, and PNG when asked), and inline."""
-        if not page.charts:
+        """The page's charts in a language, from {stem: language-neutral SVG}: written beside the page (SVG,
+        and PNG when asked), and returned for inlining."""
+        if not svgs:
             return {}
         words = self.chart_words[language.code]
         months = self.chart_months[language.code]
         folder = Path(self.output_path) / (language.prefix + page.path)
         folder.mkdir(parents=True, exist_ok=True)
         inline = {}
-        for stem, spec in page.charts.items():
-            svg = localise(svgs[spec_key(spec)], words, months)
+        for stem, neutral in svgs.items():
+            svg = localise(neutral, words, months)
             (folder / f"{stem}.svg").write_text(svg, encoding="utf-8")
             if setting(self.settings, "RANKINGS_CHART_PNG"):
                 (folder / f"{stem}.png").write_bytes(png_of(svg))
@@ -155,6 +176,8 @@ class RankingsGenerator(Generator):
             path = Path(self.output_path) / "data" / series_id / f"{month}.csv"
             path.parent.mkdir(parents=True, exist_ok=True)
             text = month_csv(rows, self.site.units, counts_in_file(self.site.columns_given, series_id, month))
-            path.write_text(text, encoding="utf-8", newline="")
+            data = text.encode("utf-8")
+            if not path.is_file() or path.read_bytes() != data:
+                path.write_bytes(data)
             count += 1
         return count

@@ -32,9 +32,9 @@ class Rankings:
 
 
 def month_index(months):
-    """'2024-12' → 2024*12+11: consecutive calendar months differ by one."""
-    parts = months.str.split("-", expand=True).astype(int)
-    return parts[0] * 12 + parts[1] - 1
+    """'2024-12' → 2024*12+11: consecutive calendar months differ by one (computed once per distinct month)."""
+    index = {month: int(month[:4]) * 12 + int(month[5:7]) - 1 for month in months.unique()}
+    return months.map(index).astype(int)
 
 
 def rank_all(units, marks, lowest_shown=LOWEST_SHOWN):
