@@ -13,7 +13,7 @@ PORT ?= 8000
 CATALOGS := $(patsubst %.po,%.mo,$(wildcard theme/translations/*/LC_MESSAGES/messages.po))
 PELICANOPTS ?=
 
-.PHONY: html test serve publish clean translations extract venv help
+.PHONY: html test serve publish clean translations extract venv help bench
 
 help:
 	@echo "make html      build the site from $(DATA)/ into $(OUTPUTDIR)/ (DATA=… OUTPUTDIR=… to change)"
@@ -54,3 +54,7 @@ test: venv translations
 
 clean:
 	rm -rf $(OUTPUTDIR) cache
+
+# Speed and size at state size: cold build, rebuild, memory, chart floor, page weight (scripts/bench.py).
+bench: venv translations
+	$(BIN)/python scripts/bench.py

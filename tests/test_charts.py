@@ -22,13 +22,16 @@ def test_rank_axis_starts_at_1_and_is_reversed():
     history = [{"month": "2024-12", "rank": 49, "ranked_in_level": 75, "marks": 115, "max_marks": 130},
                {"month": "2024-10", "rank": 74, "ranked_in_level": 75, "marks": 100, "max_marks": 130}]
     spec = history_spec(history, calendar_months("2024-10", "2024-12"))
-    rank_y = spec["vconcat"][0]["encoding"]["y"]
-    assert rank_y["scale"]["reverse"] is True and rank_y["scale"]["domain"] == [1, 75]
-    # November was not ranked: a row without values, so the line breaks there.
+    for layer in spec["vconcat"][0]["layer"]:
+        rank_y = layer["encoding"]["y"]
+        assert rank_y["scale"]["reverse"] is True and rank_y["scale"]["domain"] == [1, 75]
+        assert rank_y["axis"]["values"][0] == 1
+    # November was not ranked: a row without values, so the line breaks there; October and December stand
+    # alone between gaps, so they get a point.
     assert spec["datasets"]["rows"] == [
-        {"month": "2024-10-01", "rank": 74, "percent": 76.92},
-        {"month": "2024-11-01", "rank": None, "percent": None},
-        {"month": "2024-12-01", "rank": 49, "percent": 88.46},
+        {"month": "2024-10-01", "rank": 74, "percent": 76.92, "alone": True},
+        {"month": "2024-11-01", "rank": None, "percent": None, "alone": False},
+        {"month": "2024-12-01", "rank": 49, "percent": 88.46, "alone": True},
     ]
 
 

@@ -59,13 +59,16 @@ def history_template():
               axis=alt.Axis(labelExpr="'§' + utcmonth(datum.value) + '§ ' + utcFormat(datum.value, '%y')",
                             grid=False, labelAngle=0, labelOverlap=False))  # month_ticks spaces them
     base = alt.Chart(alt.NamedData("rows")).encode(x=x).properties(width=WIDTH, height=PANEL_HEIGHT)
-    rank = base.mark_line(point=alt.OverlayMarkDef(color=ACCENT, size=30), color=ACCENT,
-                          invalid="break-paths-filter-domains").encode(
-        y=alt.Y("rank:Q", title="⟦rank⟧", scale=alt.Scale(reverse=True, zero=False, nice=False),
-                axis=alt.Axis(format="d", tickMinStep=1)))
-    # Points cost a third of the render: the rank line has them (so a month between gaps shows), percent not.
+    # The panels share their months: labels under the lower one only (text is what rendering costs most).
+    top_x = alt.X("month:T", title=None, timeUnit="utcyearmonth", axis=alt.Axis(labels=False, ticks=False, grid=False))
+    rank_base = base.encode(x=top_x, y=alt.Y("rank:Q", title="⟦rank⟧", scale=alt.Scale(reverse=True, zero=False,
+                                                nice=False), axis=alt.Axis(format="d", tickMinStep=1)))
+    # A point only where a month stands alone between gaps (a line needs two): points on every month would
+    # cost a third of the render.
+    rank = rank_base.mark_line(color=ACCENT, invalid="break-paths-filter-domains") + rank_base.mark_point(
+        color=ACCENT, filled=True, size=30).transform_filter("datum.alone")
     percent = base.mark_line(color=HIGHLIGHT, strokeDash=[4, 2], invalid="break-paths-filter-domains").encode(
-        y=alt.Y("percent:Q", title="⟦percent⟧", scale=alt.Scale(zero=False, nice=False)))
+        y=alt.Y("percent:Q", title="⟦percent⟧", scale=alt.Scale(zero=False, nice=False), axis=alt.Axis(tickCount=3)))
     spec = alt.vconcat(rank, percent, spacing=12).configure(**config()).to_dict()
     spec.pop("$schema", None)
     return spec
@@ -97,16 +100,18 @@ def history_spec(history, month_range):
         row = by_month.get(month)
         rows.append({"month": month + "-01", "rank": row["rank"] if row else None,
                      "percent": round(row["marks"] / row["max_marks"] * 100, 2) if row else None})
+    for i, row in enumerate(rows):
+        before = rows[i - 1]["rank"] if i > 0 else None
+        after = rows[i + 1]["rank"] if i + 1 < len(rows) else None
+        row["alone"] = row["rank"] is not None and before is None and after is None
     spec = copy.deepcopy(history_template())
     spec["datasets"] = {"rows": rows}
     lowest_rank = max(row["ranked_in_level"] for row in history)
-    rank_y = spec["vconcat"][0]["layer"][0]["encoding"]["y"] if "layer" in spec["vconcat"][0] else \
-        spec["vconcat"][0]["encoding"]["y"]
-    rank_y["scale"]["domain"] = [1, max(lowest_rank, 2)]
-    rank_y["axis"]["values"] = rank_ticks(lowest_rank)
+    for layer in spec["vconcat"][0]["layer"]:
+        layer["encoding"]["y"]["scale"]["domain"] = [1, max(lowest_rank, 2)]
+        layer["encoding"]["y"]["axis"]["values"] = rank_ticks(lowest_rank)
     percents = [r["percent"] for r in rows if r["percent"] is not None]
     spec["vconcat"][1]["encoding"]["y"]["scale"]["domain"] = [min(90, 10 * math.floor(min(percents) / 10)), 100]
-    spec["vconcat"][0]["encoding"]["x"]["axis"]["values"] = month_ticks(month_range)
     spec["vconcat"][1]["encoding"]["x"]["axis"]["values"] = month_ticks(month_range)
     return spec
 
@@ -131,7 +136,7 @@ def band_counts(percents):
 
 def rank_ticks(lowest_rank):
     """Rank axis ticks from 1: 1, then round steps up to the lowest rank held."""
-    if lowest_rank <= 6:
+    if lowest_rank <= 5:
         return list(range(1, lowest_rank + 1))
     step = 10 ** math.floor(math.log10(lowest_rank / 3))
     step *= 5 if lowest_rank / step > 15 else 2 if lowest_rank / step > 6 else 1

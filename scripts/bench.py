@@ -1,0 +1,133 @@
+"""`make bench`: build a synthetic state-size site and report the numbers the targets are about.
+
+One run: generate the data (8 zones, 18 ranges, 80 district-level units, 1,560 stations, 60 months of two
+series), a cold build (empty output and cache), a rebuild with no data change, and then
+- pages per second, peak memory,
+- the chart-rendering floor: charts × median single-chart render time ÷ cores, to show the build's overhead,
+- the weight of a station, a district and a month page with everything they load (gzip).
+Builds run on /dev/shm when the machine has it, to measure the code rather than the disk.
+
+    python scripts/bench.py [--months 60] [--folder DIR]
+"""
+
+import argparse
+import gzip
+import json
+import os
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+TARGETS = {"cold build (s)": 60, "rebuild, no data change (s)": 10, "peak memory (MB)": 2048}
+PAGE_LIMIT_KB = 40
+
+
+def build(data, output, cache):
+    """Run the real build, as `make html` does; (seconds, log)."""
+    command = [sys.executable, "-m", "pelican", "-s", str(ROOT / "pelicanconf.py"), "-o", str(output), "-v",
+               "-e", f'RANKINGS_DATA="{data}"', f'CACHE_PATH="{cache}"']
+    started = time.perf_counter()
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if done.returncode:
+        sys.exit(f"build failed:\n{done.stdout}\n{done.stderr}")
+    return seconds, done.stdout + done.stderr
+
+
+def chart_floor(data, sample=24):
+    """(charts in the site, median seconds to render one) with the build's own chart code and fonts."""
+    from rankings import charts
+    from rankings.load import load
+    from rankings.pages import SiteModel
+    from rankings.ranking import rank_all
+
+    dataset = load(data)
+    site = SiteModel(dataset, rank_all(dataset.units, dataset.marks))
+    specs = {}
+    for page in site.pages():
+        for spec in page.charts.values():
+            specs[charts.spec_key(spec)] = spec
+    os.environ["FONTCONFIG_FILE"] = charts.fontconfig_file(Path(tempfile.mkdtemp()) / "charts")
+    import vl_convert
+
+    picked = list(specs.values())[:: max(1, len(specs) // sample)][:sample]
+    vl_convert.vegalite_to_svg(picked[0])  # the first conversion starts the engine
+    times = []
+    for spec in picked:
+        started = time.perf_counter()
+        vl_convert.vegalite_to_svg(spec)
+        times.append(time.perf_counter() - started)
+    return len(specs), statistics.median(times)
+
+
+def page_weight(output, page):
+    """gzip bytes of a page and everything it loads: the HTML (charts inline), the stylesheet, the icon."""
+    html = (output / page / "index.html").read_bytes()
+    total = len(gzip.compress(html, 9))
+    for asset in set(re.findall(rb'(?:href|src)="([^"]+\.(?:css|ico|js))"', html)):
+        file = (output / page / asset.decode()).resolve()
+        total += len(gzip.compress(file.read_bytes(), 9))
+    return total
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--months", type=int, default=60)
+    parser.add_argument("--folder", help="where to build (default: /dev/shm when present, else a temp folder)")
+    args = parser.parse_args()
+    base = Path(args.folder or ("/dev/shm" if Path("/dev/shm").is_dir() else tempfile.gettempdir())) / "igrs-bench"
+    shutil.rmtree(base, ignore_errors=True)
+    data, output, cache = base / "data", base / "output", base / "cache"
+
+    import make_bench_data
+
+    make_bench_data.write(data, args.months)
+    cold, log = build(data, output, cache)
+    rebuild, relog = build(data, output, cache)
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    pages = sum(1 for _ in output.rglob("index.html"))
+    charts, median = chart_floor(data)
+    cores = os.cpu_count() or 1
+    floor = charts * median / cores
+
+    station = next(p for p in sorted((output / "station").iterdir()) if p.is_dir())
+    district = output / "district" / "district-0"
+    month = sorted(p for p in (output / "police").iterdir() if p.is_dir())[-1]
+    weights = {name: page_weight(output, path.relative_to(output))
+               for name, path in (("station page", station), ("district page", district), ("month page", month))}
+
+    measured = {"cold build (s)": cold, "rebuild, no data change (s)": rebuild, "peak memory (MB)": peak_mb}
+    print(f"state-size synthetic data: {args.months} months, {pages} pages, {charts} charts, {cores} cores")
+    for name, value in measured.items():
+        verdict = "met" if value <= TARGETS[name] else "MISSED"
+        print(f"  {name:30s} {value:8.1f}   target ≤ {TARGETS[name]:>5}   {verdict}")
+    print(f"  {'pages per second (cold)':30s} {pages / cold:8.1f}")
+    print(f"  {'pages per second (rebuild)':30s} {pages / rebuild:8.1f}")
+    print(f"  {'chart render, median (ms)':30s} {median * 1000:8.1f}")
+    print(f"  {'chart floor (s)':30s} {floor:8.1f}   = {charts} charts × {median * 1000:.0f} ms ÷ {cores} cores;"
+          f" the cold build is {cold - floor:.1f} s above it")
+    for name, size in weights.items():
+        verdict = "met" if size <= PAGE_LIMIT_KB * 1024 else "MISSED"
+        print(f"  {name + ' (KB gzip, all it loads)':30s} {size / 1024:8.1f}   target ≤ {PAGE_LIMIT_KB:>5}   {verdict}")
+    summary = [line for line in (log + relog).splitlines() if "Charts:" in line or "Wrote" in line]
+    print("build log:\n  " + "\n  ".join(s.strip() for s in summary))
+    result = {**measured, "pages": pages, "charts": charts, "chart_median_ms": median * 1000, "floor_s": floor,
+              **{f"{k} gzip bytes": v for k, v in weights.items()}}
+    (base / "bench.json").write_text(json.dumps(result, indent=2))
+    missed = [n for n, v in measured.items() if v > TARGETS[n]] + [
+        n for n, v in weights.items() if v > PAGE_LIMIT_KB * 1024]
+    print("all targets met" if not missed else f"targets missed: {', '.join(missed)}")
+
+
+if __name__ == "__main__":
+    main()
