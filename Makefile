@@ -13,7 +13,7 @@ PORT ?= 8000
 CATALOGS := $(patsubst %.po,%.mo,$(wildcard theme/translations/*/LC_MESSAGES/messages.po))
 PELICANOPTS ?=
 
-.PHONY: html test serve publish clean translations extract venv help bench
+.PHONY: html test serve publish clean translations extract venv help bench browser-deps
 
 help:
 	@echo "make html      build the site from $(DATA)/ into $(OUTPUTDIR)/ (DATA=… OUTPUTDIR=… to change)"
@@ -49,7 +49,17 @@ publish: venv translations
 serve: venv
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory $(OUTPUTDIR) $(PORT)
 
-test: venv translations
+# The browser tests need Chromium and Noto fonts (Debian) and axe-core (npm); installed here when missing.
+browser-deps: node_modules/axe-core/axe.min.js
+	@test -x /usr/lib/chromium/chromium || { \
+	  echo "Installing Chromium and Noto fonts for the browser tests (apt-get)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core; }
+
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+test: venv translations browser-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 clean:
