@@ -94,3 +94,23 @@ def test_parents_and_month_pages_show_the_spread(site_with_png):
     district = read(site, "en/district/kanpur-commissionerate/")
     assert 'aria-labelledby="police-station-bands-title"' in district
     assert "3 of 4 on full marks; 0 below 80%." in district  # Chaubepur: 83.96 %
+
+
+def test_compiled_templates_render_as_the_spec_itself():
+    """Workers compile a chart kind once and put each chart's parts into a copy: the SVG must not change."""
+    import vl_convert
+
+    from rankings.charts import to_vega
+
+    long = [{"month": f"{2021 + i // 12}-{i % 12 + 1:02d}", "rank": (i * 37) % 1500 + 1, "ranked_in_level": 1560,
+             "marks": 60 + i % 30, "max_marks": 90} for i in range(60) if i % 7]
+    short = [{"month": "2024-12", "rank": 49, "ranked_in_level": 75, "marks": 115, "max_marks": 130},
+             {"month": "2024-10", "rank": 74, "ranked_in_level": 75, "marks": 100, "max_marks": 130}]
+    specs = [
+        history_spec(list(reversed(long)), calendar_months("2021-02", "2025-12")),
+        history_spec(short, calendar_months("2024-10", "2024-12")),
+        bands_spec([100, 100, 97, 91, 85, 40], "station"),
+        bands_spec([100, 95.5], "zone"),
+    ]
+    for spec in specs:
+        assert vl_convert.vega_to_svg(to_vega(spec)) == vl_convert.vegalite_to_svg(spec)
