@@ -58,14 +58,12 @@ def chart_floor(data, sample=24):
         for spec in page.charts.values():
             specs[charts.spec_key(spec)] = spec
     os.environ["FONTCONFIG_FILE"] = charts.fontconfig_file(Path(tempfile.mkdtemp()) / "charts")
-    import vl_convert
-
     picked = list(specs.values())[:: max(1, len(specs) // sample)][:sample]
-    vl_convert.vegalite_to_svg(picked[0])  # the first conversion starts the engine
+    charts._render(picked[0])  # the first conversion starts the engine
     times = []
-    for spec in picked:
+    for spec in picked:  # as the build's workers do: compiled template, chart's parts, SVG
         started = time.perf_counter()
-        vl_convert.vegalite_to_svg(spec)
+        charts._render(spec)
         times.append(time.perf_counter() - started)
     return len(specs), statistics.median(times)
 

@@ -23,8 +23,6 @@ from functools import cache
 from multiprocessing import get_context
 from pathlib import Path
 
-import altair as alt
-
 logger = logging.getLogger(__name__)
 
 INK, ACCENT, HIGHLIGHT, GRID = "#1b1b1b", "#0b5394", "#d95f02", "#d6d6d6"
@@ -55,6 +53,8 @@ def config():
 @cache
 def history_template():
     """Rank (axis reversed, 1 at the top) above percent, month by month; a month not ranked is a gap."""
+    import altair as alt  # here, not at the top: the rendering workers never need it (a second at start)
+
     x = alt.X("month:T", title=None, timeUnit="utcyearmonth",
               axis=alt.Axis(labelExpr="'§' + utcmonth(datum.value) + '§ ' + utcFormat(datum.value, '%y')",
                             grid=False, labelAngle=0, labelOverlap=False))  # month_ticks spaces them
@@ -77,6 +77,8 @@ def history_template():
 @cache
 def bands_template():
     """How many units fall in each percent band: full marks, then the tail below."""
+    import altair as alt
+
     chart = alt.Chart(alt.NamedData("rows")).mark_bar(color=ACCENT).encode(
         y=alt.Y("band:N", title="⟦percent⟧", sort=[label for label, _ in BANDS], axis=alt.Axis(labelLimit=120)),
         x=alt.X("count:Q", title="⟦units⟧", axis=alt.Axis(format="d", tickMinStep=1)),
