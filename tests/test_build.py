@@ -86,6 +86,8 @@ def test_month_page_lists_every_level_and_groups_stations_by_district(site):
     for heading in ["Zones", "Ranges", "Districts and commissionerates", "Police stations"]:
         assert heading in en
     assert "5 of 7 police stations at rank 1" in en
+    # The laggards are named under the chart of each level, worst first, with their district.
+    assert "Lowest in December 2024: 7 Chaubepur (Kanpur Commissionerate) 83.96% 6 Akbarpur (Kanpur Dehat) 97.78%" in en
     # One section per district, reachable from an index of anchors.
     for district in ["kanpur-commissionerate", "kanpur-dehat", "etawah", "mathura"]:
         assert f'id="in-{district}"' in html and f'href="#in-{district}"' in html

@@ -140,6 +140,8 @@ class SiteModel:
             if level == "station" or level == "tehsil":
                 block["groups"] = group_by_parent(level_rows, self.units)
             block.update(bands_block(level_rows, level))
+            # Leaders are the rank-1 rows at the top of the table; the laggards are named here.
+            block["lowest"] = list(reversed([row for row in level_rows if row["rank"] != 1][-HOME_LIST:]))
             charts[block["chart"]] = bands_spec([r["percent"] for r in level_rows], level)
             levels.append(block)
         return Page(month_path(series["id"], month), "month.html", charts=charts, model={
