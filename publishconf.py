@@ -10,3 +10,5 @@ from pelicanconf import *  # noqa: E402,F401,F403
 SITEURL = os.environ.get("SITEURL", "https://igrs-rankings.example.org").rstrip("/")
 RELATIVE_URLS = True
 DELETE_OUTPUT_DIRECTORY = True
+# A PNG beside every chart's SVG for download (drawn by resvg; cached, so only new charts cost time).
+RANKINGS_CHART_PNG = True

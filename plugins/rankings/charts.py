@@ -239,7 +239,8 @@ def tidy_svg(svg):
     """Coordinates to one decimal (about a third smaller, the same to the eye), and no ARIA roles inside: the
     page gives the whole chart its role, title and summary, and a table says the same numbers."""
     svg = re.sub(r' (?:role|aria-[a-z]+)="[^"]*"', "", svg)
-    return re.sub(r"(\d+\.\d)\d+", r"\1", svg)
+    # Only inside attributes (coordinates, paths): a label such as "95–99.99" is text and stays as it is.
+    return re.sub(r'="([^"]*)"', lambda attribute: '="' + re.sub(r"(\d+\.\d)\d+", r"\1", attribute[1]) + '"', svg)
 
 
 class ChartStore:
