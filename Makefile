@@ -13,13 +13,15 @@ PORT ?= 8000
 CATALOGS := $(patsubst %.po,%.mo,$(wildcard theme/translations/*/LC_MESSAGES/messages.po))
 PELICANOPTS ?=
 
-.PHONY: html test serve publish clean translations extract venv help bench browser-deps
+.PHONY: html test serve publish clean translations extract venv help bench browser-deps validate template
 
 help:
 	@echo "make html      build the site from $(DATA)/ into $(OUTPUTDIR)/ (DATA=… OUTPUTDIR=… to change)"
 	@echo "make test      run the whole test suite"
 	@echo "make serve     serve $(OUTPUTDIR)/ on http://localhost:$(PORT)/"
 	@echo "make publish   build for publishing with $(PUBLISHCONF)"
+	@echo "make validate  check the data folder without building (LANG=hi for Hindi)"
+	@echo "make template SERIES=police MONTH=2025-01   the CSV of a new month, ready to fill in"
 	@echo "make extract   refresh the translation catalogs from the templates and code"
 	@echo "make clean     remove $(OUTPUTDIR)/ and the build cache"
 
@@ -45,6 +47,14 @@ html: venv translations
 
 publish: venv translations
 	$(PELICAN) $(PELICANOPTS) -s $(PUBLISHCONF) -o $(OUTPUTDIR) -e 'RANKINGS_DATA="$(DATA)"'
+
+# Check a data folder without building; in Hindi with LANG=hi (the default when the system language is Hindi).
+validate: venv translations
+	PYTHONPATH=plugins $(BIN)/python -m rankings.cli validate --data $(DATA) --lang "$(LANG)"
+
+# The CSV of a new month, every unit listed, ready to fill in: make template SERIES=police MONTH=2025-01
+template: venv translations
+	PYTHONPATH=plugins $(BIN)/python -m rankings.cli template --data $(DATA) --series "$(SERIES)" --month "$(MONTH)" --lang "$(LANG)"
 
 serve: venv
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory $(OUTPUTDIR) $(PORT)

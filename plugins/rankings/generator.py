@@ -21,6 +21,7 @@ from .load import load
 from .pages import SiteModel
 from .problems import DataError, describe
 from .ranking import rank_all
+from .schema import LEVELS
 from .settings import setting, translations_dir
 from .tables import escaped_names, history_rows, ranking_rows
 from .writer import languages_for
@@ -70,9 +71,8 @@ def load_and_rank(folder):
 
 def chart_words(language):
     """The words of the charts' tokens (charts.py), in a language."""
-    _ = language.gettext
-    return {"rank": _("Rank"), "percent": _("Percent"), "zone": _("Zones"), "range": _("Ranges"),
-            "district": _("Districts"), "tehsil": _("Tehsils"), "station": _("Police stations")}
+    return {"rank": language.gettext("Rank"), "percent": language.gettext("Percent"),
+            **{level: language.level_plural(level) for level in LEVELS}}
 
 
 class RankingsGenerator(Generator):

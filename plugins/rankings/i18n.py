@@ -102,6 +102,12 @@ class Language:
             "lang": self.code,
         }
 
+    def level_plural(self, level):
+        """"Police stations", "थाने": a level's units, in this language."""
+        _ = self.gettext
+        return {"zone": _("Zones"), "range": _("Ranges"), "district": _("Districts"), "tehsil": _("Tehsils"),
+                "station": _("Police stations")}[level]
+
     # Names: every unit and series has name_hi and name_en.
     def name(self, thing):
         return thing["name_hi"] if self.code == "hi" else thing["name_en"]

@@ -1,0 +1,198 @@
+"""Commands for the staff who publish a month: `make validate` and `make template` call these.
+
+    python -m rankings.cli validate [--data data] [--lang hi|en]
+    python -m rankings.cli template --series police --month 2025-01 [--data data] [--lang hi|en]
+
+Everything they print goes through gettext, in Hindi or English.
+"""
+
+import argparse
+import csv
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .i18n import load_languages
+from .load import load
+from .problems import DataError, describe
+from .ranking import rank_all
+from .schema import COUNT_COLUMNS, LEVELS, MONTH_FILE_PATTERN
+
+ROOT = Path(__file__).resolve().parents[2]
+PREVIEW_LIST = 3
+
+
+def language_for(code):
+    """--lang hi, en, or a system locale such as hi_IN.UTF-8: Hindi for Hindi, English otherwise."""
+    wanted = "hi" if (code or "").lower().startswith("hi") else "en"
+    return {language.code: language for language in load_languages(ROOT / "theme" / "translations")}[wanted]
+
+
+# ---- validate
+
+
+def validate(folder, language, out=None):
+    """Check a data folder; print every problem grouped by file, or a preview of the months not yet published.
+    Returns the exit status: 0 only when the folder is clean."""
+    out = out or sys.stdout
+    _ = language.gettext
+    started = time.perf_counter()
+    try:
+        dataset = load(folder)
+    except DataError as error:
+        print_problems(error.problems, language, out)
+        return 1
+    rankings = rank_all(dataset.units, dataset.marks)
+    months = new_months(folder, dataset)
+    print(_("%(folder)s is correct: %(units)s units, %(files)s monthly files (%(seconds)s s).") % {
+        "folder": folder, "units": language.number(len(dataset.units)),
+        "files": language.number(len(dataset.columns_given)), "seconds": f"{time.perf_counter() - started:.1f}"},
+        file=out)
+    for series_id, month in months:
+        print_preview(rankings.results, dataset, series_id, month, language, out)
+    return 0
+
+
+def print_problems(problems, language, out):
+    _ = language.gettext
+    by_file = {}
+    for problem in problems:
+        by_file.setdefault(problem.file, []).append(problem)
+    for file, found in by_file.items():
+        print(f"\n{file}", file=out)
+        for problem in found:
+            print("  " + describe(problem, language.gettext), file=out)
+    print("\n" + _("%(problems)s problems in %(files)s files. Nothing was built; correct them and run "
+                   "`make validate` again.") % {"problems": language.number(len(problems)),
+                                                "files": language.number(len(by_file))}, file=out)
+
+
+def new_months(folder, dataset):
+    """Months whose file git does not have committed as it is now (new or changed); without git, the latest
+    month of each series."""
+    months = sorted(dataset.columns_given)
+    try:
+        status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all", "--", "."],
+                                cwd=folder, capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        latest = {}
+        for series_id, month in months:
+            latest[series_id] = month
+        return sorted(latest.items())
+    changed = set()
+    for line in status.splitlines():
+        path = Path(line[3:].strip().strip('"'))
+        match = MONTH_FILE_PATTERN.match(path.name)
+        if match and (path.parent.name, path.name[:7]) in dataset.columns_given:
+            changed.add((path.parent.name, path.name[:7]))
+    return sorted(changed)
+
+
+def print_preview(results, dataset, series_id, month, language, out):
+    """What the month will publish, to catch a wrong max_marks or a shifted column by eye."""
+    _ = language.gettext
+    series = dataset.series.loc[series_id]
+    print("\n" + _("New month: %(series)s, %(month)s") % {"series": language.name(series),
+                                                          "month": language.month(month)}, file=out)
+    rows = results.loc[(results["series"] == series_id) & (results["month"] == month)]
+    names = dataset.units["name_hi" if language.code == "hi" else "name_en"]
+    for level in LEVELS:
+        ranked = rows.loc[rows["level"] == level]
+        if ranked.empty:
+            continue
+        maxima = ", ".join(language.number(v) for v in sorted(ranked["max_marks"].unique()))
+        print("  " + _("%(level)s: %(ranked)s ranked, %(at_1)s at rank 1; max marks %(max)s; lowest %(low)s") % {
+            "level": language.level_plural(level), "ranked": language.number(len(ranked)),
+            "at_1": language.number(int(ranked["rank"].eq(1).sum())), "max": maxima,
+            "low": language.percent_value(round(ranked["percent"].min(), 2))}, file=out)
+        changes = ranked.dropna(subset=["rank_change"]).sort_values("rank_change")
+        rises = changes.loc[changes["rank_change"] > 0].tail(PREVIEW_LIST).iloc[::-1]
+        falls = changes.loc[changes["rank_change"] < 0].head(PREVIEW_LIST)
+        for label, picked in ((_("rises"), rises), (_("falls"), falls)):
+            if not picked.empty:
+                listed = ", ".join(f"{names[r.unit_id]} {language.change(r.rank_change)}" for r in picked.itertuples())
+                print(f"    {label}: {listed}", file=out)
+
+
+# ---- template
+
+
+def write_template(folder, series_id, month, language, out=None):
+    """data/<series>/<month>.csv with a row for every unit the series ranked in its latest month before, names
+    filled in, numbers empty. Never overwrites. Returns the exit status."""
+    out = out or sys.stdout
+    _ = language.gettext
+    folder = Path(folder)
+    target = folder / series_id / f"{month}.csv"
+    match = MONTH_FILE_PATTERN.match(f"{month}.csv")
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        print(_("%(month)s is not a month: write it as YYYY-MM, e.g. 2025-01.") % {"month": month}, file=out)
+        return 2
+    if target.exists():
+        print(_("%(file)s already exists; it was not changed.") % {"file": target}, file=out)
+        return 2
+    try:
+        dataset = load(folder)
+    except DataError as error:
+        print_problems(error.problems, language, out)
+        return 1
+    if series_id not in dataset.series.index:
+        print(_("There is no series %(series)s in series.csv (there are: %(known)s).") % {
+            "series": series_id, "known": ", ".join(dataset.series.index)}, file=out)
+        return 2
+    earlier = sorted(m for s, m in dataset.columns_given if s == series_id and m < month)
+    if not earlier:
+        print(_("%(series)s has no month before %(month)s to copy the units from.") % {
+            "series": series_id, "month": month}, file=out)
+        return 2
+    previous = earlier[-1]
+    marks = dataset.marks
+    unit_ids = marks.loc[(marks["series"] == series_id) & (marks["month"] == previous), "unit_id"]
+    units = dataset.units.loc[unit_ids]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target, "w", newline="", encoding="utf-8-sig") as file:  # the BOM: Excel reads Devanagari
+        writer = csv.writer(file)
+        writer.writerow(["unit_id", "name_hi", "name_en", "level", "marks", "max_marks", *COUNT_COLUMNS])
+        for unit_id in hierarchy_order(units, dataset.units):
+            unit = units.loc[unit_id]
+            writer.writerow([unit_id, unit["name_hi"], unit["name_en"], unit["level"], "", "",
+                             *([""] * len(COUNT_COLUMNS))])
+    print(_("Wrote %(file)s: %(count)s units as ranked in %(previous)s. Fill in marks and max_marks, then run "
+            "`make validate`.") % {"file": target, "count": language.number(len(units)),
+                                   "previous": language.month(previous)}, file=out)
+    return 0
+
+
+def hierarchy_order(units, all_units):
+    """Level by level from the top; within a level by the chain of parents' names, then the unit's name."""
+    def chain(unit_id):
+        names, current = [], all_units.at[unit_id, "parent"]
+        while isinstance(current, str):
+            names.append(all_units.at[current, "name_en"])
+            current = all_units.at[current, "parent"]
+        return tuple(reversed(names))
+
+    return sorted(units.index, key=lambda u: (LEVELS.index(units.at[u, "level"]), chain(u), units.at[u, "name_en"]))
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="rankings", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("validate", help="check a data folder without building")
+    check.add_argument("--data", default="data")
+    check.add_argument("--lang", default="")
+    template = commands.add_parser("template", help="write the CSV of a new month, ready to fill in")
+    template.add_argument("--data", default="data")
+    template.add_argument("--series", required=True)
+    template.add_argument("--month", required=True)
+    template.add_argument("--lang", default="")
+    args = parser.parse_args(argv)
+    language = language_for(args.lang)
+    if args.command == "validate":
+        return validate(args.data, language)
+    return write_template(args.data, args.series, args.month, language)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

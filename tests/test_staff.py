@@ -1,0 +1,86 @@
+"""The path staff walk to publish a month: template, fill it in a spreadsheet, validate, build, see it."""
+
+import csv
+import io
+import shutil
+import subprocess
+
+import pytest
+
+from rankings.cli import main as cli
+from sitebuild import FIXTURES, build, parse, read
+
+
+@pytest.fixture
+def data(tmp_path):
+    """The small fixture as a committed git repository, as staff have it."""
+    folder = tmp_path / "data"
+    shutil.copytree(FIXTURES / "small", folder)
+    for command in (["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x"]):
+        subprocess.run(["git", *command], cwd=folder, check=True)
+    return folder
+
+
+def fill(template_text, marks):
+    """What staff do in the spreadsheet: marks and max_marks for every row of the template."""
+    rows = list(csv.DictReader(io.StringIO(template_text.lstrip("\ufeff"))))
+    for row in rows:
+        row["marks"], row["max_marks"] = marks.get(row["unit_id"], ("90", "90") if row["level"] == "station"
+                                                   else ("125", "125"))
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def test_template_fill_validate_build_and_find_the_month(data, tmp_path, capsys):
+    assert cli(["template", "--data", str(data), "--series", "police", "--month", "2025-01", "--lang", "en"]) == 0
+    template = (data / "police" / "2025-01.csv").read_text(encoding="utf-8-sig")
+    header = template.splitlines()[0].split(",")
+    assert header[:6] == ["unit_id", "name_hi", "name_en", "level", "marks", "max_marks"]
+    ids = [line.split(",")[0] for line in template.splitlines()[1:]]
+    assert ids[:2] == ["agra-zone", "kanpur-zone"] and ids[-1] == "kanpur-dehat-akbarpur"  # by hierarchy
+    # It refuses to overwrite.
+    assert cli(["template", "--data", str(data), "--series", "police", "--month", "2025-01", "--lang", "en"]) == 2
+
+    filled = fill(template, {"kanpur-commissionerate-chaubepur": ("45", "90")})
+    (data / "police" / "2025-01.csv").write_text(filled, encoding="utf-8")
+    capsys.readouterr()
+    assert cli(["validate", "--data", str(data), "--lang", "en"]) == 0
+    preview = capsys.readouterr().out
+    assert "New month: IGRS ranking of police units, January 2025" in preview
+    assert "Police stations: 7 ranked, 6 at rank 1; max marks 90; lowest 50%" in preview
+    assert "rises: Akbarpur ▲5" in preview  # rank 6 in December, 1 now
+
+    site = build(data, tmp_path / "output")
+    home = parse(read(site, "en/")).visible_text
+    assert "IGRS ranking of police units : January 2025" in home
+    station = parse(read(site, "en/station/kanpur-commissionerate-chaubepur/")).visible_text
+    assert "January 2025 7 /7" in station
+
+
+def test_validate_reports_in_hindi_grouped_by_file_with_a_count(data, capsys):
+    (data / "police" / "2024-12.csv").write_text("unit_id,marks,max_marks\nkanpur-zone,abc,125\n", encoding="utf-8")
+    (data / "district-admin" / "2024-12.csv").write_text("unit_id,marks,max_marks\nnobody,1,2\n", encoding="utf-8")
+    assert cli(["validate", "--data", str(data), "--lang", "hi"]) == 1
+    out = capsys.readouterr().out
+    assert "\ndistrict-admin/2024-12.csv\n  district-admin/2024-12.csv:2 · कॉलम unit_id · “nobody”:" in out
+    assert "police/2024-12.csv:2 · कॉलम marks · “abc”: 0 या उससे बड़ी संख्या" in out
+    assert out.rstrip().splitlines()[-1].startswith("2 फ़ाइलों में 2 समस्याएँ")
+
+
+@pytest.mark.parametrize("damage", ["bom_crlf_trailing", "utf16", "cp1252"])
+def test_spreadsheet_saves(data, capsys, damage):
+    text = "unit_id,name_hi,marks,max_marks\r\nkanpur-zone, कानपुर ज़ोन ,125 , 125\r\nagra-zone,आगरा ज़ोन,120,125\r\n"
+    file = data / "police" / "2025-01.csv"
+    if damage == "bom_crlf_trailing":
+        file.write_bytes(("\ufeff" + text.replace("\r\n", ",,\r\n") + ",,,,,\r\n,,,,,\r\n").encode("utf-8"))
+        assert cli(["validate", "--data", str(data), "--lang", "en"]) == 0
+        return
+    file.write_bytes(text.encode("utf-16") if damage == "utf16" else text.replace("कानपुर ज़ोन", "Kanpur").replace(
+        "आगरा ज़ोन", "Agra é").encode("cp1252"))
+    assert cli(["validate", "--data", str(data), "--lang", "en"]) == 1
+    out = capsys.readouterr().out
+    assert out.count("police/2025-01.csv") == 2  # the heading and one problem: one clear message
+    assert "save it again as “CSV UTF-8”" in out
