@@ -13,12 +13,13 @@ PORT ?= 8000
 CATALOGS := $(patsubst %.po,%.mo,$(wildcard theme/translations/*/LC_MESSAGES/messages.po))
 PELICANOPTS ?=
 
-.PHONY: html test serve publish clean translations extract venv help bench browser-deps validate template
+.PHONY: html test serve publish clean translations extract venv help bench browser-deps validate template devserver
 
 help:
 	@echo "make html      build the site from $(DATA)/ into $(OUTPUTDIR)/ (DATA=… OUTPUTDIR=… to change)"
 	@echo "make test      run the whole test suite"
 	@echo "make serve     serve $(OUTPUTDIR)/ on http://localhost:$(PORT)/"
+	@echo "make devserver serve and rebuild on every change of data, templates, pages or plugin"
 	@echo "make publish   build for publishing with $(PUBLISHCONF)"
 	@echo "make validate  check the data folder without building (LANG=hi for Hindi)"
 	@echo "make template SERIES=police MONTH=2025-01   the CSV of a new month, ready to fill in"
@@ -45,8 +46,9 @@ extract: venv
 html: venv translations
 	$(PELICAN) $(PELICANOPTS) -s $(CONFFILE) -o $(OUTPUTDIR) -e 'RANKINGS_DATA="$(DATA)"'
 
+# SITEURL=https://… gives canonical and hreflang URLs their address (navigation stays relative).
 publish: venv translations
-	$(PELICAN) $(PELICANOPTS) -s $(PUBLISHCONF) -o $(OUTPUTDIR) -e 'RANKINGS_DATA="$(DATA)"'
+	$(PELICAN) $(PELICANOPTS) -s $(PUBLISHCONF) -o $(OUTPUTDIR) -e 'RANKINGS_DATA="$(DATA)"' $(if $(SITEURL),'SITEURL="$(SITEURL)"')
 
 # Check a data folder without building; in Hindi with LANG=hi (the default when the system language is Hindi).
 validate: venv translations
@@ -55,6 +57,10 @@ validate: venv translations
 # The CSV of a new month, every unit listed, ready to fill in: make template SERIES=police MONTH=2025-01
 template: venv translations
 	PYTHONPATH=plugins $(BIN)/python -m rankings.cli template --data $(DATA) --series "$(SERIES)" --month "$(MONTH)" --lang "$(LANG)"
+
+# Serve on localhost and rebuild whenever a CSV, template, page or the plugin changes.
+devserver: venv translations
+	$(BIN)/python scripts/devserver.py --data $(DATA) --output $(OUTPUTDIR) --port $(PORT)
 
 serve: venv
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory $(OUTPUTDIR) $(PORT)

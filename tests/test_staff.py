@@ -3,12 +3,16 @@
 import csv
 import io
 import shutil
+import socket
 import subprocess
+import sys
+import time
+import urllib.request
 
 import pytest
 
 from rankings.cli import main as cli
-from sitebuild import FIXTURES, build, parse, read
+from sitebuild import FIXTURES, ROOT, build, parse, read
 
 
 @pytest.fixture
@@ -84,3 +88,26 @@ def test_spreadsheet_saves(data, capsys, damage):
     out = capsys.readouterr().out
     assert out.count("police/2025-01.csv") == 2  # the heading and one problem: one clear message
     assert "save it again as “CSV UTF-8”" in out
+
+
+def test_devserver_rebuilds_when_a_csv_changes(data, tmp_path):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, str(ROOT / "scripts" / "devserver.py"), "--data", str(data), "--output",
+         str(tmp_path / "output"), "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        lines = iter(server.stdout.readline, "")
+        assert any("serving" in line for line in lines)
+        url = f"http://127.0.0.1:{port}/en/station/kanpur-commissionerate-chaubepur/"
+        assert "75.56/90" in urllib.request.urlopen(url).read().decode()
+        time.sleep(0.5)
+        december = data / "police" / "2024-12.csv"
+        december.write_text(december.read_text(encoding="utf-8").replace("75.56,90", "80.5,90"), encoding="utf-8")
+        assert any("site rebuilt" in line for line in lines)
+        assert "80.5/90" in urllib.request.urlopen(url).read().decode()
+    finally:
+        server.terminate()
+        server.wait(10)
