@@ -12,3 +12,5 @@ RELATIVE_URLS = True
 DELETE_OUTPUT_DIRECTORY = True
 # A PNG beside every chart's SVG for download (drawn by resvg; cached, so only new charts cost time).
 RANKINGS_CHART_PNG = True
+# Links name index.html: the published folder works at a domain's root, under a sub-path, and from file://.
+RANKINGS_LINK_INDEX = True

@@ -105,8 +105,9 @@ def resolve(page_path, href):
     return target.removesuffix("index.html")
 
 
-def broken_links(site):
-    """(page, href) for every internal link or asset of the built site that leads nowhere."""
+def broken_links(site, folders_open_index=True):
+    """(page, href) for every internal link or asset of the built site that leads nowhere. With
+    folders_open_index=False, as from file://, a link to a folder leads nowhere: it must name a file."""
     site = Path(site)
     broken = []
     for page in sorted(site.rglob("*.html")):
@@ -117,8 +118,8 @@ def broken_links(site):
         for href in hrefs:
             if href.startswith(("http:", "https:", "mailto:", "#")):
                 continue
-            target = site / resolve(page_path, href.split("#")[0])
-            if target.is_dir():
+            target = site / urlparse(urljoin("http://site/" + page_path, href.split("#")[0])).path.lstrip("/")
+            if target.is_dir() and folders_open_index:
                 target = target / "index.html"
             if not target.is_file():
                 broken.append((str(page.relative_to(site)), href))

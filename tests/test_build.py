@@ -173,3 +173,15 @@ def test_bad_data_stops_the_build_and_leaves_the_published_site_untouched(site, 
         build(broken, published, DELETE_OUTPUT_DIRECTORY=True)
     assert stopped.value.code != 0
     assert tree_digest(published) == before
+
+
+def test_published_folder_works_from_disk_and_under_a_sub_path(tmp_path):
+    site = build(SMALL, tmp_path / "output", conf="publishconf.py", SITEURL="https://example.org/igrs")
+    # Every link names a file (file:// opens no index.html by itself) and is relative (any sub-path works).
+    assert broken_links(site, folders_open_index=False) == []
+    html = read(site, "en/station/kanpur-commissionerate-chaubepur/")
+    assert 'href="../../../en/district/kanpur-commissionerate/index.html"' in html
+    page = parse(html)
+    assert page.canonical == "https://example.org/igrs/en/station/kanpur-commissionerate-chaubepur/"
+    assert page.alternates["hi"] == "https://example.org/igrs/station/kanpur-commissionerate-chaubepur/"
+    assert (site / "en/station/kanpur-commissionerate-chaubepur/police-history.png").is_file()

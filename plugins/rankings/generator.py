@@ -35,9 +35,10 @@ class BuildStopped(SystemExit):
 
 @pass_context
 def url(context, path, language=None):
-    """A link to a language-neutral path, in the page's language unless another is named."""
+    """A link to a language-neutral path, in the page's language unless another is named. With
+    RANKINGS_LINK_INDEX a folder's link names its index.html, so the site also works from file://."""
     language = language or context["L"]
-    return f"{context['SITEURL']}/{language.prefix}{path}"
+    return f"{context['SITEURL']}/{language.prefix}{path}{context['INDEX'] if path.endswith('/') or not path else ''}"
 
 
 def install_i18n(generator):
@@ -93,6 +94,7 @@ class RankingsGenerator(Generator):
         self.context.update(self.site.globals())
         self.context["RANKINGS_SAMPLE"] = setting(self.settings, "RANKINGS_SAMPLE")
         self.context["CANONICAL_BASE"] = self.settings["SITEURL"].rstrip("/")
+        self.context["INDEX"] = "index.html" if setting(self.settings, "RANKINGS_LINK_INDEX") else ""
 
     def generate_output(self, writer):
         started = time.perf_counter()
@@ -115,7 +117,8 @@ class RankingsGenerator(Generator):
 
     def manifest(self):
         settings = {name: self.settings.get(name) for name in (
-            "SITEURL", "RELATIVE_URLS", "RANKINGS_SAMPLE", "RANKINGS_CHART_PNG", "RANKINGS_LANGUAGES")}
+            "SITEURL", "RELATIVE_URLS", "RANKINGS_SAMPLE", "RANKINGS_CHART_PNG", "RANKINGS_LANGUAGES",
+            "RANKINGS_LINK_INDEX")}
         shared = {**self.site.globals(), "sample": self.context.get("RANKINGS_SAMPLE")}
         build = fingerprint(self.theme, translations_dir(self.settings), settings, shared)
         return Manifest(Path(self.settings.get("CACHE_PATH") or "cache"), self.output_path, build)

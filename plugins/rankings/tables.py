@@ -14,10 +14,10 @@ def _change_cell(language, change):
     return f'<td class="{language.change_class(change)}">{language.change(change) or "–"}</td>'
 
 
-def ranking_rows(rows, units, names, language, base, show_parent=True, show_rank_in_parent=False):
+def ranking_rows(rows, units, names, language, base, show_parent=True, show_rank_in_parent=False, index=""):
     """<tr>s of rank, [rank in parent], name, [parent], marks, percent, change; rank-1 rows marked.
 
-    names: escaped_names(units, language).
+    names: escaped_names(units, language); index: "index.html" when links must name it (file://).
     """
     number = language.number
     out = []
@@ -26,10 +26,10 @@ def ranking_rows(rows, units, names, language, base, show_parent=True, show_rank
         cells = [f'<td>{number(row["rank"])}</td>']
         if show_rank_in_parent:
             cells.append(f'<td>{number(row["rank_in_parent"])}</td>')
-        cells.append(f'<th scope="row"><a href="{base}{unit["path"]}">{names[unit["id"]]}</a></th>')
+        cells.append(f'<th scope="row"><a href="{base}{unit["path"]}{index}">{names[unit["id"]]}</a></th>')
         if show_parent:
             parent = units.get(row["parent"]) if row["parent"] else None
-            link = f'<a href="{base}{parent["path"]}">{names[parent["id"]]}</a>' if parent else ""
+            link = f'<a href="{base}{parent["path"]}{index}">{names[parent["id"]]}</a>' if parent else ""
             cells.append(f"<td>{link}</td>")
         cells.append(f'<td>{number(row["marks"])}/{number(row["max_marks"])}</td>')
         cells.append(f'<td>{language.percent(row["marks"], row["max_marks"])}</td>')
@@ -39,14 +39,14 @@ def ranking_rows(rows, units, names, language, base, show_parent=True, show_rank
     return Markup("\n".join(out))
 
 
-def history_rows(rows, language, month_base, show_rank_in_parent, at_rank_1_by_month=None):
+def history_rows(rows, language, month_base, show_rank_in_parent, at_rank_1_by_month=None, index=""):
     """<tr>s of month, rank/of, change, marks, percent, [rank in parent], [children at rank 1]."""
     number = language.number
     out = []
     for row in rows:
         month = row["month"]
         cells = [
-            f'<th scope="row"><a href="{month_base}{month}/">{language.month(month)}</a></th>',
+            f'<th scope="row"><a href="{month_base}{month}/{index}">{language.month(month)}</a></th>',
             f'<td>{number(row["rank"])}<small>/{number(row["ranked_in_level"])}</small></td>',
             _change_cell(language, row["rank_change"]),
             f'<td>{number(row["marks"])}/{number(row["max_marks"])}</td>',
