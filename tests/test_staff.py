@@ -111,3 +111,15 @@ def test_devserver_rebuilds_when_a_csv_changes(data, tmp_path):
     finally:
         server.terminate()
         server.wait(10)
+
+
+def test_a_corrected_month_says_so_and_when(data, tmp_path):
+    december = data / "police" / "2024-12.csv"
+    december.write_text(december.read_text(encoding="utf-8").replace("75.56,90", "80.5,90"), encoding="utf-8")
+    env = ["-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run(["git", *env, "commit", "-qam", "Correct Chaubepur's marks"], cwd=data, check=True,
+                   env={"GIT_COMMITTER_DATE": "2025-01-09T10:00:00", "PATH": "/usr/bin:/bin"})
+    site = build(data, tmp_path / "output")
+    assert "Corrected on 9 January 2025" in parse(read(site, "en/police/2024-12/")).visible_text
+    assert "9 जनवरी 2025 को संशोधित" in parse(read(site, "police/2024-12/")).visible_text
+    assert "Corrected" not in read(site, "en/police/2024-11/")

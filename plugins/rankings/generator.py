@@ -16,6 +16,7 @@ from pelican.generators import Generator
 
 from .charts import ChartStore, localise, png_of, spec_key
 from .downloads import counts_in_file, month_csv
+from .history import corrections
 from .incremental import Manifest, fingerprint
 from .load import load
 from .pages import SiteModel
@@ -81,7 +82,7 @@ class RankingsGenerator(Generator):
         super().__init__(*args, **kwargs)
         folder = Path(setting(self.settings, "RANKINGS_DATA"))
         self.dataset, self.rankings = load_and_rank(folder)
-        self.site = SiteModel(self.dataset, self.rankings)
+        self.site = SiteModel(self.dataset, self.rankings, corrected=corrections(folder))
         self.languages = list(languages_for(self.settings).values())
         self.names = {language.code: escaped_names(self.site.units, language) for language in self.languages}
         self.chart_words = {language.code: chart_words(language) for language in self.languages}

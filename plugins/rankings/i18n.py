@@ -150,6 +150,10 @@ class Language:
     def month(self, month, fmt="MMMM y"):
         return _format_month(self.locale, month, fmt)
 
+    def date(self, iso_date):
+        """"2025-01-05" → "5 January 2025" / "5 जनवरी 2025"."""
+        return format_date(datetime.date.fromisoformat(iso_date), "long", locale=self.locale)
+
     def month_short(self, month):
         return self.month(month, "MMM y")
 

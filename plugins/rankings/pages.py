@@ -56,8 +56,9 @@ class SiteModel:
     calls cost more than the pages themselves at state size.
     """
 
-    def __init__(self, dataset, rankings):
+    def __init__(self, dataset, rankings, corrected=None):
         results = rankings.results
+        self.corrected = corrected or {}  # (series, month) → date of the latest correction
         self.units = unit_directory(dataset.units)
         self.series = series_directory(dataset.series, results)
         self.children_of = children_directory(self.units)
@@ -150,6 +151,7 @@ class SiteModel:
             "previous_month": months[index - 1] if index > 0 else None,
             "next_month": months[index + 1] if index + 1 < len(months) else None,
             "download": download_path(series["id"], month),
+            "corrected": self.corrected.get((series["id"], month)),
             "levels": levels,
             "counts_given": [c for c in COUNT_COLUMNS if c in self.columns_given.get((series["id"], month), ())],
         })
