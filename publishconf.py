@@ -14,3 +14,5 @@ DELETE_OUTPUT_DIRECTORY = True
 RANKINGS_CHART_PNG = True
 # Links name index.html: the published folder works at a domain's root, under a sub-path, and from file://.
 RANKINGS_LINK_INDEX = True
+# Atom feeds of each series' months: /feeds/<series>.atom.xml and /en/feeds/<series>.atom.xml.
+RANKINGS_FEEDS = True

@@ -73,7 +73,7 @@ class PageParser(HTMLParser):
             self.lang = attrs.get("lang")
         elif tag == "a" and "href" in attrs:
             self.links.append((attrs["href"], attrs.get("hreflang")))
-        elif tag == "link" and attrs.get("rel") == "alternate":
+        elif tag == "link" and attrs.get("rel") == "alternate" and "hreflang" in attrs:
             self.alternates[attrs["hreflang"]] = attrs["href"]
         elif tag == "link" and attrs.get("rel") == "canonical":
             self.canonical = attrs["href"]

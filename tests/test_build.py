@@ -185,3 +185,7 @@ def test_published_folder_works_from_disk_and_under_a_sub_path(tmp_path):
     assert page.canonical == "https://example.org/igrs/en/station/kanpur-commissionerate-chaubepur/"
     assert page.alternates["hi"] == "https://example.org/igrs/station/kanpur-commissionerate-chaubepur/"
     assert (site / "en/station/kanpur-commissionerate-chaubepur/police-history.png").is_file()
+    # Feeds of the months, with absolute links, in each language.
+    feed = (site / "feeds" / "police.atom.xml").read_text(encoding="utf-8")
+    assert "<link href=\"https://example.org/igrs/police/2024-12/\"" in feed and "दिसंबर 2024" in feed
+    assert "December 2024" in (site / "en" / "feeds" / "police.atom.xml").read_text(encoding="utf-8")

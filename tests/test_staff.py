@@ -75,12 +75,14 @@ def test_validate_reports_in_hindi_grouped_by_file_with_a_count(data, capsys):
 
 
 @pytest.mark.parametrize("damage", ["bom_crlf_trailing", "utf16", "cp1252"])
-def test_spreadsheet_saves(data, capsys, damage):
+def test_spreadsheet_saves(data, tmp_path, capsys, damage):
     text = "unit_id,name_hi,marks,max_marks\r\nkanpur-zone, कानपुर ज़ोन ,125 , 125\r\nagra-zone,आगरा ज़ोन,120,125\r\n"
     file = data / "police" / "2025-01.csv"
     if damage == "bom_crlf_trailing":
         file.write_bytes(("\ufeff" + text.replace("\r\n", ",,\r\n") + ",,,,,\r\n,,,,,\r\n").encode("utf-8"))
         assert cli(["validate", "--data", str(data), "--lang", "en"]) == 0
+        site = build(data, tmp_path / "output")
+        assert "January 2025 1 /2" in parse(read(site, "en/zone/kanpur-zone/")).visible_text
         return
     file.write_bytes(text.encode("utf-16") if damage == "utf16" else text.replace("कानपुर ज़ोन", "Kanpur").replace(
         "आगरा ज़ोन", "Agra é").encode("cp1252"))

@@ -16,6 +16,7 @@ from pelican.generators import Generator
 
 from .charts import ChartStore, localise, png_of, spec_key
 from .downloads import counts_in_file, month_csv
+from .feeds import feed_path, series_feed
 from .history import corrections
 from .incremental import Manifest, fingerprint
 from .load import load
@@ -96,6 +97,7 @@ class RankingsGenerator(Generator):
         self.context["RANKINGS_SAMPLE"] = setting(self.settings, "RANKINGS_SAMPLE")
         self.context["CANONICAL_BASE"] = self.settings["SITEURL"].rstrip("/")
         self.context["INDEX"] = "index.html" if setting(self.settings, "RANKINGS_LINK_INDEX") else ""
+        self.context["RANKINGS_FEEDS"] = setting(self.settings, "RANKINGS_FEEDS")
 
     def generate_output(self, writer):
         started = time.perf_counter()
@@ -111,6 +113,8 @@ class RankingsGenerator(Generator):
             written = self.write_pages(writer, zip(pages, chart_keys), store, manifest)
             manifest.save()
         downloads = self.write_downloads()
+        if setting(self.settings, "RANKINGS_FEEDS"):
+            self.write_feeds()
         logger.info(
             "Wrote %d ranking pages (%d more unchanged) and %d CSV downloads in %.2f s",
             written, manifest.skipped, downloads, time.perf_counter() - started,
@@ -119,7 +123,7 @@ class RankingsGenerator(Generator):
     def manifest(self):
         settings = {name: self.settings.get(name) for name in (
             "SITEURL", "RELATIVE_URLS", "RANKINGS_SAMPLE", "RANKINGS_CHART_PNG", "RANKINGS_LANGUAGES",
-            "RANKINGS_LINK_INDEX")}
+            "RANKINGS_LINK_INDEX", "RANKINGS_FEEDS")}
         shared = {**self.site.globals(), "sample": self.context.get("RANKINGS_SAMPLE")}
         build = fingerprint(self.theme, translations_dir(self.settings), settings, shared)
         return Manifest(Path(self.settings.get("CACHE_PATH") or "cache"), self.output_path, build)
@@ -183,6 +187,14 @@ class RankingsGenerator(Generator):
         file.parent.mkdir(parents=True, exist_ok=True)
         file.write_bytes(data)
         return data
+
+    def write_feeds(self):
+        base_url = self.settings["SITEURL"].rstrip("/")
+        for series in self.site.series:
+            for language in self.languages:
+                path = Path(self.output_path) / feed_path(language, series["id"])
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(series_feed(series, language, base_url, self.site.corrected), encoding="utf-8")
 
     def write_downloads(self):
         count = 0

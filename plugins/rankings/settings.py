@@ -17,6 +17,8 @@ DEFAULTS = {
     # Links name a folder's index.html ("station/x/index.html"), so that the built folder also works when
     # opened from disk (file://), where a folder does not open its index.html by itself.
     "RANKINGS_LINK_INDEX": False,
+    # Atom feeds of the months of each series (their links are absolute: on when SITEURL is the real address).
+    "RANKINGS_FEEDS": False,
 }
 
 

@@ -1,0 +1,36 @@
+"""Atom feeds of the months published, one per series and language: /feeds/<series>.atom.xml and
+/en/feeds/<series>.atom.xml. Readers and newsrooms subscribe to hear of a new month (or a corrected one).
+
+Feed links must be absolute, so feeds are written only when the build knows the site's address (publishconf).
+"""
+
+import datetime
+
+from feedgenerator import Atom1Feed
+
+from .pages import month_path
+
+FEED_MONTHS = 24  # the newest months a feed lists
+
+
+def feed_path(language, series_id):
+    return f"{language.prefix}feeds/{series_id}.atom.xml"
+
+
+def series_feed(series, language, base_url, corrected):
+    """The Atom XML of a series' newest months in a language; base_url: the site's absolute address."""
+    _ = language.gettext
+    home = f"{base_url}/{language.prefix}{series['path']}"
+    feed = Atom1Feed(title=language.name(series), link=home, description=language.name(series),
+                     language=language.code, feed_url=f"{base_url}/{feed_path(language, series['id'])}")
+    for month in reversed(series["months"][-FEED_MONTHS:]):
+        link = f"{base_url}/{language.prefix}{month_path(series['id'], month)}"
+        published = datetime.datetime(int(month[:4]), int(month[5:]), 1, tzinfo=datetime.timezone.utc)
+        changed = corrected.get((series["id"], month))
+        updated = (datetime.datetime.fromisoformat(changed).replace(tzinfo=datetime.timezone.utc)
+                   if changed else published)
+        feed.add_item(title=f"{language.name(series)}: {language.month(month)}", link=link, unique_id=link,
+                      description=_("The full IGRS ranking of %(month)s: every unit's marks, percent, rank and "
+                                    "change from the month before.") % {"month": language.month(month)},
+                      pubdate=published, updateddate=updated)
+    return feed.writeString("utf-8")
