@@ -22,7 +22,7 @@ help:
 	@echo "make devserver serve and rebuild on every change of data, templates, pages or plugin"
 	@echo "make publish   build for publishing with $(PUBLISHCONF)"
 	@echo "make validate  check the data folder without building (LANG=hi for Hindi)"
-	@echo "make template SERIES=police MONTH=2025-01   the CSV of a new month, ready to fill in"
+	@echo "make template SERIES=police [MONTH=2025-01]   the CSV of a new month (by default the next), ready to fill in"
 	@echo "make extract   refresh the translation catalogs from the templates and code"
 	@echo "make clean     remove $(OUTPUTDIR)/ and the build cache"
 
@@ -40,8 +40,8 @@ translations: $(CATALOGS)
 	$(BIN)/pybabel compile --use-fuzzy -i $< -o $@
 
 extract: venv
-	$(BIN)/pybabel extract -F babel.cfg -k N_ -o theme/translations/messages.pot --no-location --omit-header --sort-output .
-	$(BIN)/pybabel update -i theme/translations/messages.pot -d theme/translations -D messages --no-fuzzy-matching --omit-header
+	$(BIN)/pybabel extract -F babel.cfg -k N_ -o theme/translations/messages.pot --no-location --omit-header --sort-output --no-wrap .
+	$(BIN)/pybabel update -i theme/translations/messages.pot -d theme/translations -D messages --no-fuzzy-matching --no-wrap
 
 html: venv translations
 	$(PELICAN) $(PELICANOPTS) -s $(CONFFILE) -o $(OUTPUTDIR) -e 'RANKINGS_DATA="$(DATA)"'
@@ -51,12 +51,14 @@ publish: venv translations
 	$(PELICAN) $(PELICANOPTS) -s $(PUBLISHCONF) -o $(OUTPUTDIR) -e 'RANKINGS_DATA="$(DATA)"' $(if $(SITEURL),'SITEURL="$(SITEURL)"')
 
 # Check a data folder without building; in Hindi with LANG=hi (the default when the system language is Hindi).
+# Only a LANG given on the command line is passed on; otherwise the command reads LC_ALL, LC_MESSAGES, LANG itself.
+LANG_OPTION = --lang "$(if $(filter command line,$(origin LANG)),$(LANG))"
 validate: venv translations
-	PYTHONPATH=plugins $(BIN)/python -m rankings.cli validate --data $(DATA) --lang "$(LANG)"
+	PYTHONPATH=plugins $(BIN)/python -m rankings.cli validate --data $(DATA) $(LANG_OPTION)
 
 # The CSV of a new month, every unit listed, ready to fill in: make template SERIES=police MONTH=2025-01
 template: venv translations
-	PYTHONPATH=plugins $(BIN)/python -m rankings.cli template --data $(DATA) --series "$(SERIES)" --month "$(MONTH)" --lang "$(LANG)"
+	PYTHONPATH=plugins $(BIN)/python -m rankings.cli template --data $(DATA) --series "$(SERIES)" --month "$(MONTH)" $(LANG_OPTION)
 
 # Serve on localhost and rebuild whenever a CSV, template, page or the plugin changes.
 devserver: venv translations

@@ -83,6 +83,9 @@ def test_charts_on_pages_in_each_language(site_with_png):
     assert re.search(r">Rank<", en_svg) and re.search(r">Dec 24<", en_svg)
     png = (site / "station/kanpur-commissionerate-chaubepur/police-history.png").read_bytes()
     assert png.startswith(b"\x89PNG")
+    # PNGs are drawn in the pool while pages are written: every one is complete when the build ends.
+    svgs = sorted(site.rglob("*.svg"))
+    assert svgs and all(svg.with_suffix(".png").read_bytes().startswith(b"\x89PNG") for svg in svgs)
 
 
 def test_parents_and_month_pages_show_the_spread(site_with_png):

@@ -516,7 +516,7 @@ def test_marks_above_max_marks_are_a_problem_told_as_written(tmp_path):
     problems = police_month_problems(tmp_path, ["sitapur,130.50,130", "hazratganj,90,90"])
     assert where(problems) == [("police/2024-01.csv", 2, "marks", "130.50")]
     assert describe(problems[0]) == (
-        "police/2024-01.csv:2 · column marks · “130.50”: a number ≥ 0 and ≤ max_marks (130)"
+        "police/2024-01.csv:2 · column marks · “130.50”: expected a number ≥ 0 and ≤ max_marks (130)"
     )
 
 
@@ -646,8 +646,8 @@ def test_describe_gives_a_readable_line(tmp_path):
     problems = problems_of(write_folder(tmp_path, files))
     assert [describe(p) for p in problems] == [
         "police/2024-01.csv:1 · column max_mark · “max_mark”: "
-        "one of the columns this file may have; did you mean max_marks?",
-        "police/2024-01.csv:1 · column max_marks: a column named max_marks; it is required",
+        "expected one of the columns this file may have; did you mean max_marks?",
+        "police/2024-01.csv:1 · column max_marks: expected a column named max_marks; it is required",
     ]
 
 
@@ -664,3 +664,20 @@ def test_every_message_template_fills_in_with_its_params(tmp_path):
     for problem in problems_of(write_folder(tmp_path, files, units=units)):
         line = describe(problem)
         assert "%(" not in line and problem.file in line
+
+
+def test_the_same_problem_on_consecutive_lines_is_told_once_as_a_range():
+    from rankings.problems import Problem, runs
+
+    def empty(line, column):
+        return Problem("police/2025-01.csv", line, column, "", loader.EXPECTED_VALUE)
+
+    problems = [empty(2, "marks"), empty(2, "max_marks"), empty(3, "marks"), empty(3, "max_marks"),
+                Problem("police/2025-01.csv", 4, "marks", "abc", loader.EXPECTED_MARKS), empty(5, "marks")]
+    told = [describe(run.problem, last_line=run.last_line) for run in runs(problems)]
+    assert [line.split(" · “")[0] for line in told] == [
+        "police/2025-01.csv:2–3 · column marks",
+        "police/2025-01.csv:2–3 · column max_marks",
+        "police/2025-01.csv:4 · column marks",
+        "police/2025-01.csv:5 · column marks",  # line 4 broke the run
+    ]

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import os
 import shutil
 import socket
 import subprocess
@@ -70,8 +71,18 @@ def test_validate_reports_in_hindi_grouped_by_file_with_a_count(data, capsys):
     assert cli(["validate", "--data", str(data), "--lang", "hi"]) == 1
     out = capsys.readouterr().out
     assert "\ndistrict-admin/2024-12.csv\n  district-admin/2024-12.csv:2 · कॉलम unit_id · “nobody”:" in out
-    assert "police/2024-12.csv:2 · कॉलम marks · “abc”: 0 या उससे बड़ी संख्या" in out
+    assert "police/2024-12.csv:2 · कॉलम marks · “abc”: अपेक्षित: 0 या उससे बड़ी संख्या" in out
     assert out.rstrip().splitlines()[-1].startswith("2 फ़ाइलों में 2 समस्याएँ")
+
+
+def test_validate_counts_one_problem_in_the_singular(data, capsys):
+    (data / "police" / "2024-12.csv").write_text("unit_id,marks,max_marks\nkanpur-zone,125,12 5\n", encoding="utf-8")
+    assert cli(["validate", "--data", str(data), "--lang", "en"]) == 1
+    out = capsys.readouterr().out
+    assert "police/2024-12.csv:2 · column max_marks · “12 5”: expected a number > 0" in out
+    assert out.rstrip().splitlines()[-1].startswith("1 problem in 1 file. Nothing was built")
+    assert cli(["validate", "--data", str(data), "--lang", "hi"]) == 1
+    assert capsys.readouterr().out.rstrip().splitlines()[-1].startswith("1 फ़ाइल में 1 समस्या।")
 
 
 @pytest.mark.parametrize("damage", ["bom_crlf_trailing", "utf16", "cp1252"])
@@ -125,3 +136,71 @@ def test_a_corrected_month_says_so_and_when(data, tmp_path):
     assert "Corrected on 9 January 2025" in parse(read(site, "en/police/2024-12/")).visible_text
     assert "9 जनवरी 2025 को संशोधित" in parse(read(site, "police/2024-12/")).visible_text
     assert "Corrected" not in read(site, "en/police/2024-11/")
+
+
+def test_preview_tells_apart_stations_of_the_same_name():
+    import pandas as pd
+
+    from rankings.cli import distinct_names, language_for
+
+    units = pd.DataFrame({
+        "level": ["district", "district", "station", "station", "station"],
+        "parent": [None, None, "etawah", "baghpat", "etawah"],
+        "name_hi": ["इटावा", "बागपत", "जलालपुर", "जलालपुर", "इटवा"],
+        "name_en": ["Etawah", "Baghpat", "Jalalpur", "Jalalpur", "Itwa"],
+    }, index=pd.Index(["etawah", "baghpat", "etawah-jalalpur", "baghpat-jalalpur", "etawah-itwa"], name="unit_id"))
+    assert list(distinct_names(units, language_for("en"))) == [
+        "Etawah", "Baghpat", "Jalalpur (Etawah)", "Jalalpur (Baghpat)", "Itwa"]
+    assert distinct_names(units, language_for("hi"))["baghpat-jalalpur"] == "जलालपुर (बागपत)"
+
+
+def test_messages_follow_the_system_language_unless_told():
+    from rankings.cli import language_for
+
+    assert language_for("", {"LANG": "hi_IN.UTF-8"}).code == "hi"
+    assert language_for("", {"LANG": "en_IN.UTF-8", "LC_ALL": "hi_IN.UTF-8"}).code == "hi"
+    assert language_for("", {"LANG": "hi_IN.UTF-8", "LC_MESSAGES": "C.UTF-8"}).code == "en"
+    assert language_for("en", {"LANG": "hi_IN.UTF-8"}).code == "en"
+    assert language_for("", {}).code == "en"
+
+
+def test_a_template_not_filled_in_is_told_in_two_lines_and_the_next_month_is_the_default(data, capsys):
+    assert cli(["template", "--data", str(data), "--series", "police", "--lang", "en"]) == 0
+    assert "Wrote " in capsys.readouterr().out and (data / "police" / "2025-01.csv").exists()
+    # The next call would write February, but January is still empty: it says so and writes nothing.
+    assert cli(["template", "--data", str(data), "--series", "police", "--lang", "en"]) == 1
+    assert not (data / "police" / "2025-02.csv").exists()
+    capsys.readouterr()
+    assert cli(["validate", "--data", str(data), "--lang", "en"]) == 1
+    out = capsys.readouterr().out
+    rows = len((data / "police" / "2025-01.csv").read_text(encoding="utf-8-sig").splitlines())
+    assert f"police/2025-01.csv:2–{rows} · column marks · “”: expected a value" in out
+    assert f"police/2025-01.csv:2–{rows} · column max_marks · “”: expected a value" in out
+    assert out.count("police/2025-01.csv:") == 2
+    assert out.rstrip().splitlines()[-1].startswith(f"{2 * (rows - 1)} problems in 1 file.")
+    assert cli(["template", "--data", str(data), "--lang", "en"]) == 1
+
+
+def test_template_asks_which_series(data, capsys):
+    assert cli(["template", "--data", str(data), "--lang", "en"]) == 2
+    assert "Which series? make template SERIES=… with one of: police, district-admin." in capsys.readouterr().out
+
+
+def test_devserver_compiles_a_changed_translation(tmp_path):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from devserver import compile_catalogs
+
+    messages = tmp_path / "hi" / "LC_MESSAGES"
+    messages.mkdir(parents=True)
+    (messages / "messages.po").write_text('msgid "Rank"\nmsgstr "रैंक"\n', encoding="utf-8")
+    compile_catalogs(tmp_path)
+    import gettext
+    with open(messages / "messages.mo", "rb") as mo:
+        assert gettext.GNUTranslations(mo).gettext("Rank") == "रैंक"
+    po = messages / "messages.po"
+    po.write_text('msgid "Rank"\nmsgstr "क्रम"\n', encoding="utf-8")
+    later = (messages / "messages.mo").stat().st_mtime + 1
+    os.utime(po, (later, later))
+    compile_catalogs(tmp_path)
+    with open(messages / "messages.mo", "rb") as mo:
+        assert gettext.GNUTranslations(mo).gettext("Rank") == "क्रम"

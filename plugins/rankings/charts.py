@@ -18,6 +18,7 @@ import logging
 import math
 import os
 import re
+import shutil
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from multiprocessing import get_context
@@ -191,6 +192,15 @@ def _start_worker(fonts_conf):
     os.environ["FONTCONFIG_FILE"] = fonts_conf  # before vl-convert loads any font
 
 
+def _draw_png(svg, cached, target):
+    data = png_of(svg)
+    Path(cached).parent.mkdir(parents=True, exist_ok=True)
+    partial = f"{cached}.{os.getpid()}"  # two workers may draw the same chart: neither sees a half-written file
+    Path(partial).write_bytes(data)
+    os.replace(partial, cached)
+    Path(target).write_bytes(data)
+
+
 def _render(spec):
     import vl_convert
 
@@ -254,26 +264,49 @@ class ChartStore:
         self.cache_dir = Path(cache_dir)
         self.store = self.cache_dir / "svg"
         self.store.mkdir(parents=True, exist_ok=True)
+        self.png_store = self.cache_dir / "png"
         self.processes = processes or os.cpu_count() or 1
         self.pool = None
         self.pending = {}
-        self.cached = self.rendered = 0
+        self.pngs = []  # futures of PNGs being drawn
+        self.cached = self.rendered = self.pngs_cached = 0
 
     def __enter__(self):
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, exc_type, *exc):
         if self.pool:
+            if exc_type is None:
+                self.wait_for_pngs()
             self.pool.shutdown(cancel_futures=True)
         logger.info("Charts: %d from the cache, %d rendered", self.cached, self.rendered)
+        if self.pngs_cached or self.pngs:
+            logger.info("PNG of charts: %d from the cache, %d drawn", self.pngs_cached, len(self.pngs))
+
+    def wait_for_pngs(self):
+        for future in self.pngs:
+            future.result()  # a PNG that failed fails the build
+
+    def _submit(self, function, *args):
+        if self.pool is None:
+            self.pool = ProcessPoolExecutor(self.processes, mp_context=get_context("spawn"),
+                                            initializer=_start_worker, initargs=(fontconfig_file(self.cache_dir),))
+        return self.pool.submit(function, *args)
 
     def request(self, key, spec):
         if key in self.pending or (self.store / f"{key}.svg").exists():
             return
-        if self.pool is None:
-            self.pool = ProcessPoolExecutor(self.processes, mp_context=get_context("spawn"),
-                                            initializer=_start_worker, initargs=(fontconfig_file(self.cache_dir),))
-        self.pending[key] = self.pool.submit(_render, spec)
+        self.pending[key] = self._submit(_render, spec)
+
+    def write_png(self, svg, target):
+        """The PNG of a localised SVG written to target: copied from the cache, or drawn in the pool (~40 ms
+        each, thousands in a publish build) and cached by the SVG's hash. Done by the time the store closes."""
+        cached = self.png_store / f"{spec_key(svg)}.png"
+        if cached.exists():
+            shutil.copyfile(cached, target)
+            self.pngs_cached += 1
+        else:
+            self.pngs.append(self._submit(_draw_png, svg, str(cached), str(target)))
 
     def svg(self, key):
         file = self.store / f"{key}.svg"

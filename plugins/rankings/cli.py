@@ -1,13 +1,15 @@
 """Commands for the staff who publish a month: `make validate` and `make template` call these.
 
     python -m rankings.cli validate [--data data] [--lang hi|en]
-    python -m rankings.cli template --series police --month 2025-01 [--data data] [--lang hi|en]
+    python -m rankings.cli template --series police [--month 2025-01] [--data data] [--lang hi|en]
 
 Everything they print goes through gettext, in Hindi or English.
 """
 
 import argparse
 import csv
+import os
+import signal
 import subprocess
 import sys
 import time
@@ -15,7 +17,7 @@ from pathlib import Path
 
 from .i18n import load_languages
 from .load import load
-from .problems import DataError, describe
+from .problems import DataError, describe, runs
 from .ranking import rank_all
 from .schema import COUNT_COLUMNS, LEVELS, MONTH_FILE_PATTERN
 
@@ -23,9 +25,12 @@ ROOT = Path(__file__).resolve().parents[2]
 PREVIEW_LIST = 3
 
 
-def language_for(code):
-    """--lang hi, en, or a system locale such as hi_IN.UTF-8: Hindi for Hindi, English otherwise."""
-    wanted = "hi" if (code or "").lower().startswith("hi") else "en"
+def language_for(code, environ=os.environ):
+    """--lang hi, en, or a locale such as hi_IN.UTF-8: Hindi for Hindi, English otherwise. Without --lang, the
+    system's language for messages, looked up in the order POSIX gives (LC_ALL, then LC_MESSAGES, then LANG)."""
+    if not code:
+        code = next((environ[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(name)), "")
+    wanted = "hi" if code.lower().startswith("hi") else "en"
     return {language.code: language for language in load_languages(ROOT / "theme" / "translations")}[wanted]
 
 
@@ -61,11 +66,14 @@ def print_problems(problems, language, out):
         by_file.setdefault(problem.file, []).append(problem)
     for file, found in by_file.items():
         print(f"\n{file}", file=out)
-        for problem in found:
-            print("  " + describe(problem, language.gettext), file=out)
-    print("\n" + _("%(problems)s problems in %(files)s files. Nothing was built; correct them and run "
-                   "`make validate` again.") % {"problems": language.number(len(problems)),
-                                                "files": language.number(len(by_file))}, file=out)
+        for run in runs(found):
+            print("  " + describe(run.problem, language.gettext, run.last_line), file=out)
+    count = language.ngettext("%(num)s problem", "%(num)s problems", len(problems)) % {
+        "num": language.number(len(problems))}
+    in_files = language.ngettext("in %(num)s file", "in %(num)s files", len(by_file)) % {
+        "num": language.number(len(by_file))}
+    print("\n" + _("%(problems)s %(in_files)s. Nothing was built; correct them and run `make validate` again.") % {
+        "problems": count, "in_files": in_files}, file=out)
 
 
 def new_months(folder, dataset):
@@ -96,7 +104,7 @@ def print_preview(results, dataset, series_id, month, language, out):
     print("\n" + _("New month: %(series)s, %(month)s") % {"series": language.name(series),
                                                           "month": language.month(month)}, file=out)
     rows = results.loc[(results["series"] == series_id) & (results["month"] == month)]
-    names = dataset.units["name_hi" if language.code == "hi" else "name_en"]
+    names = distinct_names(dataset.units, language)
     for level in LEVELS:
         ranked = rows.loc[rows["level"] == level]
         if ranked.empty:
@@ -115,21 +123,36 @@ def print_preview(results, dataset, series_id, month, language, out):
                 print(f"    {label}: {listed}", file=out)
 
 
+def distinct_names(units, language):
+    """Unit names in the language; a name that several units of a level share (there are many Jalalpur
+    stations) gets its parent's name: "Jalalpur (Ambedkar Nagar)"."""
+    column = "name_hi" if language.code == "hi" else "name_en"
+    names = units[column]
+    shared = names.groupby([units["level"], names]).transform("size") > 1
+    parents = units["parent"].map(names)
+    return names.where(~shared | parents.isna(), names + " (" + parents + ")")
+
+
 # ---- template
 
 
 def write_template(folder, series_id, month, language, out=None):
     """data/<series>/<month>.csv with a row for every unit the series ranked in its latest month before, names
-    filled in, numbers empty. Never overwrites. Returns the exit status."""
+    filled in, numbers empty; without a month, the month after the series' latest. Never overwrites. Returns
+    the exit status."""
     out = out or sys.stdout
     _ = language.gettext
     folder = Path(folder)
-    target = folder / series_id / f"{month}.csv"
     match = MONTH_FILE_PATTERN.match(f"{month}.csv")
-    if not match or not 1 <= int(match.group(2)) <= 12:
+    if month and (not match or not 1 <= int(match.group(2)) <= 12):
         print(_("%(month)s is not a month: write it as YYYY-MM, e.g. 2025-01.") % {"month": month}, file=out)
         return 2
-    if target.exists():
+    # Which file to write is decided from the file names alone: a template not yet filled in does not load.
+    files = sorted(p.stem for p in (folder / series_id).glob("*.csv") if MONTH_FILE_PATTERN.match(p.name)) \
+        if series_id else []
+    month = month or (next_month(files[-1]) if files else "")
+    target = folder / series_id / f"{month}.csv"
+    if month and target.exists():
         print(_("%(file)s already exists; it was not changed.") % {"file": target}, file=out)
         return 2
     try:
@@ -137,14 +160,19 @@ def write_template(folder, series_id, month, language, out=None):
     except DataError as error:
         print_problems(error.problems, language, out)
         return 1
+    known = ", ".join(dataset.series.index)
+    if not series_id:
+        print(_("Which series? make template SERIES=… with one of: %(known)s.") % {"known": known}, file=out)
+        return 2
     if series_id not in dataset.series.index:
         print(_("There is no series %(series)s in series.csv (there are: %(known)s).") % {
-            "series": series_id, "known": ", ".join(dataset.series.index)}, file=out)
+            "series": series_id, "known": known}, file=out)
         return 2
-    earlier = sorted(m for s, m in dataset.columns_given if s == series_id and m < month)
+    earlier = sorted(m for s, m in dataset.columns_given if s == series_id and m < (month or "9999"))
     if not earlier:
-        print(_("%(series)s has no month before %(month)s to copy the units from.") % {
-            "series": series_id, "month": month}, file=out)
+        print((_("%(series)s has no month before %(month)s to copy the units from.") if month else
+               _("%(series)s has no month yet to copy the units from.")) % {"series": series_id, "month": month},
+              file=out)
         return 2
     previous = earlier[-1]
     marks = dataset.marks
@@ -162,6 +190,12 @@ def write_template(folder, series_id, month, language, out=None):
             "`make validate`.") % {"file": target, "count": language.number(len(units)),
                                    "previous": language.month(previous)}, file=out)
     return 0
+
+
+def next_month(month):
+    """"2024-12" → "2025-01"."""
+    year, number = map(int, month.split("-"))
+    return f"{year + number // 12}-{number % 12 + 1:02d}"
 
 
 def hierarchy_order(units, all_units):
@@ -184,8 +218,8 @@ def main(argv=None):
     check.add_argument("--lang", default="")
     template = commands.add_parser("template", help="write the CSV of a new month, ready to fill in")
     template.add_argument("--data", default="data")
-    template.add_argument("--series", required=True)
-    template.add_argument("--month", required=True)
+    template.add_argument("--series", default="")
+    template.add_argument("--month", default="", help="YYYY-MM; the month after the latest when not given")
     template.add_argument("--lang", default="")
     args = parser.parse_args(argv)
     language = language_for(args.lang)
@@ -195,4 +229,5 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `make validate | less`, then q: stop quietly
     sys.exit(main())

@@ -14,14 +14,14 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from .charts import ChartStore, localise, png_of, spec_key
+from .charts import ChartStore, localise, spec_key
 from .downloads import counts_in_file, month_csv
 from .feeds import feed_path, series_feed
 from .history import corrections
 from .incremental import Manifest, fingerprint
 from .load import load
 from .pages import SiteModel
-from .problems import DataError, describe
+from .problems import DataError, describe, runs
 from .ranking import rank_all
 from .schema import LEVELS
 from .settings import setting, translations_dir
@@ -59,8 +59,8 @@ def load_and_rank(folder):
     try:
         dataset = load(folder)
     except DataError as error:
-        for problem in error.problems:
-            logger.error("%s", describe(problem))
+        for run in runs(error.problems):
+            logger.error("%s", describe(run.problem, last_line=run.last_line))
         raise BuildStopped(
             f"{len(error.problems)} problem(s) in the data folder {folder}; nothing was written."
         ) from None
@@ -111,6 +111,7 @@ class RankingsGenerator(Generator):
                     store.request(key, page.charts[stem])
             manifest = self.manifest()
             written = self.write_pages(writer, zip(pages, chart_keys), store, manifest)
+            store.wait_for_pngs()  # before the manifest says these pages are complete
             manifest.save()
         downloads = self.write_downloads()
         if setting(self.settings, "RANKINGS_FEEDS"):
@@ -153,16 +154,16 @@ class RankingsGenerator(Generator):
                     names=self.names[language.code],
                     self_path=language.prefix + page.path,
                     alternates=alternates,
-                    charts=self.write_charts(page, language, svgs),
+                    charts=self.write_charts(page, language, svgs, charts),
                     chart_png=setting(self.settings, "RANKINGS_CHART_PNG"),
                     **page.model,
                 )
                 written += 1
         return written
 
-    def write_charts(self, page, language, svgs):
+    def write_charts(self, page, language, svgs, charts):
         """The page's charts in a language, from {stem: language-neutral SVG}: written beside the page (SVG,
-        and PNG when asked), and returned for inlining."""
+        and PNG when asked, drawn by the ChartStore's pool), and returned for inlining."""
         if not svgs:
             return {}
         words = self.chart_words[language.code]
@@ -174,19 +175,9 @@ class RankingsGenerator(Generator):
             svg = localise(neutral, words, months)
             (folder / f"{stem}.svg").write_text(svg, encoding="utf-8")
             if setting(self.settings, "RANKINGS_CHART_PNG"):
-                (folder / f"{stem}.png").write_bytes(self.png(svg))
+                charts.write_png(svg, folder / f"{stem}.png")
             inline[stem] = Markup(svg.replace("<svg ", f'<svg role="img" aria-labelledby="{stem}-title" ', 1))
         return inline
-
-    def png(self, svg):
-        """The PNG of a localised SVG, cached by its hash like the SVGs (drawing one takes ~35 ms)."""
-        file = Path(self.settings.get("CACHE_PATH") or "cache") / "charts" / "png" / f"{spec_key(svg)}.png"
-        if file.exists():
-            return file.read_bytes()
-        data = png_of(svg)
-        file.parent.mkdir(parents=True, exist_ok=True)
-        file.write_bytes(data)
-        return data
 
     def write_feeds(self):
         base_url = self.settings["SITEURL"].rstrip("/")

@@ -4,7 +4,7 @@ A problem's `expected` is an English message with %(name)s placeholders, marked 
 Babel extracts it; it is translated only when shown (describe), so one Problem serves Hindi and English.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 def N_(message):
@@ -33,14 +33,39 @@ class DataError(Exception):
         super().__init__(f"{len(self.problems)} problem(s) in the data folder")
 
 
-def describe(problem, gettext=lambda s: s):
-    """One line for a person: file:line: column "value": what was expected."""
+def describe(problem, gettext=lambda s: s, last_line=None):
+    """One line for a person: file:line · column · “value”: expected …; file:first–last for a run of lines."""
     where = problem.file
     if problem.line is not None:
-        where += f":{problem.line}"
+        where += f":{problem.line}" + (f"–{last_line}" if last_line and last_line != problem.line else "")
     parts = [where]
     if problem.column is not None:
         parts.append(gettext("column %(column)s") % {"column": problem.column})
     if problem.value is not None:
         parts.append(f"“{problem.value}”")
-    return " · ".join(parts) + ": " + gettext(problem.expected) % problem.params
+    expected = gettext(problem.expected) % problem.params
+    return " · ".join(parts) + ": " + gettext("expected %(what)s") % {"what": expected}
+
+
+@dataclass(frozen=True)
+class Run:
+    """The same problem on consecutive lines: told once, as a range of lines."""
+
+    problem: Problem
+    last_line: int | None
+
+
+def runs(problems):
+    """Problems (sorted by file and line) with each run of the same problem on consecutive lines joined, so a
+    template saved with its marks column still empty is 2 lines of output, not 3,000."""
+    found, latest = [], {}
+    for problem in problems:
+        key = (problem.file, problem.column, problem.value, problem.expected,
+               tuple(sorted((k, str(v)) for k, v in problem.params.items())))
+        at = latest.get(key)
+        if at is not None and problem.line is not None and found[at].last_line == problem.line - 1:
+            found[at] = replace(found[at], last_line=problem.line)
+        else:
+            latest[key] = len(found)
+            found.append(Run(problem, problem.line))
+    return found
