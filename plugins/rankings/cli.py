@@ -168,7 +168,7 @@ def write_template(folder, series_id, month, language, out=None):
         print(_("There is no series %(series)s in series.csv (there are: %(known)s).") % {
             "series": series_id, "known": known}, file=out)
         return 2
-    earlier = sorted(m for s, m in dataset.columns_given if s == series_id and m < (month or "9999"))
+    earlier = sorted(m for s, m in dataset.columns_given if s == series_id and m < month)  # month "": no files
     if not earlier:
         print((_("%(series)s has no month before %(month)s to copy the units from.") if month else
                _("%(series)s has no month yet to copy the units from.")) % {"series": series_id, "month": month},
