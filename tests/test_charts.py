@@ -6,8 +6,9 @@ import re
 import pytest
 
 from rankings.charts import (
-    BANDS, band_counts, bands_spec, calendar_months, history_spec, localise, rank_ticks, render_all, spec_key,
+    BANDS, band_counts, bands_spec, history_spec, localise, rank_ticks, render_all, spec_key,
 )
+from rankings.months import calendar_months, next_month
 from sitebuild import FIXTURES, build, read
 
 
@@ -37,6 +38,7 @@ def test_rank_axis_starts_at_1_and_is_reversed():
 
 def test_calendar_months_cross_the_year():
     assert calendar_months("2023-11", "2024-02") == ["2023-11", "2023-12", "2024-01", "2024-02"]
+    assert next_month("2024-12") == "2025-01" and next_month("2024-09") == "2024-10"
 
 
 def test_bands_count_every_unit_once():

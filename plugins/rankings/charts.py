@@ -153,15 +153,6 @@ def month_ticks(month_range):
     return [{"year": int(m[:4]), "month": int(m[5:]), "date": 1, "utc": True} for m in picked]
 
 
-def calendar_months(first, last):
-    year, month = int(first[:4]), int(first[5:])
-    months = []
-    while f"{year}-{month:02d}" <= last:
-        months.append(f"{year}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
-
-
 # ---- rendering
 
 

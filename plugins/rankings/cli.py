@@ -16,10 +16,12 @@ import time
 from pathlib import Path
 
 from .i18n import load_languages
-from .load import load
+from .load import is_month_file, load
+from .months import next_month
+from .pages import unit_directory
 from .problems import DataError, describe, runs
 from .ranking import rank_all
-from .schema import COUNT_COLUMNS, LEVELS, MONTH_FILE_PATTERN
+from .schema import COUNT_COLUMNS, LEVELS
 
 ROOT = Path(__file__).resolve().parents[2]
 PREVIEW_LIST = 3
@@ -91,8 +93,7 @@ def new_months(folder, dataset):
     changed = set()
     for line in status.splitlines():
         path = Path(line[3:].strip().strip('"'))
-        match = MONTH_FILE_PATTERN.match(path.name)
-        if match and (path.parent.name, path.name[:7]) in dataset.columns_given:
+        if is_month_file(path.name) and (path.parent.name, path.name[:7]) in dataset.columns_given:
             changed.add((path.parent.name, path.name[:7]))
     return sorted(changed)
 
@@ -143,13 +144,11 @@ def write_template(folder, series_id, month, language, out=None):
     out = out or sys.stdout
     _ = language.gettext
     folder = Path(folder)
-    match = MONTH_FILE_PATTERN.match(f"{month}.csv")
-    if month and (not match or not 1 <= int(match.group(2)) <= 12):
+    if month and not is_month_file(f"{month}.csv"):
         print(_("%(month)s is not a month: write it as YYYY-MM, e.g. 2025-01.") % {"month": month}, file=out)
         return 2
     # Which file to write is decided from the file names alone: a template not yet filled in does not load.
-    files = sorted(p.stem for p in (folder / series_id).glob("*.csv") if MONTH_FILE_PATTERN.match(p.name)) \
-        if series_id else []
+    files = sorted(p.stem for p in (folder / series_id).glob("*.csv") if is_month_file(p.name)) if series_id else []
     month = month or (next_month(files[-1]) if files else "")
     target = folder / series_id / f"{month}.csv"
     if month and target.exists():
@@ -192,22 +191,16 @@ def write_template(folder, series_id, month, language, out=None):
     return 0
 
 
-def next_month(month):
-    """"2024-12" → "2025-01"."""
-    year, number = map(int, month.split("-"))
-    return f"{year + number // 12}-{number % 12 + 1:02d}"
-
-
 def hierarchy_order(units, all_units):
     """Level by level from the top; within a level by the chain of parents' names, then the unit's name."""
-    def chain(unit_id):
-        names, current = [], all_units.at[unit_id, "parent"]
-        while isinstance(current, str):
-            names.append(all_units.at[current, "name_en"])
-            current = all_units.at[current, "parent"]
-        return tuple(reversed(names))
+    directory = unit_directory(all_units)
 
-    return sorted(units.index, key=lambda u: (LEVELS.index(units.at[u, "level"]), chain(u), units.at[u, "name_en"]))
+    def key(unit_id):
+        unit = directory[unit_id]
+        chain = tuple(directory[ancestor]["name_en"] for ancestor in unit["ancestors"])
+        return LEVELS.index(unit["level"]), chain, unit["name_en"]
+
+    return sorted(units.index, key=key)
 
 
 def main(argv=None):

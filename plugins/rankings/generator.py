@@ -24,7 +24,7 @@ from .pages import SiteModel
 from .problems import DataError, describe, runs
 from .ranking import rank_all
 from .schema import LEVELS
-from .settings import setting, translations_dir
+from .settings import cache_dir, setting, translations_dir
 from .tables import escaped_names, history_rows, ranking_rows
 from .writer import languages_for
 
@@ -102,8 +102,8 @@ class RankingsGenerator(Generator):
     def generate_output(self, writer):
         started = time.perf_counter()
         pages = list(self.site.pages())
-        cache_dir = Path(self.settings.get("CACHE_PATH") or "cache") / "charts"
-        with ChartStore(cache_dir, setting(self.settings, "RANKINGS_CHART_PROCESSES")) as store:
+        processes = setting(self.settings, "RANKINGS_CHART_PROCESSES")
+        with ChartStore(cache_dir(self.settings) / "charts", processes) as store:
             # Every chart is asked for first: the pool renders while the pages are written.
             chart_keys = [{stem: spec_key(spec) for stem, spec in page.charts.items()} for page in pages]
             for page, keys in zip(pages, chart_keys):
@@ -127,7 +127,7 @@ class RankingsGenerator(Generator):
             "RANKINGS_LINK_INDEX", "RANKINGS_FEEDS")}
         shared = {**self.site.globals(), "sample": self.context.get("RANKINGS_SAMPLE")}
         build = fingerprint(self.theme, translations_dir(self.settings), settings, shared)
-        return Manifest(Path(self.settings.get("CACHE_PATH") or "cache"), self.output_path, build)
+        return Manifest(cache_dir(self.settings), self.output_path, build)
 
     def write_pages(self, writer, pages, charts, manifest):
         """pages: (page, {chart stem: spec key}); charts: a ChartStore."""

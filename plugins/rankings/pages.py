@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .charts import band_counts, bands_spec, calendar_months, history_spec, BANDS
+from .charts import band_counts, bands_spec, history_spec, BANDS
+from .months import calendar_months
 from .schema import COUNT_COLUMNS, LEVELS
 
 # How many units the home page lists as top, bottom, rises and falls of each level.

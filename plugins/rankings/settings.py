@@ -30,3 +30,8 @@ def setting(settings, name):
 def translations_dir(settings):
     configured = setting(settings, "RANKINGS_TRANSLATIONS")
     return Path(configured) if configured else Path(settings["THEME"]) / "translations"
+
+
+def cache_dir(settings):
+    """Pelican's CACHE_PATH, where charts and the pages' digests are kept between builds."""
+    return Path(settings.get("CACHE_PATH") or "cache")
