@@ -40,7 +40,7 @@ translations: $(CATALOGS)
 	$(BIN)/pybabel compile --use-fuzzy -i $< -o $@
 
 extract: venv
-	$(BIN)/pybabel extract -F babel.cfg -k N_ -o theme/translations/messages.pot --no-location --omit-header --sort-output --no-wrap .
+	$(BIN)/pybabel extract -F babel.cfg -k N_ -k Nn_:1,2 -o theme/translations/messages.pot --no-location --omit-header --sort-output --no-wrap .
 	$(BIN)/pybabel update -i theme/translations/messages.pot -d theme/translations -D messages --no-fuzzy-matching --no-wrap
 
 html: venv translations

@@ -6,6 +6,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "plugins"))
 
+from rankings import urls  # noqa: E402  (the URL map: every path of the site)
+
 SITENAME = "IGRS rankings, Uttar Pradesh"
 # Absolute base of canonical and hreflang URLs. Navigation stays relative (RELATIVE_URLS), so the built
 # folder also works under a sub-path; `make serve` serves it here.
@@ -26,17 +28,14 @@ PLUGINS = ["rankings"]
 RANKINGS_DATA = "data"
 RANKINGS_SAMPLE = True  # data/ holds sample figures: every page says so
 
-# Markdown pages in both languages; the Hindi one at /<slug>/, its translation at /en/<slug>/.
+# Markdown pages in both languages; the Hindi one at /<slug>/, its translation at /en/<slug>/ (urls.py).
 PAGE_PATHS = ["pages"]
 ARTICLE_PATHS = []
-PAGE_URL = "{slug}/"
-PAGE_SAVE_AS = "{slug}/index.html"
-PAGE_LANG_URL = "{lang}/{slug}/"
-PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
+globals().update(urls.CONTENT_PAGE_SETTINGS)
 DISPLAY_PAGES_ON_MENU = False
 READERS = {"rst": None}  # Markdown only (docutils has no Hindi and would warn)
 STATIC_PATHS = ["extra"]
-EXTRA_PATH_METADATA = {"extra/favicon.ico": {"path": "favicon.ico"}}
+EXTRA_PATH_METADATA = {"extra/favicon.ico": {"path": urls.FAVICON}}
 
 # No blog: the home page and every ranking page come from the plugin.
 DIRECT_TEMPLATES = []

@@ -47,15 +47,12 @@ def build(data, output, cache):
 def chart_floor(data, sample=24):
     """(charts in the site, median seconds to render one) with the build's own chart code and fonts."""
     from rankings import charts
-    from rankings.load import load
-    from rankings.pages import SiteModel
-    from rankings.ranking import rank_all
+    from rankings.model import build_model
 
-    dataset = load(data)
-    site = SiteModel(dataset, rank_all(dataset.units, dataset.marks))
     specs = {}
-    for page in site.pages():
-        for spec in page.charts.values():
+    for page in build_model(data, with_corrections=False).pages():
+        for chart in page.charts.values():
+            spec = charts.spec_of(chart)
             specs[charts.spec_key(spec)] = spec
     os.environ["FONTCONFIG_FILE"] = charts.fontconfig_file(Path(tempfile.mkdtemp()) / "charts")
     picked = list(specs.values())[:: max(1, len(specs) // sample)][:sample]

@@ -363,11 +363,10 @@ def write(folder, units, marks_by_month, rng):
 
 def check_seed_facts(folder):
     """Load and rank the written folder with the site's own code; every reported fact must come out."""
-    from rankings.load import load
-    from rankings.ranking import rank_all
+    from rankings.model import build_model
 
-    dataset = load(folder)
-    rankings = rank_all(dataset.units, dataset.marks)
+    model = build_model(folder, with_corrections=False)
+    dataset, rankings = model.dataset, model.rankings
     results = rankings.results.set_index(["series", "month", "unit_id"])
     for series, month, unit, marks, max_marks, rank in SEED_FACTS:
         row = results.loc[(series, month, unit)]

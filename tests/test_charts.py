@@ -8,6 +8,7 @@ import pytest
 from rankings.charts import (
     BANDS, band_counts, bands_spec, history_spec, localise, rank_ticks, render_all, spec_key,
 )
+from rankings.decimals import round_percent
 from rankings.months import calendar_months, next_month
 from sitebuild import FIXTURES, build, read
 
@@ -20,8 +21,8 @@ def test_rank_axis_starts_at_1_and_is_reversed():
         ticks = rank_ticks(lowest)
         assert ticks[0] == 1 and ticks[-1] <= lowest and 3 <= len(ticks) <= 8
         assert all(b > a for a, b in zip(ticks, ticks[1:]))
-    history = [{"month": "2024-12", "rank": 49, "ranked_in_level": 75, "marks": 115, "max_marks": 130},
-               {"month": "2024-10", "rank": 74, "ranked_in_level": 75, "marks": 100, "max_marks": 130}]
+    history = [{"month": "2024-12", "rank": 49, "ranked_in_level": 75, "percent": round_percent(115, 130)},
+               {"month": "2024-10", "rank": 74, "ranked_in_level": 75, "percent": round_percent(100, 130)}]
     spec = history_spec(history, calendar_months("2024-10", "2024-12"))
     for layer in spec["vconcat"][0]["layer"]:
         rank_y = layer["encoding"]["y"]
@@ -42,9 +43,12 @@ def test_calendar_months_cross_the_year():
 
 
 def test_bands_count_every_unit_once():
-    percents = [100, 100.0, 99.99, 95, 85.5 / 90 * 100, 94.99, 80, 79.99, 70, 12.5]
-    assert band_counts(percents) == [2, 3, 1, 1, 2, 1]
-    assert sum(row["count"] for row in bands_spec(percents, "station")["datasets"]["rows"]) == len(percents)
+    # Published percents: 85.5/90 is 95.00 %, whatever the float division says.
+    percents = [round_percent(*pair) for pair in [(90, 90), (125, 125), (99.99, 100), (95, 100), (85.5, 90),
+                                                  (94.99, 100), (80, 100), (79.99, 100), (70, 100), (12.5, 100)]]
+    counts = band_counts(percents)
+    assert counts == [2, 3, 1, 1, 2, 1]
+    assert sum(row["count"] for row in bands_spec(counts, "station")["datasets"]["rows"]) == len(percents)
     assert len(BANDS) == 6
 
 
@@ -56,7 +60,7 @@ def test_localise_replaces_every_token():
 
 
 def test_rendering_is_cached_by_spec(tmp_path, caplog):
-    spec = bands_spec([100, 90, 50], "station")
+    spec = bands_spec([1, 0, 1, 0, 0, 1], "station")
     with caplog.at_level(logging.INFO, logger="rankings.charts"):
         first = render_all({spec_key(spec): spec}, tmp_path, processes=1)
         again = render_all({spec_key(spec): spec}, tmp_path, processes=1)
@@ -109,14 +113,14 @@ def test_compiled_templates_render_as_the_spec_itself():
     from rankings.charts import to_vega
 
     long = [{"month": f"{2021 + i // 12}-{i % 12 + 1:02d}", "rank": (i * 37) % 1500 + 1, "ranked_in_level": 1560,
-             "marks": 60 + i % 30, "max_marks": 90} for i in range(60) if i % 7]
-    short = [{"month": "2024-12", "rank": 49, "ranked_in_level": 75, "marks": 115, "max_marks": 130},
-             {"month": "2024-10", "rank": 74, "ranked_in_level": 75, "marks": 100, "max_marks": 130}]
+             "percent": round_percent(60 + i % 30, 90)} for i in range(60) if i % 7]
+    short = [{"month": "2024-12", "rank": 49, "ranked_in_level": 75, "percent": round_percent(115, 130)},
+             {"month": "2024-10", "rank": 74, "ranked_in_level": 75, "percent": round_percent(100, 130)}]
     specs = [
         history_spec(list(reversed(long)), calendar_months("2021-02", "2025-12")),
         history_spec(short, calendar_months("2024-10", "2024-12")),
-        bands_spec([100, 100, 97, 91, 85, 40], "station"),
-        bands_spec([100, 95.5], "zone"),
+        bands_spec([2, 1, 1, 1, 0, 1], "station"),
+        bands_spec([1, 1, 0, 0, 0, 0], "zone"),
     ]
     for spec in specs:
         assert vl_convert.vega_to_svg(to_vega(spec)) == vl_convert.vegalite_to_svg(spec)

@@ -2,7 +2,7 @@
 
 from pelican import signals
 
-from .generator import RankingsGenerator, install_i18n
+from .generator import RankingsGenerator, check_settings, install_i18n
 from .writer import LanguageWriter
 
 
@@ -15,6 +15,7 @@ def get_writer(pelican):
 
 
 def register():
+    signals.initialized.connect(check_settings)
     signals.generator_init.connect(install_i18n)
     signals.get_generators.connect(get_generators)
     signals.get_writer.connect(get_writer)

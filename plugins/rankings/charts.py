@@ -18,9 +18,9 @@ import logging
 import math
 import os
 import re
-import shutil
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
+from importlib.metadata import version
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -94,15 +94,22 @@ def bands_template():
 # ---- a unit's or a month's chart: the template with its rows
 
 
+def spec_of(chart):
+    """The Vega-Lite spec of a page's chart data (pages.history_chart, pages.bands_chart)."""
+    if chart["kind"] == "history":
+        return history_spec(chart["history"], chart["months"])
+    return bands_spec(chart["counts"], chart["level"])
+
+
 def history_spec(history, month_range):
-    """history: rows with month, rank, ranked_in_level, marks, max_marks; month_range: every calendar month
-    from the first to the last, so that a month without a rank breaks the line."""
+    """history: rows with month, rank, ranked_in_level and the published percent; month_range: every calendar
+    month from the first to the last, so that a month without a rank breaks the line."""
     by_month = {row["month"]: row for row in history}
     rows = []
     for month in month_range:
         row = by_month.get(month)
         rows.append({"month": month + "-01", "rank": row["rank"] if row else None,
-                     "percent": round(row["marks"] / row["max_marks"] * 100, 2) if row else None})
+                     "percent": float(row["percent"]) if row else None})
     for i, row in enumerate(rows):
         before = rows[i - 1]["rank"] if i > 0 else None
         after = rows[i + 1]["rank"] if i + 1 < len(rows) else None
@@ -119,8 +126,8 @@ def history_spec(history, month_range):
     return spec
 
 
-def bands_spec(percents, level):
-    counts = band_counts(percents)
+def bands_spec(counts, level):
+    """counts: how many units fall in each of BANDS (band_counts)."""
     spec = copy.deepcopy(bands_template())
     for layer in spec["layer"]:
         layer["encoding"]["x"]["title"] = f"⟦{level}⟧"
@@ -130,9 +137,9 @@ def bands_spec(percents, level):
 
 
 def band_counts(percents):
+    """How many of the published percents fall in each band."""
     counts = [0] * len(BANDS)
     for percent in percents:
-        percent = round(percent, 6)  # 85.5/90 is 95 %, whatever the float division says
         counts[next(i for i, (_, low) in enumerate(BANDS) if percent >= low)] += 1
     return counts
 
@@ -156,8 +163,17 @@ def month_ticks(month_range):
 # ---- rendering
 
 
+@cache
+def renderers():
+    """The versions of what draws the charts: a new vl-convert or resvg may draw differently, so they are part
+    of every cache key (a new version renders every chart again, and pages change only where the SVG did)."""
+    return f"vl-convert {version('vl-convert-python')}; resvg {version('resvg_py')}"
+
+
 def spec_key(spec):
-    return hashlib.sha256(json.dumps(spec, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:32]
+    """The cache key of a chart: its spec and the renderers' versions."""
+    text = renderers() + json.dumps(spec, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
 def font_dirs():
@@ -183,13 +199,12 @@ def _start_worker(fonts_conf):
     os.environ["FONTCONFIG_FILE"] = fonts_conf  # before vl-convert loads any font
 
 
-def _draw_png(svg, cached, target):
+def _draw_png(svg, cached):
     data = png_of(svg)
     Path(cached).parent.mkdir(parents=True, exist_ok=True)
     partial = f"{cached}.{os.getpid()}"  # two workers may draw the same chart: neither sees a half-written file
     Path(partial).write_bytes(data)
     os.replace(partial, cached)
-    Path(target).write_bytes(data)
 
 
 def _render(spec):
@@ -289,15 +304,20 @@ class ChartStore:
             return
         self.pending[key] = self._submit(_render, spec)
 
-    def write_png(self, svg, target):
-        """The PNG of a localised SVG written to target: copied from the cache, or drawn in the pool (~40 ms
-        each, thousands in a publish build) and cached by the SVG's hash. Done by the time the store closes."""
+    def png(self, svg):
+        """The PNG of a localised SVG, as a function that returns its bytes: from the cache, or drawn in the pool
+        (~40 ms each, thousands in a publish build; drawing starts now) and cached by the SVG's hash."""
         cached = self.png_store / f"{spec_key(svg)}.png"
         if cached.exists():
-            shutil.copyfile(cached, target)
             self.pngs_cached += 1
-        else:
-            self.pngs.append(self._submit(_draw_png, svg, str(cached), str(target)))
+            return cached.read_bytes
+        drawing = self._submit(_draw_png, svg, str(cached))
+        self.pngs.append(drawing)
+
+        def drawn():
+            drawing.result()  # a PNG that failed fails the build
+            return cached.read_bytes()
+        return drawn
 
     def svg(self, key):
         file = self.store / f"{key}.svg"

@@ -16,12 +16,12 @@ import time
 from pathlib import Path
 
 from .i18n import load_languages
-from .load import is_month_file, load
+from .load import is_month_file
+from .model import build_model
 from .months import next_month
-from .pages import unit_directory
 from .problems import DataError, describe, runs
-from .ranking import rank_all
-from .schema import COUNT_COLUMNS, LEVELS
+from .schema import COUNT_COLUMNS
+from .vocabulary import LANGUAGES, LEVEL_IDS
 
 ROOT = Path(__file__).resolve().parents[2]
 PREVIEW_LIST = 3
@@ -32,8 +32,9 @@ def language_for(code, environ=os.environ):
     system's language for messages, looked up in the order POSIX gives (LC_ALL, then LC_MESSAGES, then LANG)."""
     if not code:
         code = next((environ[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(name)), "")
-    wanted = "hi" if code.lower().startswith("hi") else "en"
-    return {language.code: language for language in load_languages(ROOT / "theme" / "translations")}[wanted]
+    wanted = next((known for known in LANGUAGES if code.lower().startswith(known)), None)
+    source = next(info.code for info in LANGUAGES.values() if info.source)
+    return load_languages(ROOT / "theme" / "translations", [wanted or source])[0]
 
 
 # ---- validate
@@ -46,18 +47,18 @@ def validate(folder, language, out=None):
     _ = language.gettext
     started = time.perf_counter()
     try:
-        dataset = load(folder)
+        model = build_model(folder, with_corrections=False)
     except DataError as error:
         print_problems(error.problems, language, out)
         return 1
-    rankings = rank_all(dataset.units, dataset.marks)
+    dataset = model.dataset
     months = new_months(folder, dataset)
     print(_("%(folder)s is correct: %(units)s units, %(files)s monthly files (%(seconds)s s).") % {
         "folder": folder, "units": language.number(len(dataset.units)),
         "files": language.number(len(dataset.columns_given)), "seconds": f"{time.perf_counter() - started:.1f}"},
         file=out)
     for series_id, month in months:
-        print_preview(rankings.results, dataset, series_id, month, language, out)
+        print_preview(model.rankings.results, dataset, series_id, month, language, out)
     return 0
 
 
@@ -106,15 +107,15 @@ def print_preview(results, dataset, series_id, month, language, out):
                                                           "month": language.month(month)}, file=out)
     rows = results.loc[(results["series"] == series_id) & (results["month"] == month)]
     names = distinct_names(dataset.units, language)
-    for level in LEVELS:
+    for level in LEVEL_IDS:
         ranked = rows.loc[rows["level"] == level]
         if ranked.empty:
             continue
         maxima = ", ".join(language.number(v) for v in sorted(ranked["max_marks"].unique()))
         print("  " + _("%(level)s: %(ranked)s ranked, %(at_1)s at rank 1; max marks %(max)s; lowest %(low)s") % {
-            "level": language.level_plural(level), "ranked": language.number(len(ranked)),
+            "level": language.level(level).many, "ranked": language.number(len(ranked)),
             "at_1": language.number(int(ranked["rank"].eq(1).sum())), "max": maxima,
-            "low": language.percent_value(round(ranked["percent"].min(), 2))}, file=out)
+            "low": language.percent(ranked["percent"].min())}, file=out)
         changes = ranked.dropna(subset=["rank_change"]).sort_values("rank_change")
         rises = changes.loc[changes["rank_change"] > 0].tail(PREVIEW_LIST).iloc[::-1]
         falls = changes.loc[changes["rank_change"] < 0].head(PREVIEW_LIST)
@@ -127,8 +128,7 @@ def print_preview(results, dataset, series_id, month, language, out):
 def distinct_names(units, language):
     """Unit names in the language; a name that several units of a level share (there are many Jalalpur
     stations) gets its parent's name: "Jalalpur (Ambedkar Nagar)"."""
-    column = "name_hi" if language.code == "hi" else "name_en"
-    names = units[column]
+    names = units[language.info.name_column]
     shared = names.groupby([units["level"], names]).transform("size") > 1
     parents = units["parent"].map(names)
     return names.where(~shared | parents.isna(), names + " (" + parents + ")")
@@ -155,10 +155,11 @@ def write_template(folder, series_id, month, language, out=None):
         print(_("%(file)s already exists; it was not changed.") % {"file": target}, file=out)
         return 2
     try:
-        dataset = load(folder)
+        model = build_model(folder, with_corrections=False)
     except DataError as error:
         print_problems(error.problems, language, out)
         return 1
+    dataset = model.dataset
     known = ", ".join(dataset.series.index)
     if not series_id:
         print(_("Which series? make template SERIES=… with one of: %(known)s.") % {"known": known}, file=out)
@@ -181,7 +182,7 @@ def write_template(folder, series_id, month, language, out=None):
     with open(target, "w", newline="", encoding="utf-8-sig") as file:  # the BOM: Excel reads Devanagari
         writer = csv.writer(file)
         writer.writerow(["unit_id", "name_hi", "name_en", "level", "marks", "max_marks", *COUNT_COLUMNS])
-        for unit_id in hierarchy_order(units, dataset.units):
+        for unit_id in hierarchy_order(units.index, model.units):
             unit = units.loc[unit_id]
             writer.writerow([unit_id, unit["name_hi"], unit["name_en"], unit["level"], "", "",
                              *([""] * len(COUNT_COLUMNS))])
@@ -191,16 +192,16 @@ def write_template(folder, series_id, month, language, out=None):
     return 0
 
 
-def hierarchy_order(units, all_units):
-    """Level by level from the top; within a level by the chain of parents' names, then the unit's name."""
-    directory = unit_directory(all_units)
+def hierarchy_order(unit_ids, directory):
+    """Level by level from the top; within a level by the chain of parents' names, then the unit's name.
+    directory: the model's units (pages.unit_directory)."""
 
     def key(unit_id):
         unit = directory[unit_id]
         chain = tuple(directory[ancestor]["name_en"] for ancestor in unit["ancestors"])
-        return LEVELS.index(unit["level"]), chain, unit["name_en"]
+        return LEVEL_IDS.index(unit["level"]), chain, unit["name_en"]
 
-    return sorted(units.index, key=key)
+    return sorted(unit_ids, key=key)
 
 
 def main(argv=None):

@@ -8,7 +8,6 @@ import io
 
 import pandas as pd
 
-from .i18n import round_percent
 from .schema import COUNT_COLUMNS, DOWNLOAD_COLUMNS
 
 
@@ -30,7 +29,7 @@ def month_csv(rows, units, counts_given):
         writer.writerow([
             row["unit_id"], row["level"], row["parent"] or "", unit["name_en"], unit["name_hi"],
             plain_number(row["marks"]), plain_number(row["max_marks"]),
-            str(round_percent(row["marks"], row["max_marks"])),
+            str(row["percent"]),
             plain_number(row["rank"]), plain_number(row["rank_in_parent"]),
             plain_number(row["previous_rank"]), plain_number(row["rank_change"]),
             *(plain_number(row[c]) for c in counts_given),

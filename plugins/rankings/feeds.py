@@ -8,23 +8,19 @@ import datetime
 
 from feedgenerator import Atom1Feed
 
-from .pages import month_path
+from . import urls
 
 FEED_MONTHS = 24  # the newest months a feed lists
-
-
-def feed_path(language, series_id):
-    return f"{language.prefix}feeds/{series_id}.atom.xml"
 
 
 def series_feed(series, language, base_url, corrected):
     """The Atom XML of a series' newest months in a language; base_url: the site's absolute address."""
     _ = language.gettext
-    home = f"{base_url}/{language.prefix}{series['path']}"
+    home = f"{base_url}/{urls.in_language(series['path'], language)}"
     feed = Atom1Feed(title=language.name(series), link=home, description=language.name(series),
-                     language=language.code, feed_url=f"{base_url}/{feed_path(language, series['id'])}")
+                     language=language.code, feed_url=f"{base_url}/{urls.in_language(urls.feed(series['id']), language)}")
     for month in reversed(series["months"][-FEED_MONTHS:]):
-        link = f"{base_url}/{language.prefix}{month_path(series['id'], month)}"
+        link = f"{base_url}/{urls.in_language(urls.month(series['id'], month), language)}"
         published = datetime.datetime(int(month[:4]), int(month[5:]), 1, tzinfo=datetime.timezone.utc)
         changed = corrected.get((series["id"], month))
         updated = (datetime.datetime.fromisoformat(changed).replace(tzinfo=datetime.timezone.utc)

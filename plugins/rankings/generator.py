@@ -1,8 +1,10 @@
-"""The Pelican stage: load, rank and model the data, then write every page in every language.
+"""The Pelican stage: the site model (model.py) written as pages, charts, downloads and feeds in every language.
 
 The data folder is loaded and validated when the generator is created. Pelican creates every generator
 before it cleans the output folder (DELETE_OUTPUT_DIRECTORY), so a data folder with problems stops the
 build before anything is touched: the site already published stays as it was.
+Every file is written through output.SiteOutput (one place for paths, the change manifest and the signal);
+every path comes from urls.py.
 """
 
 import logging
@@ -13,77 +15,99 @@ from babel.dates import get_month_names
 from jinja2 import pass_context
 from markupsafe import Markup
 from pelican.generators import Generator
+from pelican.utils import get_relative_path, path_to_url
 
-from .charts import ChartStore, localise, spec_key
+from . import urls
+from .charts import ChartStore, localise, spec_key, spec_of
 from .downloads import counts_in_file, month_csv
-from .feeds import feed_path, series_feed
-from .history import corrections
+from .feeds import series_feed
 from .incremental import Manifest, fingerprint
-from .load import load
-from .pages import SiteModel
+from .model import build_model
+from .output import SiteOutput
 from .problems import DataError, describe, runs
-from .ranking import rank_all
-from .schema import LEVELS
 from .settings import cache_dir, setting, translations_dir
-from .tables import escaped_names, history_rows, ranking_rows
+from .tables import count_rows, escaped_names, history_rows, ranking_rows
+from .vocabulary import LEVEL_IDS, LanguageSettingError
 from .writer import languages_for
 
 logger = logging.getLogger(__name__)
+
+# Settings that templates read: a change rewrites the pages (incremental.fingerprint).
+TEMPLATE_SETTINGS = ("SITEURL", "RELATIVE_URLS", "RANKINGS_SAMPLE", "RANKINGS_CHART_PNG", "RANKINGS_LANGUAGES",
+                     "RANKINGS_LINK_INDEX", "RANKINGS_FEEDS")
 
 
 class BuildStopped(SystemExit):
     """Stops Pelican without a traceback: the problems have been logged one by one already."""
 
 
+def check_settings(pelican):
+    """When the build starts: the languages asked for exist and have their catalogs, or a clear message."""
+    try:
+        languages_for(pelican.settings)
+    except (LanguageSettingError, FileNotFoundError) as error:
+        raise BuildStopped(f"Nothing was built: {error}") from None
+
+
+# ---- links, for the templates: every path comes from urls.py
+
 @pass_context
 def url(context, path, language=None):
-    """A link to a language-neutral path, in the page's language unless another is named. With
+    """A link to a page (or a file of one language), in the page's language unless another is named. With
     RANKINGS_LINK_INDEX a folder's link names its index.html, so the site also works from file://."""
-    language = language or context["L"]
-    return f"{context['SITEURL']}/{language.prefix}{path}{context['INDEX'] if path.endswith('/') or not path else ''}"
+    return urls.href(context["SITEURL"], urls.in_language(path, language or context["L"]), context["INDEX"])
+
+
+@pass_context
+def file_url(context, path):
+    """A link to a file every language shares (a CSV download, the stylesheet)."""
+    return urls.href(context["SITEURL"], path)
+
+
+@pass_context
+def absolute(context, path, language=None):
+    """The absolute URL of a page in a language (canonical, hreflang, feeds), from SITEURL."""
+    return f"{context['CANONICAL_BASE']}/{urls.in_language(path, language or context['L'])}"
 
 
 def install_i18n(generator):
-    """Every generator's Jinja environment: newstyle gettext (defaults to the first language), url() and the
-    row writers of the big tables."""
+    """Every generator's Jinja environment: newstyle gettext (defaults to the first language), the link
+    helpers, the URL map and the row writers of the big tables."""
     if "jinja2.ext.i18n" not in generator.env.extensions:
         generator.env.add_extension("jinja2.ext.i18n")
     default = next(iter(languages_for(generator.settings).values()))
     context = default.template_context()
     generator.env.install_gettext_callables(context["gettext"], context["ngettext"], newstyle=True)
-    generator.env.globals.update(url=url, ranking_rows=ranking_rows, history_rows=history_rows)
+    generator.env.globals.update(url=url, file_url=file_url, absolute=absolute, urls=urls,
+                                 ranking_rows=ranking_rows, history_rows=history_rows, count_rows=count_rows)
 
 
-def load_and_rank(folder):
+def load_model(folder):
+    """The site model of a data folder, or every problem logged and the build stopped."""
     started = time.perf_counter()
     try:
-        dataset = load(folder)
+        site = build_model(folder)
     except DataError as error:
         for run in runs(error.problems):
             logger.error("%s", describe(run.problem, last_line=run.last_line))
         raise BuildStopped(
             f"{len(error.problems)} problem(s) in the data folder {folder}; nothing was written."
         ) from None
-    rankings = rank_all(dataset.units, dataset.marks)
-    logger.info(
-        "Loaded and ranked %d rows of %d units in %.2f s",
-        len(rankings.results), len(dataset.units), time.perf_counter() - started,
-    )
-    return dataset, rankings
+    logger.info("Loaded, ranked and modelled %d rows of %d units in %.2f s",
+                len(site.rows), len(site.units), time.perf_counter() - started)
+    return site
 
 
 def chart_words(language):
     """The words of the charts' tokens (charts.py), in a language."""
     return {"rank": language.gettext("Rank"), "percent": language.gettext("Percent"),
-            **{level: language.level_plural(level) for level in LEVELS}}
+            **{level: language.level(level).many for level in LEVEL_IDS}}
 
 
 class RankingsGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        folder = Path(setting(self.settings, "RANKINGS_DATA"))
-        self.dataset, self.rankings = load_and_rank(folder)
-        self.site = SiteModel(self.dataset, self.rankings, corrected=corrections(folder))
+        self.site = load_model(Path(setting(self.settings, "RANKINGS_DATA")))
         self.languages = list(languages_for(self.settings).values())
         self.names = {language.code: escaped_names(self.site.units, language) for language in self.languages}
         self.chart_words = {language.code: chart_words(language) for language in self.languages}
@@ -96,105 +120,103 @@ class RankingsGenerator(Generator):
         self.context.update(self.site.globals())
         self.context["RANKINGS_SAMPLE"] = setting(self.settings, "RANKINGS_SAMPLE")
         self.context["CANONICAL_BASE"] = self.settings["SITEURL"].rstrip("/")
-        self.context["INDEX"] = "index.html" if setting(self.settings, "RANKINGS_LINK_INDEX") else ""
+        self.context["INDEX"] = urls.INDEX if setting(self.settings, "RANKINGS_LINK_INDEX") else ""
         self.context["RANKINGS_FEEDS"] = setting(self.settings, "RANKINGS_FEEDS")
 
     def generate_output(self, writer):
         started = time.perf_counter()
-        pages = list(self.site.pages())
         processes = setting(self.settings, "RANKINGS_CHART_PROCESSES")
+        manifest = self.manifest()
+        output = SiteOutput(self.output_path, manifest, self.context)
         with ChartStore(cache_dir(self.settings) / "charts", processes) as store:
-            # Every chart is asked for first: the pool renders while the pages are written.
-            chart_keys = [{stem: spec_key(spec) for stem, spec in page.charts.items()} for page in pages]
-            for page, keys in zip(pages, chart_keys):
-                for stem, key in keys.items():
-                    store.request(key, page.charts[stem])
-            manifest = self.manifest()
-            written = self.write_pages(writer, zip(pages, chart_keys), store, manifest)
-            store.wait_for_pngs()  # before the manifest says these pages are complete
-            manifest.save()
-        downloads = self.write_downloads()
-        if setting(self.settings, "RANKINGS_FEEDS"):
-            self.write_feeds()
-        logger.info(
-            "Wrote %d ranking pages (%d more unchanged) and %d CSV downloads in %.2f s",
-            written, manifest.skipped, downloads, time.perf_counter() - started,
-        )
+            # Every chart is asked for as its page is modelled: the pool renders while pages are modelled and written.
+            pages = []
+            for page in self.site.pages():
+                keys = {}
+                for stem, chart in page.charts.items():
+                    spec = spec_of(chart)
+                    keys[stem] = spec_key(spec)
+                    store.request(keys[stem], spec)
+                pages.append((page, keys))
+            for page, keys in pages:
+                self.write_page(output, page, keys, store)
+            self.write_downloads(output)
+            if setting(self.settings, "RANKINGS_FEEDS"):
+                self.write_feeds(output)
+            output.finish()  # the PNGs drawn in the pool, before the manifest says they are there
+        manifest.save()
+        logger.info("Wrote the rankings in %.2f s: %s", time.perf_counter() - started, output.summary())
 
     def manifest(self):
-        settings = {name: self.settings.get(name) for name in (
-            "SITEURL", "RELATIVE_URLS", "RANKINGS_SAMPLE", "RANKINGS_CHART_PNG", "RANKINGS_LANGUAGES",
-            "RANKINGS_LINK_INDEX", "RANKINGS_FEEDS")}
+        settings = {name: self.settings.get(name) for name in TEMPLATE_SETTINGS}
         shared = {**self.site.globals(), "sample": self.context.get("RANKINGS_SAMPLE")}
         build = fingerprint(self.theme, translations_dir(self.settings), settings, shared)
         return Manifest(cache_dir(self.settings), self.output_path, build)
 
-    def write_pages(self, writer, pages, charts, manifest):
-        """pages: (page, {chart stem: spec key}); charts: a ChartStore."""
-        templates = {}
-        written = 0
-        for page, chart_keys in pages:
-            alternates = [(language, language.prefix + page.path) for language in self.languages]
-            svgs = None
-            model_digest = manifest.model_digest(page.model, chart_keys)
-            for language in self.languages:
-                save_as = language.prefix + page.path + "index.html"
-                if manifest.unchanged(save_as, manifest.digest(save_as, language.code, model_digest)):
-                    continue
-                if svgs is None:
-                    svgs = {stem: charts.svg(key) for stem, key in chart_keys.items()}
-                template = templates.get(page.template) or self.get_template(page.template.removesuffix(".html"))
-                templates[page.template] = template
-                writer.write_file(
-                    save_as,
-                    template,
-                    self.context,
-                    relative_urls=self.settings["RELATIVE_URLS"],
-                    lang=language.code,
-                    names=self.names[language.code],
-                    self_path=language.prefix + page.path,
-                    alternates=alternates,
-                    charts=self.write_charts(page, language, svgs, charts),
-                    chart_png=setting(self.settings, "RANKINGS_CHART_PNG"),
-                    **page.model,
-                )
-                written += 1
-        return written
+    def write_page(self, output, page, chart_keys, store):
+        """A page in every language, with its charts beside it (SVG, and PNG when asked)."""
+        neutral = {}  # stem → language-neutral SVG, fetched once for both languages
 
-    def write_charts(self, page, language, svgs, charts):
-        """The page's charts in a language, from {stem: language-neutral SVG}: written beside the page (SVG,
-        and PNG when asked, drawn by the ChartStore's pool), and returned for inlining."""
-        if not svgs:
-            return {}
-        words = self.chart_words[language.code]
-        months = self.chart_months[language.code]
-        folder = Path(self.output_path) / (language.prefix + page.path)
-        folder.mkdir(parents=True, exist_ok=True)
-        inline = {}
-        for stem, neutral in svgs.items():
-            svg = localise(neutral, words, months)
-            (folder / f"{stem}.svg").write_text(svg, encoding="utf-8")
-            if setting(self.settings, "RANKINGS_CHART_PNG"):
-                charts.write_png(svg, folder / f"{stem}.png")
-            inline[stem] = Markup(svg.replace("<svg ", f'<svg role="img" aria-labelledby="{stem}-title" ', 1))
-        return inline
+        def neutral_svg(stem):
+            if stem not in neutral:
+                neutral[stem] = store.svg(chart_keys[stem])
+            return neutral[stem]
 
-    def write_feeds(self):
+        model_digest = Manifest.model_digest(page.model, chart_keys)
+        alternates = [(language, page.path) for language in self.languages]
+        png = setting(self.settings, "RANKINGS_CHART_PNG")
+        for language in self.languages:
+            page_path = urls.in_language(page.path, language)
+            localised = {}
+
+            def svg(stem):
+                if stem not in localised:
+                    localised[stem] = localise(neutral_svg(stem), self.chart_words[language.code],
+                                               self.chart_months[language.code])
+                return localised[stem]
+
+            for stem, key in chart_keys.items():
+                save_as = urls.chart(page_path, stem, "svg")
+                output.write(save_as, lambda stem=stem: svg(stem), output.manifest.digest(save_as, key))
+                if png:
+                    save_as = urls.chart(page_path, stem, "png")
+                    output.later(save_as, lambda stem=stem: store.png(svg(stem)), output.manifest.digest(save_as, key))
+
+            save_as = urls.page_file(page_path)
+            context = self.page_context(save_as, language, page, alternates)
+
+            def render(context=context, template=self.get_template(page.template.removesuffix(".html"))):
+                context["charts"] = {stem: Markup(svg(stem).replace(
+                    "<svg ", f'<svg role="img" aria-labelledby="{stem}-title" ', 1)) for stem in chart_keys}
+                return template.render(context)
+            output.write(save_as, render, output.manifest.digest(save_as, language.code, model_digest), context)
+
+    def page_context(self, save_as, language, page, alternates):
+        """What Pelican's writer gives a template (relative SITEURL with RELATIVE_URLS), and the page's own."""
+        context = self.context.copy()
+        if self.settings["RELATIVE_URLS"]:
+            context["SITEURL"] = context["localsiteurl"] = path_to_url(get_relative_path(save_as))
+        context.update(
+            output_file=save_as,
+            names=self.names[language.code],
+            self_path=page.path,
+            alternates=alternates,
+            chart_png=setting(self.settings, "RANKINGS_CHART_PNG"),
+            **page.model,
+            **language.template_context(),
+        )
+        return context
+
+    def write_feeds(self, output):
         base_url = self.settings["SITEURL"].rstrip("/")
         for series in self.site.series:
             for language in self.languages:
-                path = Path(self.output_path) / feed_path(language, series["id"])
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(series_feed(series, language, base_url, self.site.corrected), encoding="utf-8")
+                output.write(urls.in_language(urls.feed(series["id"]), language),
+                             lambda series=series, language=language: series_feed(series, language, base_url,
+                                                                                  self.site.corrected))
 
-    def write_downloads(self):
-        count = 0
+    def write_downloads(self, output):
         for series_id, month, rows in self.site.month_rankings():
-            path = Path(self.output_path) / "data" / series_id / f"{month}.csv"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            text = month_csv(rows, self.site.units, counts_in_file(self.site.columns_given, series_id, month))
-            data = text.encode("utf-8")
-            if not path.is_file() or path.read_bytes() != data:
-                path.write_bytes(data)
-            count += 1
-        return count
+            counts = counts_in_file(self.site.columns_given, series_id, month)
+            output.write(urls.month_csv(series_id, month),
+                         lambda rows=rows, counts=counts: month_csv(rows, self.site.units, counts))

@@ -17,19 +17,10 @@ from babel.numbers import format_decimal
 from jinja2 import pass_context
 from markupsafe import Markup
 
+from .decimals import TWO_PLACES, exact
+from .vocabulary import LEVEL, check_languages
+
 DOMAIN = "messages"
-TWO_PLACES = Decimal("0.01")
-
-
-def exact(value):
-    """A float read from a decimal CSV cell, back as that decimal (75.56 stays 75.56)."""
-    return Decimal(repr(float(value)))
-
-
-@lru_cache(maxsize=1 << 16)
-def round_percent(marks, max_marks):
-    """Percent with two decimals, rounded half up from the exact decimal quotient (88.4615… → 88.46)."""
-    return (exact(marks) / exact(max_marks) * 100).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
 
 
 # Babel formatting is the cost of a page full of figures, and the same few values recur on every page
@@ -78,12 +69,52 @@ def _newstyle_plural(func):
     return ngettext
 
 
+class LevelWords:
+    """A level's words (vocabulary.Level) in one language. Sentences are markup, as a template's _() makes them:
+    the catalog is trusted, the values put in are escaped (a rank given as markup stays markup)."""
+
+    def __init__(self, level, language):
+        _ = language.gettext
+        self.id = level.id
+        self.one, self.many = _(level.one), _(level.many)
+        self.index_heading, self.without_parent = _(level.index_heading), _(level.without_parent)
+        self._level, self._language = level, language
+
+    def count(self, n):
+        """"82 districts"."""
+        language = self._language
+        return Markup(language.ngettext(*self._level.count, n)) % {"num": language.number(n)}
+
+    def at_rank_1(self, at_1, total):
+        """"48 of 52 police stations at rank 1"."""
+        number = self._language.number
+        return Markup(self._language.gettext(self._level.at_rank_1)) % {"at_1": number(at_1), "total": number(total)}
+
+    def rank_of(self, rank, total):
+        """"Rank 49 of 75 districts"; rank: a formatted number, or markup around one (a unit's big rank)."""
+        sentence = Markup(self._language.gettext(self._level.rank_of))
+        return sentence % {"rank": rank, "total": self._language.number(total)}
+
+
 @dataclass
 class Language:
-    code: str  # "hi", "en": the <html lang> and hreflang value
-    locale: str  # Babel locale: "hi_IN", "en_IN"
-    prefix: str  # URL prefix of this language's pages: "" or "en/"
+    info: object  # vocabulary.LanguageInfo: code, locale, name column, display name
+    prefix: str  # URL prefix of this language's pages: "" for the first language, "en/" for English
     translations: gettext_module.NullTranslations = field(repr=False)
+    _levels: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def code(self):
+        """"hi", "en": the <html lang> and hreflang value."""
+        return self.info.code
+
+    @property
+    def locale(self):
+        return self.info.locale
+
+    @property
+    def display_name(self):
+        return self.info.display_name
 
     def gettext(self, message):
         return self.translations.gettext(message)
@@ -102,15 +133,16 @@ class Language:
             "lang": self.code,
         }
 
-    def level_plural(self, level):
-        """"Police stations", "थाने": a level's units, in this language."""
-        _ = self.gettext
-        return {"zone": _("Zones"), "range": _("Ranges"), "district": _("Districts"), "tehsil": _("Tehsils"),
-                "station": _("Police stations")}[level]
+    def level(self, level_id):
+        """A level's words in this language: L.level("station").many is "थाने" in Hindi."""
+        words = self._levels.get(level_id)
+        if words is None:
+            words = self._levels[level_id] = LevelWords(LEVEL[level_id], self)
+        return words
 
-    # Names: every unit and series has name_hi and name_en.
+    # Names: every unit and series has a name column per language (name_hi, name_en).
     def name(self, thing):
-        return thing["name_hi"] if self.code == "hi" else thing["name_en"]
+        return thing[self.info.name_column]
 
     # Numbers.
     def number(self, value):
@@ -119,11 +151,8 @@ class Language:
             return ""
         return _format_number(self.locale, value)
 
-    def percent(self, marks, max_marks):
-        return self.percent_value(round_percent(marks, max_marks))
-
-    def percent_value(self, value):
-        """A percentage already rounded: 88.46 → "88.46%", 100 → "100%"."""
+    def percent(self, value):
+        """A published percent (ranking.py rounds it once, to two places): 88.46 → "88.46%", 100 → "100%"."""
         if value is None:
             return ""
         return _format_percent(self.locale, Decimal(value))
@@ -162,18 +191,15 @@ class Language:
 
 
 def load_languages(translations_dir, codes=("hi", "en")):
-    """The site's languages, the first being the default one at the root of the site."""
-    locales = {"hi": "hi_IN", "en": "en_IN"}
+    """The site's languages (vocabulary.check_languages), the first being the default one at the root of the site."""
     languages = []
-    for index, code in enumerate(codes):
+    for index, info in enumerate(check_languages(codes)):
         translations = gettext_module.translation(
-            DOMAIN, localedir=str(Path(translations_dir)), languages=[code], fallback=True
+            DOMAIN, localedir=str(Path(translations_dir)), languages=[info.code], fallback=True
         )
-        if code != "en" and isinstance(translations, gettext_module.NullTranslations) and not isinstance(
-            translations, gettext_module.GNUTranslations
-        ):
+        if not info.source and not isinstance(translations, gettext_module.GNUTranslations):
             raise FileNotFoundError(
-                f"No compiled catalog for {code!r} in {translations_dir}: run `make translations` (pybabel compile)"
+                f"No compiled catalog for {info.code!r} in {translations_dir}: run `make translations` (pybabel compile)"
             )
-        languages.append(Language(code, locales[code], "" if index == 0 else f"{code}/", translations))
+        languages.append(Language(info, "" if index == 0 else f"{info.code}/", translations))
     return languages

@@ -1,14 +1,16 @@
-"""Skip writing a page that would come out the same as the one already in the output folder.
+"""The change manifest: skip making a file that would come out the same as the one already in the output folder.
 
-Pelican writes every file on every run; at state size that is most of a rebuild. A page's digest covers
+Pelican writes every file on every run; at state size that is most of a rebuild. A file's digest covers
 everything that shapes it: the build's fingerprint (templates, stylesheet, catalogs, plugin code, settings,
-the unit and series names every page uses), its language, its model and its charts. The digests of the last
-build into an output folder are kept in the cache; a page whose digest is unchanged and whose file is still
-there is not rendered again. A cleaned output folder (DELETE_OUTPUT_DIRECTORY) simply gets everything.
+the unit and series names every page uses), its path, and its own inputs (a page's language, model and charts;
+a chart's spec key). The digests of the last build into an output folder are kept in the cache; a file whose
+digest is unchanged and which is still there is not made again (output.SiteOutput asks). A cleaned output
+folder (DELETE_OUTPUT_DIRECTORY) simply gets everything.
 """
 
 import hashlib
 import json
+import os
 import pickle
 from pathlib import Path
 
@@ -42,7 +44,6 @@ class Manifest:
         except (OSError, ValueError):
             self.previous = {}
         self.current = {}
-        self.skipped = 0
 
     @staticmethod
     def model_digest(model, chart_keys):
@@ -50,17 +51,18 @@ class Manifest:
         models are built in the same order every time, so equal models pickle equally."""
         return hashlib.blake2b(pickle.dumps((model, chart_keys), protocol=5), digest_size=20).hexdigest()
 
-    def digest(self, save_as, language, model_digest):
-        return hashlib.blake2b(f"{self.fingerprint}|{save_as}|{language}|{model_digest}".encode(),
-                               digest_size=20).hexdigest()
+    def digest(self, save_as, *inputs):
+        """The digest of the file at save_as made from inputs (strings), in this build."""
+        return hashlib.blake2b("|".join((self.fingerprint, save_as, *inputs)).encode(), digest_size=20).hexdigest()
 
-    def unchanged(self, save_as, digest):
-        """Record the page's digest; True when the file in the output folder is already this page."""
+    def unchanged(self, save_as, digest, path):
+        """Record the file's digest; True when the file at path is already what this digest makes."""
         self.current[save_as] = digest
-        same = self.previous.get(save_as) == digest and (self.output / save_as).is_file()
-        self.skipped += same
-        return same
+        return self.previous.get(save_as) == digest and path.is_file()
 
     def save(self):
+        """Through a temporary file and a rename: a build stopped while saving leaves the previous manifest."""
         self.file.parent.mkdir(parents=True, exist_ok=True)
-        self.file.write_text(json.dumps(self.current, sort_keys=True), encoding="utf-8")
+        partial = self.file.with_suffix(".partial")
+        partial.write_text(json.dumps(self.current, sort_keys=True), encoding="utf-8")
+        os.replace(partial, self.file)

@@ -1,17 +1,21 @@
 """Page models: what each page shows, as plain dicts and lists built from the ranked tables.
 
-No Pelican and no language here: every page is rendered once per language by the generator, which
-formats numbers and picks names. Pages are yielded one at a time so a state-size site never holds every
-page's rows in memory at once.
+No Pelican, no language and no chart spec here: every page is rendered once per language by the generator,
+which formats numbers and picks names, and charts.py turns each page's chart data into a spec. Counts and
+the lowest units come from ranking.py; paths from urls.py. Pages are yielded one at a time so a state-size
+site never holds every page's rows in memory at once.
 """
 
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .charts import band_counts, bands_spec, history_spec, BANDS
+from . import urls
+from .charts import BANDS, band_counts
 from .months import calendar_months
-from .schema import COUNT_COLUMNS, LEVELS
+from .ranking import STATE
+from .schema import COUNT_COLUMNS
+from .vocabulary import LEVEL, LEVEL_IDS
 
 # How many units the home page lists as top, bottom, rises and falls of each level.
 HOME_LIST = 5
@@ -26,22 +30,11 @@ ROW_COLUMNS = [
 
 @dataclass
 class Page:
-    path: str  # language-neutral URL path: "" for home, "station/<id>/", "police/2024-12/"
+    path: str  # language-neutral URL path (urls.py): "" for home, "station/<id>/", "police/2024-12/"
     template: str
     model: dict
-    charts: dict = field(default_factory=dict)  # file stem beside the page ("police-history") → Vega-Lite spec
-
-
-def unit_path(level, unit_id):
-    return f"{level}/{unit_id}/"
-
-
-def month_path(series_id, month):
-    return f"{series_id}/{month}/"
-
-
-def download_path(series_id, month):
-    return f"data/{series_id}/{month}.csv"
+    # file stem beside the page ("police-history") → what the chart shows, as plain data (charts.spec_of)
+    charts: dict = field(default_factory=dict)
 
 
 def records(frame):
@@ -59,11 +52,13 @@ class SiteModel:
 
     def __init__(self, dataset, rankings, corrected=None):
         results = rankings.results
+        self.dataset, self.rankings = dataset, rankings
         self.corrected = corrected or {}  # (series, month) → date of the latest correction
         self.units = unit_directory(dataset.units)
         self.series = series_directory(dataset.series, results)
         self.children_of = children_directory(self.units)
         self.columns_given = dataset.columns_given
+        self.levels_present = [level for level in LEVEL_IDS if any(u["level"] == level for u in self.units.values())]
         self.rows = records(results)
         self._by_unit = results.groupby("unit_id", sort=False).indices
         self._by_month = results.groupby(["series", "month"], sort=False).indices
@@ -73,16 +68,14 @@ class SiteModel:
         self._best = {(r["series"], r["unit_id"]): r for r in plain_records(rankings.best)}
         self._runs = {(r["series"], r["unit_id"]): r for r in plain_records(rankings.runs)}
         self._children = grouped_records(rankings.children, ["ancestor_id", "series"])
+        self._counts = {(r["ancestor_id"], r["series"], r["month"], r["level"]): r
+                        for rows in self._children.values() for r in rows}
         self._lowest = grouped_records(rankings.lowest, ["ancestor_id", "series", "month", "level"])
 
     # ---- shared by every page ----
 
     def globals(self):
-        return {
-            "units": self.units,
-            "series_list": self.series,
-            "levels_present": [level for level in LEVELS if any(u["level"] == level for u in self.units.values())],
-        }
+        return {"units": self.units, "series_list": self.series, "levels_present": self.levels_present}
 
     def rows_at(self, positions):
         return [self.rows[i] for i in positions]
@@ -92,6 +85,15 @@ class SiteModel:
         for (series_id, month), positions in self._by_month.items():
             yield series_id, month, self.rows_at(positions)
 
+    def counts(self, series_id, month, level, within=STATE):
+        """(at rank 1, ranked) of a level in a series' month, in the whole state or under one unit."""
+        found = self._counts[(within, series_id, month, level)]
+        return found["at_rank_1"], found["ranked"]
+
+    def lowest(self, series_id, month, level, within=STATE):
+        """The lowest-ranked units (none at rank 1), worst first, as ranking.py picks them."""
+        return self._lowest.get((within, series_id, month, level), [])
+
     # ---- pages ----
 
     def pages(self):
@@ -100,14 +102,13 @@ class SiteModel:
             yield self.series_page(series)
             for month in series["months"]:
                 yield self.month_page(series, month)
-        for level in self.globals()["levels_present"]:
+        for level in self.levels_present:
             yield self.level_index_page(level)
         for unit in self.units.values():
             yield self.unit_page(unit)
         for unit in self.units.values():
             for old_id in unit["formerly"]:
-                yield Page(unit_path(unit["level"], old_id), "redirect.html",
-                           {"target": unit, "old_id": old_id})
+                yield Page(urls.unit(unit["level"], old_id), "redirect.html", {"target": unit, "old_id": old_id})
 
     def home_page(self):
         blocks = []
@@ -116,19 +117,24 @@ class SiteModel:
                 continue
             month = series["latest_month"]
             rows = self.rows_at(self._by_month[(series["id"], month)])
-            blocks.append({"series": series, "month": month, "levels": [
-                level_glance(level, level_rows) for level, level_rows in split_by_level(rows)]})
-        return Page("", "home.html", {"blocks": blocks})
+            blocks.append({"series": series, "month": month, "path": urls.month(series["id"], month), "levels": [
+                self.level_glance(series["id"], month, level, level_rows) for level, level_rows in split_by_level(rows)]})
+        return Page(urls.home(), "home.html", {"blocks": blocks})
 
     def series_page(self, series):
         years = {}
         for month in reversed(series["months"]):
             rows = self.rows_at(self._by_month[(series["id"], month)])
-            summary = [{"level": level, "ranked": len(level_rows), "at_rank_1": count_at_rank_1(level_rows)}
-                       for level, level_rows in split_by_level(rows)]
+            summary = [{"level": level, **self.count_dict(series["id"], month, level)}
+                       for level, _ in split_by_level(rows)]
             years.setdefault(month[:4], []).append({"month": month, "levels": summary,
-                                                     "download": download_path(series["id"], month)})
-        return Page(f"{series['id']}/", "series.html", {"series": series, "years": list(years.items())})
+                                                     "path": urls.month(series["id"], month),
+                                                     "download": urls.month_csv(series["id"], month)})
+        return Page(series["path"], "series.html", {"series": series, "years": list(years.items())})
+
+    def count_dict(self, series_id, month, level, within=STATE):
+        at_rank_1, ranked = self.counts(series_id, month, level, within)
+        return {"at_rank_1": at_rank_1, "ranked": ranked}
 
     def month_page(self, series, month):
         months = series["months"]
@@ -137,25 +143,52 @@ class SiteModel:
         levels = []
         charts = {}
         for level, level_rows in split_by_level(rows):
-            block = {"level": level, "rows": level_rows, "ranked": len(level_rows),
-                     "at_rank_1": count_at_rank_1(level_rows), "groups": None}
-            if level == "station" or level == "tehsil":
-                block["groups"] = group_by_parent(level_rows, self.units)
+            block = {"level": level, "rows": level_rows, **self.count_dict(series["id"], month, level),
+                     "groups": None, "lowest": self.lowest(series["id"], month, level)}
+            if LEVEL[level].grouped:
+                block["groups"] = self.group_by_parent(series["id"], month, level, level_rows)
             block.update(bands_block(level_rows, level))
-            # Leaders are the rank-1 rows at the top of the table; the laggards are named here.
-            block["lowest"] = list(reversed([row for row in level_rows if row["rank"] != 1][-HOME_LIST:]))
-            charts[block["chart"]] = bands_spec([r["percent"] for r in level_rows], level)
+            charts[block["chart"]] = bands_chart(block)
             levels.append(block)
-        return Page(month_path(series["id"], month), "month.html", charts=charts, model={
+        previous_month = months[index - 1] if index > 0 else None
+        next_month = months[index + 1] if index + 1 < len(months) else None
+        return Page(urls.month(series["id"], month), "month.html", charts=charts, model={
             "series": series,
             "month": month,
-            "previous_month": months[index - 1] if index > 0 else None,
-            "next_month": months[index + 1] if index + 1 < len(months) else None,
-            "download": download_path(series["id"], month),
+            "previous": urls.month(series["id"], previous_month) if previous_month else None,
+            "previous_month": previous_month,
+            "next": urls.month(series["id"], next_month) if next_month else None,
+            "next_month": next_month,
+            "download": urls.month_csv(series["id"], month),
             "corrected": self.corrected.get((series["id"], month)),
             "levels": levels,
             "counts_given": [c for c in COUNT_COLUMNS if c in self.columns_given.get((series["id"], month), ())],
         })
+
+    def group_by_parent(self, series_id, month, level, rows):
+        """One group per parent (district), ordered by name, each with its rows in rank order."""
+        groups = {}
+        for row in rows:
+            groups.setdefault(row["parent"], []).append(row)
+        # Only levels whose units all have a parent are grouped (vocabulary.py), so every group has its counts.
+        return [{"parent": self.units[parent_id], "rows": members,
+                 **self.count_dict(series_id, month, level, parent_id)}
+                for parent_id, members in sorted(groups.items(), key=lambda item: parent_sort_key(item[0], self.units))]
+
+    def level_glance(self, series_id, month, level, rows):
+        """Home page summary of one level in one month: rank-1 count, top, bottom, rises, falls."""
+        at_rank_1, ranked = self.counts(series_id, month, level)
+        changed = [r for r in rows if r["rank_change"] is not None]
+        return {
+            "level": level,
+            "ranked": ranked,
+            "at_rank_1": at_rank_1,
+            # The leaders: the top few, or every unit sharing rank 1 while they are few enough to name.
+            "top": rows[:max(HOME_LIST, at_rank_1)] if at_rank_1 <= HOME_TOP_NAMED else [],
+            "bottom": self.lowest(series_id, month, level)[:HOME_LIST],
+            "rises": sorted([r for r in changed if r["rank_change"] > 0], key=lambda r: -r["rank_change"])[:HOME_LIST],
+            "falls": sorted([r for r in changed if r["rank_change"] < 0], key=lambda r: r["rank_change"])[:HOME_LIST],
+        }
 
     def level_index_page(self, level):
         units = [u for u in self.units.values() if u["level"] == level]
@@ -163,7 +196,7 @@ class SiteModel:
         for unit in units:
             groups.setdefault(unit["parent"], []).append(unit)
         ordered = sorted(groups.items(), key=lambda item: parent_sort_key(item[0], self.units))
-        return Page(f"{level}/", "level_index.html", {
+        return Page(urls.level_index(level), "level_index.html", {
             "level": level,
             "count": len(units),
             "groups": [{"parent": self.units.get(parent), "units": sorted(members, key=lambda u: u["name_en"])}
@@ -178,10 +211,9 @@ class SiteModel:
             if history:
                 block = self.series_block(unit, series, history)
                 blocks.append(block)
-                charts[block["chart"]] = history_spec(block["history"], calendar_months(
-                    block["history"][-1]["month"], block["history"][0]["month"]))
+                charts[block["chart"]] = history_chart(block["history"])
                 if block["spread"]:
-                    charts[block["spread"]["chart"]] = bands_spec(block["spread"]["percents"], block["deepest_level"])
+                    charts[block["spread"]["chart"]] = bands_chart(block["spread"])
         return Page(unit["path"], "unit.html", charts=charts, model={
             "unit": unit,
             "ancestors": [self.units[a] for a in unit["ancestors"]],
@@ -197,9 +229,9 @@ class SiteModel:
         summaries = self._children.get((unit["id"], series["id"]), [])
         descendants = sorted(
             ({"level": s["level"], "ranked": s["ranked"], "at_rank_1": s["at_rank_1"],
-              "lowest": self._lowest.get((unit["id"], series["id"], month, s["level"]), [])}
+              "lowest": self.lowest(series["id"], month, s["level"], unit["id"])}
              for s in summaries if s["month"] == month),
-            key=lambda d: LEVELS.index(d["level"]),
+            key=lambda d: LEVEL_IDS.index(d["level"]),
         )
         deepest = descendants[-1]["level"] if descendants else None
         direct = self.rows_at(self._by_parent.get((series["id"], month, unit["id"]), []))
@@ -223,7 +255,7 @@ class SiteModel:
             "deepest_level": deepest,
             "at_rank_1_by_month": {s["month"]: (s["at_rank_1"], s["ranked"]) for s in summaries
                                    if s["level"] == deepest},
-            "children": split_by_level(sorted(direct, key=lambda r: (LEVELS.index(r["level"]), r["rank"]))),
+            "children": split_by_level(sorted(direct, key=lambda r: (LEVEL_IDS.index(r["level"]), r["rank"]))),
             "counts_given": [c for c in COUNT_COLUMNS if any(r[c] is not None for r in history)],
         }
 
@@ -247,16 +279,25 @@ def grouped_records(frame, keys):
     return groups
 
 
-def count_at_rank_1(rows):
-    return sum(1 for row in rows if row["rank"] == 1)
-
-
 def bands_block(rows, level, chart=None):
-    """How many units of a level fall in each percent band, for a chart and the table beside it."""
-    percents = [row["percent"] for row in rows]
-    return {"chart": chart or f"{level}-bands", "percents": percents, "level": level,
+    """How many units of a level fall in each percent band (of the published percent), for a chart and the
+    table beside it."""
+    return {"chart": chart or f"{level}-bands", "total": len(rows), "level": level,
             "bands": [{"label": label, "count": count, "full": low == 100}
-                      for (label, low), count in zip(BANDS, band_counts(percents))]}
+                      for (label, low), count in zip(BANDS, band_counts(row["percent"] for row in rows))]}
+
+
+def bands_chart(block):
+    """The data of a bands chart (charts.bands_spec)."""
+    return {"kind": "bands", "level": block["level"], "counts": [band["count"] for band in block["bands"]]}
+
+
+def history_chart(history):
+    """The data of a history chart (charts.history_spec): the unit's months, newest first, and every calendar
+    month from its first to its last, so that a month without a rank breaks the line."""
+    return {"kind": "history", "history": [{k: row[k] for k in ("month", "rank", "percent", "ranked_in_level")}
+                                           for row in history],
+            "months": calendar_months(history[-1]["month"], history[0]["month"])}
 
 
 # ---- directories: small dicts shared by all pages ----
@@ -270,7 +311,7 @@ def unit_directory(units):
             "id": unit_id, "level": row["level"], "parent": parent,
             "name_en": row["name_en"], "name_hi": row["name_hi"],
             "formerly": tuple(row["formerly"]) if isinstance(row["formerly"], (tuple, list)) else (),
-            "path": unit_path(row["level"], unit_id),
+            "path": urls.unit(row["level"], unit_id),
         }
     for unit in directory.values():
         chain, parent = [], unit["parent"]
@@ -298,7 +339,7 @@ def series_directory(series, results):
         out.append({
             "id": series_id, "name_en": row["name_en"], "name_hi": row["name_hi"],
             "months": series_months, "latest_month": series_months[-1] if series_months else None,
-            "path": f"{series_id}/",
+            "path": urls.series_index(series_id),
         })
     return out
 
@@ -310,7 +351,7 @@ def split_by_level(rows):
     by_level = {}
     for row in rows:
         by_level.setdefault(row["level"], []).append(row)
-    return [(level, by_level[level]) for level in LEVELS if level in by_level]
+    return [(level, by_level[level]) for level in LEVEL_IDS if level in by_level]
 
 
 def parent_sort_key(parent_id, units):
@@ -318,31 +359,3 @@ def parent_sort_key(parent_id, units):
         return (1, "")  # units without parent after the grouped ones
     parent = units[parent_id]
     return (0, tuple(units[a]["name_en"] for a in parent["ancestors"]) + (parent["name_en"],))
-
-
-def group_by_parent(rows, units):
-    """One group per parent (district), ordered by name, each with its rows in rank order."""
-    groups = {}
-    for row in rows:
-        groups.setdefault(row["parent"], []).append(row)
-    out = []
-    for parent_id, members in sorted(groups.items(), key=lambda item: parent_sort_key(item[0], units)):
-        out.append({"parent": units.get(parent_id), "rows": members, "ranked": len(members),
-                    "at_rank_1": count_at_rank_1(members)})
-    return out
-
-
-def level_glance(level, rows):
-    """Home page summary of one level in one month: rank-1 count, top, bottom, rises, falls."""
-    at_rank_1 = [r for r in rows if r["rank"] == 1]
-    changed = [r for r in rows if r["rank_change"] is not None]
-    return {
-        "level": level,
-        "ranked": len(rows),
-        "at_rank_1": len(at_rank_1),
-        # The leaders: the top few, or every unit sharing rank 1 while they are few enough to name.
-        "top": rows[:max(HOME_LIST, len(at_rank_1))] if len(at_rank_1) <= HOME_TOP_NAMED else [],
-        "bottom": list(reversed([r for r in rows if r["rank"] != 1][-HOME_LIST:])),
-        "rises": sorted([r for r in changed if r["rank_change"] > 0], key=lambda r: -r["rank_change"])[:HOME_LIST],
-        "falls": sorted([r for r in changed if r["rank_change"] < 0], key=lambda r: r["rank_change"])[:HOME_LIST],
-    }

@@ -6,10 +6,7 @@ Babel extracts it; it is translated only when shown (describe), so one Problem s
 
 from dataclasses import dataclass, field, replace
 
-
-def N_(message):
-    """Mark a message for extraction without translating it now."""
-    return message
+from .vocabulary import N_  # noqa: F401 (load.py marks its messages with it)
 
 
 @dataclass(frozen=True)

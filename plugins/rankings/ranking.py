@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .decimals import round_percent
 from .schema import COUNT_COLUMNS
 
 logger = logging.getLogger(__name__)
@@ -16,18 +17,20 @@ logger = logging.getLogger(__name__)
 # Percentages are compared after rounding away float noise (7.7/77 and 9/90 are the same 10 %).
 PERCENT_DECIMALS = 9
 LOWEST_SHOWN = 5
+# The ancestor_id of summaries over a whole level of a series and month (every unit of the state).
+STATE = ""
 
 GROUP = ["series", "month", "level"]
 
 
 @dataclass
 class Rankings:
-    results: pd.DataFrame  # one row per series, month, unit: marks, percent, ranks, change
+    results: pd.DataFrame  # one row per series, month, unit: marks, score, percent (published), ranks, change
     years: pd.DataFrame  # series, unit_id, year, months_at_1, months_ranked
     best: pd.DataFrame  # series, unit_id, best_rank, best_first_month, best_last_month, best_months
     runs: pd.DataFrame  # series, unit_id, run_at_1, run_since (month), level_latest_month
-    children: pd.DataFrame  # series, month, ancestor_id, level, ranked, at_rank_1
-    lowest: pd.DataFrame  # series, month, ancestor_id, level, unit_id, rank, percent: lowest first
+    children: pd.DataFrame  # series, month, ancestor_id (STATE: all), level, ranked, at_rank_1
+    lowest: pd.DataFrame  # series, month, ancestor_id (STATE: all), level, unit_id, parent, rank, percent: lowest first
     disagreements: pd.DataFrame  # rows where an official rank differs from the computed one
 
 
@@ -44,7 +47,7 @@ def rank_all(units, marks, lowest_shown=LOWEST_SHOWN):
     ]
     for row in disagreements.itertuples():
         logger.warning(
-            "%s:%s: official rank %s of %s differs from the computed rank %s (%.2f%%); the official rank is published",
+            "%s:%s: official rank %s of %s differs from the computed rank %s (%s%%); the official rank is published",
             row.file, row.line, row.official_rank, row.unit_id, row.computed_rank, row.percent,
         )
     ancestry = ancestry_table(units)
@@ -61,11 +64,18 @@ def rank_all(units, marks, lowest_shown=LOWEST_SHOWN):
 
 
 def rank_results(units, marks):
-    """Percent, computed and published rank, rank in parent, previous rank and change for every row."""
+    """Percent, computed and published rank, rank in parent, previous rank and change for every row.
+
+    score is the percent as a float, to rank by; percent is the published figure (two decimals, half up, a
+    Decimal), computed once for each distinct pair of marks and max marks.
+    """
     df = marks.join(units[["level", "parent"]], on="unit_id")
-    df["percent"] = df["marks"] / df["max_marks"] * 100
+    df["score"] = df["marks"] / df["max_marks"] * 100
+    pairs = pd.MultiIndex.from_frame(df[["marks", "max_marks"]])
+    published = {pair: round_percent(*pair) for pair in pairs.unique()}
+    df["percent"] = pd.Series([published[pair] for pair in pairs], index=df.index, dtype=object)
     df["month_index"] = month_index(df["month"])
-    score = df["percent"].round(PERCENT_DECIMALS)
+    score = df["score"].round(PERCENT_DECIMALS)
 
     df["computed_rank"] = score.groupby([df[c] for c in GROUP]).rank(method="min", ascending=False).astype("Int64")
     official = df["official_rank"] if "official_rank" in df else pd.Series(pd.NA, index=df.index, dtype="Int64")
@@ -161,15 +171,18 @@ def ancestry_table(units):
 
 
 def child_summaries(results, ancestry, lowest_shown=LOWEST_SHOWN):
-    """For each unit with descendants, per series, month and level below: ranked, at rank 1, and the lowest."""
-    rows = results[["series", "month", "level", "unit_id", "rank", "percent", "marks", "max_marks"]].merge(
-        ancestry, on="unit_id")
+    """For each unit with descendants, and for the whole state (ancestor_id STATE), per series, month and level
+    below: how many were ranked, how many are at rank 1, and the lowest (never one at rank 1)."""
+    everyone = pd.DataFrame({"unit_id": results["unit_id"].unique(), "ancestor_id": STATE})
+    rows = results[["series", "month", "level", "unit_id", "parent", "rank", "score", "percent"]].merge(
+        pd.concat([ancestry, everyone], ignore_index=True), on="unit_id")
     keys = ["series", "month", "ancestor_id", "level"]
     grouped = rows.assign(at_1=rows["rank"].eq(1)).groupby(keys)
     children = pd.DataFrame({"ranked": grouped.size(), "at_rank_1": grouped["at_1"].sum()}).reset_index()
     children = children.astype({"ranked": int, "at_rank_1": int})
 
     # The lowest: worst rank first; only those not at rank 1 can be "lowest".
-    below = rows.loc[rows["rank"].ne(1)].sort_values(keys + ["rank", "percent", "unit_id"], ascending=[True] * 4 + [False, True, True])
+    below = rows.loc[rows["rank"].ne(1)].sort_values(keys + ["rank", "score", "unit_id"],
+                                                     ascending=[True] * 4 + [False, True, True])
     lowest = below.groupby(keys, sort=False).head(lowest_shown).reset_index(drop=True)
     return children, lowest

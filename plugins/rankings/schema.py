@@ -5,22 +5,16 @@ Every other module imports its column names from here, so a column is spelled on
 
 import re
 
+from .vocabulary import LEVEL_IDS as LEVELS, LEVELS as _LEVELS
+
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MONTH_FILE_PATTERN = re.compile(r"^(\d{4})-(\d{2})\.csv$")
 DEVANAGARI = re.compile(r"[\u0900-\u097F\uA8E0-\uA8FF]")
 
-# Levels from the top of the hierarchy down; the order is used for sorting and for "levels below".
-LEVELS = ("zone", "range", "district", "tehsil", "station")
-
-# The level a unit's parent must have. A level missing here has no parent (zones);
-# a district may also be top-level (police commissionerates, revenue districts).
-PARENT_LEVEL = {
-    "range": "zone",
-    "district": "range",
-    "tehsil": "district",
-    "station": "district",
-}
-PARENT_REQUIRED = {"range", "tehsil", "station"}
+# The level a unit's parent must have, and the levels that must have a parent (vocabulary.py describes each
+# level); a district may also be top-level (police commissionerates, revenue districts).
+PARENT_LEVEL = {level.id: level.parent for level in _LEVELS if level.parent}
+PARENT_REQUIRED = {level.id for level in _LEVELS if level.parent_required}
 
 UNITS_FILE = "units.csv"
 SERIES_FILE = "series.csv"

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from pelican.writers import Writer
 
+from . import urls
 from .i18n import load_languages
 from .settings import setting, translations_dir
 
@@ -19,24 +20,24 @@ def _languages(directory, codes):
 
 
 def languages_for(settings):
-    return _languages(str(translations_dir(settings)), tuple(setting(settings, "RANKINGS_LANGUAGES")))
+    """{code: i18n.Language} of RANKINGS_LANGUAGES, checked (vocabulary.check_languages), in the site's order."""
+    codes = setting(settings, "RANKINGS_LANGUAGES")
+    return _languages(str(translations_dir(settings)), codes if isinstance(codes, str) else tuple(codes))
 
 
 class LanguageWriter(Writer):
     def write_file(self, name, template, context, *args, **kwargs):
         languages = languages_for(self.settings)
         content = kwargs.get("page") or kwargs.get("article")
-        code = kwargs.get("lang") or getattr(content, "lang", None) or next(iter(languages))
-        kwargs.update(languages[code].template_context())
+        code = kwargs.get("lang") or getattr(content, "lang", None)
+        kwargs.update(languages.get(code, next(iter(languages.values()))).template_context())
         if content is not None and "alternates" not in kwargs:
             kwargs["alternates"] = content_alternates(content, languages)
-            kwargs["self_path"] = content.url
+            kwargs["self_path"] = urls.content_page(content.slug)
         return super().write_file(name, template, context, *args, **kwargs)
 
 
 def content_alternates(content, languages):
-    """[(language, url)] for a Markdown page and its translations, in the site's language order."""
-    by_code = {content.lang: content.url}
-    for translation in getattr(content, "translations", []):
-        by_code[translation.lang] = translation.url
-    return [(languages[code], by_code[code]) for code in languages if code in by_code]
+    """[(language, path)] for a Markdown page and its translations, in the site's language order."""
+    in_languages = {item.lang for item in (content, *getattr(content, "translations", []))}
+    return [(language, urls.content_page(content.slug)) for code, language in languages.items() if code in in_languages]

@@ -1,0 +1,91 @@
+"""Every path the site writes or links to, in one place: the URLs DATA.md promises.
+
+Paths are relative to the site's root, without a leading slash. A page's path names its folder ("station/x/"),
+and the page is that folder's index.html. Pages and the files beside them (charts, feeds) exist once per
+language, the first language at the root and each other under /<code>/ (in_language); data downloads and the
+theme's files are shared by every language.
+"""
+
+INDEX = "index.html"
+
+
+# ---- pages, in each language
+
+def home():
+    return ""
+
+
+def unit(level, unit_id):
+    """A unit's page: "station/kanpur-commissionerate-chaubepur/"; a former id gives the page that redirects."""
+    return f"{level}/{unit_id}/"
+
+
+def level_index(level):
+    return f"{level}/"
+
+
+def series_index(series_id):
+    return f"{series_id}/"
+
+
+def month(series_id, month_):
+    return f"{series_id}/{month_}/"
+
+
+def content_page(slug):
+    """A Markdown page of content/pages: "about/"."""
+    return f"{slug}/"
+
+
+ABOUT, DATA_FORMAT, STAFF_GUIDE = content_page("about"), content_page("data-format"), content_page("staff-guide")
+# Pelican writes the Markdown pages: these settings (pelicanconf.py) put them where content_page says.
+CONTENT_PAGE_SETTINGS = {
+    "PAGE_URL": "{slug}/",
+    "PAGE_SAVE_AS": "{slug}/" + INDEX,
+    "PAGE_LANG_URL": "{lang}/{slug}/",
+    "PAGE_LANG_SAVE_AS": "{lang}/{slug}/" + INDEX,
+}
+
+
+# ---- files that belong to a page or a language
+
+def chart_file(stem, extension):
+    """A chart's file, beside its page: "police-history.svg". Linked from the page as it is."""
+    return f"{stem}.{extension}"
+
+
+def chart(page, stem, extension):
+    return page + chart_file(stem, extension)
+
+
+def feed(series_id):
+    """The Atom feed of a series' months (publish builds)."""
+    return f"feeds/{series_id}.atom.xml"
+
+
+# ---- files shared by every language
+
+def month_csv(series_id, month_):
+    return f"data/{series_id}/{month_}.csv"
+
+
+STYLESHEET = "theme/css/site.css"  # Pelican copies theme/static/ to theme/ (THEME_STATIC_DIR)
+FAVICON = "favicon.ico"
+
+
+# ---- a path in a language, as a file, as a link
+
+def in_language(path, language):
+    """The path of a page (or a file of one language) in a language: "" → "" or "en/"."""
+    return language.prefix + path
+
+
+def page_file(path):
+    """The file that holds a page: "station/x/" → "station/x/index.html"; "" → "index.html"."""
+    return path + INDEX if path.endswith("/") or not path else path
+
+
+def href(base, path, index=""):
+    """A link to a site path from a page whose way to the root is base (Pelican's relative SITEURL, or an
+    absolute address); index: INDEX when a folder's link must name its file (file://)."""
+    return f"{base}/{path}{index if path.endswith('/') or not path else ''}"

@@ -1,0 +1,116 @@
+"""Levels and languages as data, in one place: what each level is, where it sits, and its words; what each
+language is, and where its pages live.
+
+Adding a level is one entry in LEVELS (and its Hindi in the catalog); adding a language is one entry in
+LANGUAGES (and its catalog). Words are English source strings marked for extraction (N_, Nn_) and translated
+when a page is rendered (i18n.Language.level).
+"""
+
+from dataclasses import dataclass
+
+
+def N_(message):
+    """Mark a message for extraction without translating it now."""
+    return message
+
+
+def Nn_(singular, plural):
+    """Mark a singular/plural pair for extraction (`pybabel extract -k Nn_:1,2`) without translating it now."""
+    return singular, plural
+
+
+@dataclass(frozen=True)
+class Level:
+    id: str  # as units.csv writes it, and the first part of its units' URLs
+    parent: str | None  # the level of a unit's parent; None: a unit of this level has no parent
+    parent_required: bool  # False where a unit may also stand at the top (police commissionerates)
+    grouped: bool  # month pages list its units parent by parent (1,500 stations), not in one table
+    one: str  # "Police station"
+    many: str  # "Police stations": the level as a group, in headings, navigation, charts and tables
+    count: tuple  # ("%(num)s police station", "%(num)s police stations")
+    at_rank_1: str  # "%(at_1)s of %(total)s police stations at rank 1"
+    rank_of: str  # "Rank %(rank)s of %(total)s police stations"
+    index_heading: str  # the heading of the page listing every unit of the level
+    without_parent: str  # the heading, on that page, of its units that have no parent
+
+
+# From the top of the hierarchy down: the order of sections, tables and "levels below".
+LEVELS = (
+    Level(
+        "zone", parent=None, parent_required=False, grouped=False,
+        one=N_("Zone"), many=N_("Zones"), count=Nn_("%(num)s zone", "%(num)s zones"),
+        at_rank_1=N_("%(at_1)s of %(total)s zones at rank 1"), rank_of=N_("Rank %(rank)s of %(total)s zones"),
+        index_heading=N_("Zones"), without_parent=N_("Without a parent unit"),
+    ),
+    Level(
+        "range", parent="zone", parent_required=True, grouped=False,
+        one=N_("Range"), many=N_("Ranges"), count=Nn_("%(num)s range", "%(num)s ranges"),
+        at_rank_1=N_("%(at_1)s of %(total)s ranges at rank 1"), rank_of=N_("Rank %(rank)s of %(total)s ranges"),
+        index_heading=N_("Ranges"), without_parent=N_("Without a parent unit"),
+    ),
+    Level(
+        # A police commissionerate is a district with no parent; so is a district ranked only as an administration.
+        "district", parent="range", parent_required=False, grouped=False,
+        one=N_("District"), many=N_("Districts and commissionerates"),
+        count=Nn_("%(num)s district", "%(num)s districts"),
+        at_rank_1=N_("%(at_1)s of %(total)s districts at rank 1"),
+        rank_of=N_("Rank %(rank)s of %(total)s districts"),
+        index_heading=N_("Districts and commissionerates"),
+        without_parent=N_("Police commissionerates and revenue districts"),
+    ),
+    Level(
+        "tehsil", parent="district", parent_required=True, grouped=True,
+        one=N_("Tehsil"), many=N_("Tehsils"), count=Nn_("%(num)s tehsil", "%(num)s tehsils"),
+        at_rank_1=N_("%(at_1)s of %(total)s tehsils at rank 1"), rank_of=N_("Rank %(rank)s of %(total)s tehsils"),
+        index_heading=N_("Tehsils"), without_parent=N_("Without a parent unit"),
+    ),
+    Level(
+        "station", parent="district", parent_required=True, grouped=True,
+        one=N_("Police station"), many=N_("Police stations"),
+        count=Nn_("%(num)s police station", "%(num)s police stations"),
+        at_rank_1=N_("%(at_1)s of %(total)s police stations at rank 1"),
+        rank_of=N_("Rank %(rank)s of %(total)s police stations"),
+        index_heading=N_("Police stations"), without_parent=N_("Without a parent unit"),
+    ),
+)
+LEVEL = {level.id: level for level in LEVELS}
+LEVEL_IDS = tuple(level.id for level in LEVELS)
+
+
+@dataclass(frozen=True)
+class LanguageInfo:
+    code: str  # the <html lang> and hreflang value, and the URL prefix of a language not served at the root
+    locale: str  # Babel's locale for numbers and months
+    name_column: str  # the column of units.csv and series.csv that names things in this language
+    display_name: str  # the language's name in itself, for the link to it
+    source: bool = False  # the language the templates are written in: it needs no catalog
+
+
+LANGUAGES = {
+    "hi": LanguageInfo("hi", "hi_IN", "name_hi", "हिन्दी"),
+    "en": LanguageInfo("en", "en_IN", "name_en", "English", source=True),
+}
+
+
+class LanguageSettingError(ValueError):
+    """RANKINGS_LANGUAGES names a language the site cannot build."""
+
+
+def check_languages(codes):
+    """The languages of RANKINGS_LANGUAGES, first the one served at the root; a clear message for a wrong list."""
+    known = ", ".join(f"{info.code} ({info.display_name})" for info in LANGUAGES.values())
+    if isinstance(codes, str) or not codes:
+        raise LanguageSettingError(
+            f"RANKINGS_LANGUAGES must list language codes, the first served at the root, for example "
+            f"('hi', 'en'); it is {codes!r}. This site has: {known}.")
+    codes = tuple(codes)
+    unknown = [code for code in codes if code not in LANGUAGES]
+    if unknown:
+        raise LanguageSettingError(
+            f"RANKINGS_LANGUAGES names {', '.join(map(repr, unknown))}, which this site has no words for. "
+            f"It has: {known}. A new language needs an entry in plugins/rankings/vocabulary.py, a name column "
+            f"in units.csv and series.csv, and a catalog in theme/translations.")
+    repeated = sorted({code for code in codes if codes.count(code) > 1})
+    if repeated:
+        raise LanguageSettingError(f"RANKINGS_LANGUAGES names {', '.join(map(repr, repeated))} more than once.")
+    return [LANGUAGES[code] for code in codes]
