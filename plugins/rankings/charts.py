@@ -274,6 +274,7 @@ class ChartStore:
         self.processes = processes or os.cpu_count() or 1
         self.pool = None
         self.pending = {}
+        self.requested = set()
         self.pngs = []  # futures of PNGs being drawn
         self.cached = self.rendered = self.pngs_cached = 0
 
@@ -300,9 +301,15 @@ class ChartStore:
         return self.pool.submit(function, *args)
 
     def request(self, key, spec):
-        if key in self.pending or (self.store / f"{key}.svg").exists():
+        """Ask for a chart: rendering starts now unless the cache has it (each key is counted once)."""
+        if key in self.requested:
             return
-        self.pending[key] = self._submit(_render, spec)
+        self.requested.add(key)
+        if (self.store / f"{key}.svg").exists():
+            self.cached += 1
+        else:
+            self.pending[key] = self._submit(_render, spec)
+            self.rendered += 1
 
     def png(self, svg):
         """The PNG of a localised SVG, as a function that returns its bytes: from the cache, or drawn in the pool
@@ -323,11 +330,11 @@ class ChartStore:
         file = self.store / f"{key}.svg"
         future = self.pending.pop(key, None)
         if future is None:
-            self.cached += 1
             return file.read_text(encoding="utf-8")
         svg = future.result()
-        file.write_text(svg, encoding="utf-8")
-        self.rendered += 1
+        partial = file.with_suffix(".partial")  # a build stopped here leaves no half chart in the cache
+        partial.write_text(svg, encoding="utf-8")
+        os.replace(partial, file)
         return svg
 
 

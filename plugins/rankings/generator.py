@@ -27,7 +27,7 @@ from .output import SiteOutput
 from .problems import DataError, describe, runs
 from .settings import cache_dir, setting, translations_dir
 from .tables import count_rows, escaped_names, history_rows, ranking_rows
-from .vocabulary import LEVEL_IDS, LanguageSettingError
+from .vocabulary import LEVEL, LEVEL_IDS, LanguageSettingError
 from .writer import languages_for
 
 logger = logging.getLogger(__name__)
@@ -78,7 +78,7 @@ def install_i18n(generator):
     default = next(iter(languages_for(generator.settings).values()))
     context = default.template_context()
     generator.env.install_gettext_callables(context["gettext"], context["ngettext"], newstyle=True)
-    generator.env.globals.update(url=url, file_url=file_url, absolute=absolute, urls=urls,
+    generator.env.globals.update(url=url, file_url=file_url, absolute=absolute, urls=urls, LEVEL=LEVEL,
                                  ranking_rows=ranking_rows, history_rows=history_rows, count_rows=count_rows)
 
 

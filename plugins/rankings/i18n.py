@@ -194,12 +194,22 @@ def load_languages(translations_dir, codes=("hi", "en")):
     """The site's languages (vocabulary.check_languages), the first being the default one at the root of the site."""
     languages = []
     for index, info in enumerate(check_languages(codes)):
-        translations = gettext_module.translation(
-            DOMAIN, localedir=str(Path(translations_dir)), languages=[info.code], fallback=True
-        )
-        if not info.source and not isinstance(translations, gettext_module.GNUTranslations):
-            raise FileNotFoundError(
-                f"No compiled catalog for {info.code!r} in {translations_dir}: run `make translations` (pybabel compile)"
-            )
-        languages.append(Language(info, "" if index == 0 else f"{info.code}/", translations))
+        languages.append(Language(info, "" if index == 0 else f"{info.code}/", catalog(translations_dir, info)))
     return languages
+
+
+def catalog_file(translations_dir, code):
+    return Path(translations_dir) / code / "LC_MESSAGES" / f"{DOMAIN}.mo"
+
+
+def catalog(translations_dir, info):
+    """A language's compiled catalog, read from its file now (gettext.translation would keep the first one it
+    read for the whole process); the source language's words are the messages themselves."""
+    file = catalog_file(translations_dir, info.code)
+    if file.is_file():
+        with open(file, "rb") as mo:
+            return gettext_module.GNUTranslations(mo)
+    if info.source:
+        return gettext_module.NullTranslations()
+    raise FileNotFoundError(
+        f"No compiled catalog for {info.code!r} in {translations_dir}: run `make translations` (pybabel compile)")

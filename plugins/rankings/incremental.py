@@ -18,13 +18,15 @@ PLUGIN = Path(__file__).resolve().parent
 
 
 def fingerprint(theme, translations, settings, shared):
-    """One digest of what every page depends on besides its own model."""
+    """One digest of what every page depends on besides its own model. Files count by their place in their
+    folder and their bytes, so that the same theme in another folder is the same build."""
     digest = hashlib.sha256()
-    files = [*sorted(Path(theme).rglob("*")), *sorted(Path(translations).rglob("*.mo")), *sorted(PLUGIN.glob("*.py"))]
-    for file in files:
-        if file.is_file():
-            digest.update(str(file.relative_to(file.anchor)).encode())
-            digest.update(file.read_bytes())
+    folders = (("theme", Path(theme), "*"), ("translations", Path(translations), "*.mo"), ("plugin", PLUGIN, "*.py"))
+    for label, folder, pattern in folders:
+        for file in sorted(folder.rglob(pattern) if label != "plugin" else folder.glob(pattern)):
+            if file.is_file():
+                digest.update(f"{label}/{file.relative_to(folder).as_posix()}".encode())
+                digest.update(file.read_bytes())
     digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
     digest.update(json.dumps(shared, sort_keys=True, default=str).encode())
     return digest.hexdigest()

@@ -10,19 +10,24 @@ from functools import lru_cache
 from pelican.writers import Writer
 
 from . import urls
-from .i18n import load_languages
+from .i18n import DOMAIN, load_languages
 from .settings import setting, translations_dir
 
 
 @lru_cache(maxsize=None)
-def _languages(directory, codes):
+def _languages(directory, codes, catalogs):
     return {language.code: language for language in load_languages(directory, codes)}
 
 
 def languages_for(settings):
-    """{code: i18n.Language} of RANKINGS_LANGUAGES, checked (vocabulary.check_languages), in the site's order."""
+    """{code: i18n.Language} of RANKINGS_LANGUAGES, checked (vocabulary.check_languages), in the site's order;
+    read again when a compiled catalog has changed (a process may build more than once)."""
     codes = setting(settings, "RANKINGS_LANGUAGES")
-    return _languages(str(translations_dir(settings)), codes if isinstance(codes, str) else tuple(codes))
+    codes = codes if isinstance(codes, str) else tuple(codes)
+    directory = translations_dir(settings)
+    catalogs = tuple(sorted((str(mo), mo.stat().st_mtime_ns, mo.stat().st_size)
+                            for mo in directory.glob(f"*/LC_MESSAGES/{DOMAIN}.mo")))
+    return _languages(str(directory), codes, catalogs)
 
 
 class LanguageWriter(Writer):

@@ -1,0 +1,100 @@
+"""Levels and languages are data in one place (vocabulary.py): their words in both languages, the settings
+checked when a build starts, and no template or module deciding by a level's name."""
+
+import re
+from pathlib import Path
+
+import pytest
+from markupsafe import Markup
+
+from rankings import schema
+from rankings.i18n import load_languages
+from rankings.vocabulary import LANGUAGES, LEVEL, LEVELS, LanguageSettingError, check_languages
+from sitebuild import FIXTURES, build
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLATIONS = ROOT / "theme" / "translations"
+
+
+@pytest.fixture(scope="module")
+def hi_en():
+    return {language.code: language for language in load_languages(TRANSLATIONS, ("hi", "en"))}
+
+
+def test_levels_run_from_the_top_down_and_name_their_parents():
+    seen = set()
+    for level in LEVELS:
+        assert level.parent is None or level.parent in seen, f"{level.id}: its parent level comes first"
+        assert not (level.parent_required and level.parent is None)
+        # A month page groups a level by parent only where every unit of it has one.
+        assert not level.grouped or level.parent_required
+        seen.add(level.id)
+    # The data contract's constants are read from the vocabulary, not written again.
+    assert schema.LEVELS == tuple(level.id for level in LEVELS)
+    assert schema.PARENT_LEVEL == {"range": "zone", "district": "range", "tehsil": "district", "station": "district"}
+    assert schema.PARENT_REQUIRED == {"range", "tehsil", "station"}
+
+
+def test_level_words_in_both_languages(hi_en):
+    hi, en = hi_en["hi"], hi_en["en"]
+    assert (en.level("station").one, en.level("station").many) == ("Police station", "Police stations")
+    assert (hi.level("station").one, hi.level("station").many) == ("थाना", "थाने")
+    assert en.level("station").at_rank_1(48, 52) == "48 of 52 police stations at rank 1"
+    assert hi.level("station").at_rank_1(48, 52) == "52 थानों में से 48 रैंक 1 पर"
+    assert en.level("district").count(1) == "1 district" and en.level("district").count(82) == "82 districts"
+    assert hi.level("zone").count(8) == "8 ज़ोन"
+    assert en.level("station").count(1560) == "1,560 police stations"
+    assert hi.level("district").rank_of("49", 75) == "75 जनपदों में रैंक 49"
+    # The heading of a level and the axis of its chart are one word (they used to disagree).
+    assert en.level("district").many == en.level("district").index_heading == "Districts and commissionerates"
+    for language in (hi, en):
+        for level in LEVELS:
+            words = language.level(level.id)
+            assert words.one and words.many and words.index_heading and words.without_parent
+
+
+def test_sentences_keep_markup_given_and_escape_text_given(hi_en):
+    en = hi_en["en"]
+    big = Markup('<strong class="rank">7</strong>')
+    assert en.level("station").rank_of(big, 7) == 'Rank <strong class="rank">7</strong> of 7 police stations'
+    assert en.level("station").rank_of("<7>", 7) == "Rank &lt;7&gt; of 7 police stations"
+
+
+@pytest.mark.parametrize("codes, says", [
+    (("hi", "fr"), "'fr'"),
+    (("de",), "'de'"),
+    ("hi", "must list language codes"),
+    ((), "must list language codes"),
+    (("hi", "en", "hi"), "more than once"),
+])
+def test_a_wrong_language_setting_is_told_clearly(codes, says):
+    with pytest.raises(LanguageSettingError) as error:
+        check_languages(codes)
+    message = str(error.value)
+    assert says in message and "RANKINGS_LANGUAGES" in message
+    if "'fr'" in says or "'de'" in says:
+        assert "hi (हिन्दी)" in message and "en (English)" in message  # what the site does have
+
+
+def test_languages_name_their_column_and_display_name():
+    assert [info.name_column for info in check_languages(("hi", "en"))] == ["name_hi", "name_en"]
+    assert {code: info.display_name for code, info in LANGUAGES.items()} == {"hi": "हिन्दी", "en": "English"}
+    for info in LANGUAGES.values():
+        assert info.name_column in schema.UNIT_COLUMNS_REQUIRED and info.name_column in schema.SERIES_COLUMNS_REQUIRED
+
+
+def test_a_build_with_an_unknown_language_stops_before_writing(tmp_path, caplog):
+    output = tmp_path / "output"
+    with pytest.raises(SystemExit) as stopped:
+        build(FIXTURES / "small", output, RANKINGS_LANGUAGES=("hi", "fr"))
+    assert "RANKINGS_LANGUAGES names 'fr'" in str(stopped.value.code)
+    assert not output.exists()
+
+
+def test_no_template_or_module_decides_by_a_level_name():
+    """Adding a level is one entry in vocabulary.py: nothing else compares a level with a literal name."""
+    by_name = re.compile(r"""level\s*[!=]=\s*["'](?:zone|range|district|tehsil|station)["']""")
+    places = [*sorted((ROOT / "theme" / "templates").glob("*.html")), *sorted((ROOT / "plugins" / "rankings").glob("*.py"))]
+    found = [f"{path.name}: {match.group()}" for path in places for match in by_name.finditer(path.read_text())]
+    assert not found, found
+    assert LEVEL["station"].grouped and LEVEL["tehsil"].grouped and not LEVEL["district"].grouped
