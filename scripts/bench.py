@@ -28,7 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-TARGETS = {"cold build (s)": 60, "rebuild, no data change (s)": 10, "peak memory (MB)": 2048}
+TARGETS = {"cold build (s)": 60, "rebuild, no data change (s)": 10, "peak memory (MB)": 2048,
+           # The charts are the floor of a cold build; what the build does besides them must stay small.
+           "cold build ÷ chart floor": 1.25}
 PAGE_LIMIT_KB = 40
 
 
@@ -37,14 +39,14 @@ def build(data, output, cache):
     command = [sys.executable, "-m", "pelican", "-s", str(ROOT / "pelicanconf.py"), "-o", str(output), "-v",
                "-e", f'RANKINGS_DATA="{data}"', f'CACHE_PATH="{cache}"']
     started = time.perf_counter()
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env={**os.environ, "COLUMNS": "200"})
     seconds = time.perf_counter() - started
     if done.returncode:
         sys.exit(f"build failed:\n{done.stdout}\n{done.stderr}")
     return seconds, done.stdout + done.stderr
 
 
-def chart_floor(data, sample=24):
+def chart_floor(data, sample=48):
     """(charts in the site, median seconds to render one) with the build's own chart code and fonts."""
     from rankings import charts
     from rankings.model import build_model
@@ -101,11 +103,12 @@ def main():
     weights = {name: page_weight(output, path.relative_to(output))
                for name, path in (("station page", station), ("district page", district), ("month page", month))}
 
-    measured = {"cold build (s)": cold, "rebuild, no data change (s)": rebuild, "peak memory (MB)": peak_mb}
+    measured = {"cold build (s)": cold, "rebuild, no data change (s)": rebuild, "peak memory (MB)": peak_mb,
+                "cold build ÷ chart floor": cold / floor}
     print(f"state-size synthetic data: {args.months} months, {pages} pages, {charts} charts, {cores} cores")
     for name, value in measured.items():
         verdict = "met" if value <= TARGETS[name] else "MISSED"
-        print(f"  {name:30s} {value:8.1f}   target ≤ {TARGETS[name]:>5}   {verdict}")
+        print(f"  {name:30s} {value:8.{2 if value < 10 else 1}f}   target ≤ {TARGETS[name]:>5}   {verdict}")
     print(f"  {'pages per second (cold)':30s} {pages / cold:8.1f}")
     print(f"  {'pages per second (rebuild)':30s} {pages / rebuild:8.1f}")
     print(f"  {'chart render, median (ms)':30s} {median * 1000:8.1f}")

@@ -1,20 +1,27 @@
-"""Pelican plugin: IGRS rankings from monthly CSVs to bilingual pages. register() only wires signals."""
+"""Pelican plugin: IGRS rankings from monthly CSVs to bilingual pages. register() only wires signals.
 
-from pelican import signals
-
-from .generator import RankingsGenerator, check_settings, install_i18n
-from .writer import LanguageWriter
+Nothing is imported until Pelican registers the plugin: the chart workers import rankings.charts alone, and
+should not pay for pandas, Pelican and Jinja at their start.
+"""
 
 
 def get_generators(pelican):
+    from .generator import RankingsGenerator
+
     return RankingsGenerator
 
 
 def get_writer(pelican):
+    from .writer import LanguageWriter
+
     return LanguageWriter
 
 
 def register():
+    from pelican import signals
+
+    from .generator import check_settings, install_i18n
+
     signals.initialized.connect(check_settings)
     signals.generator_init.connect(install_i18n)
     signals.get_generators.connect(get_generators)

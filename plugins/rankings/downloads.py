@@ -5,12 +5,14 @@ UTF-8 with a byte-order mark, so that Excel opens the Devanagari names correctly
 
 import csv
 import io
+from functools import lru_cache
 
 import pandas as pd
 
 from .schema import COUNT_COLUMNS, DOWNLOAD_COLUMNS
 
 
+@lru_cache(maxsize=1 << 16)
 def plain_number(value):
     """90.0 → "90", 75.56 → "75.56", missing → ""."""
     if value is None or pd.isna(value):

@@ -26,7 +26,7 @@ from .model import build_model
 from .output import SiteOutput
 from .problems import DataError, describe, runs
 from .settings import cache_dir, setting, translations_dir
-from .tables import count_rows, escaped_names, history_rows, ranking_rows
+from .tables import TableRows
 from .vocabulary import LEVEL, LEVEL_IDS, LanguageSettingError
 from .writer import languages_for
 
@@ -72,14 +72,13 @@ def absolute(context, path, language=None):
 
 def install_i18n(generator):
     """Every generator's Jinja environment: newstyle gettext (defaults to the first language), the link
-    helpers, the URL map and the row writers of the big tables."""
+    helpers, the URL map and the levels."""
     if "jinja2.ext.i18n" not in generator.env.extensions:
         generator.env.add_extension("jinja2.ext.i18n")
     default = next(iter(languages_for(generator.settings).values()))
     context = default.template_context()
     generator.env.install_gettext_callables(context["gettext"], context["ngettext"], newstyle=True)
-    generator.env.globals.update(url=url, file_url=file_url, absolute=absolute, urls=urls, LEVEL=LEVEL,
-                                 ranking_rows=ranking_rows, history_rows=history_rows, count_rows=count_rows)
+    generator.env.globals.update(url=url, file_url=file_url, absolute=absolute, urls=urls, LEVEL=LEVEL)
 
 
 def load_model(folder):
@@ -109,7 +108,7 @@ class RankingsGenerator(Generator):
         super().__init__(*args, **kwargs)
         self.site = load_model(Path(setting(self.settings, "RANKINGS_DATA")))
         self.languages = list(languages_for(self.settings).values())
-        self.names = {language.code: escaped_names(self.site.units, language) for language in self.languages}
+        self.tables = {language.code: TableRows(self.site.units, language) for language in self.languages}
         self.chart_words = {language.code: chart_words(language) for language in self.languages}
         self.chart_months = {
             language.code: [name for _, name in sorted(get_month_names("abbreviated", locale=language.locale).items())]
@@ -198,7 +197,7 @@ class RankingsGenerator(Generator):
             context["SITEURL"] = context["localsiteurl"] = path_to_url(get_relative_path(save_as))
         context.update(
             output_file=save_as,
-            names=self.names[language.code],
+            tables=self.tables[language.code],
             self_path=page.path,
             alternates=alternates,
             chart_png=setting(self.settings, "RANKINGS_CHART_PNG"),

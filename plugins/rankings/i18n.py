@@ -7,7 +7,6 @@ as Hindi newspapers print them.
 
 import datetime
 import gettext as gettext_module
-from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -45,13 +44,22 @@ def _format_month(locale, month, fmt):
 
 
 def _newstyle(func):
-    """Wrap a catalog's gettext the way Jinja's newstyle gettext does: autoescape, then % variables."""
+    """Wrap a catalog's gettext the way Jinja's newstyle gettext does: autoescape, then % variables. A page has
+    dozens of messages and the site thousands of pages: each message is looked up and made markup once."""
+    looked_up, finished = {}, {}
 
     @pass_context
     def gettext(__context, __string, **variables):
-        rv = func(__string)
-        if __context.eval_ctx.autoescape:
-            rv = Markup(rv)
+        if not __context.eval_ctx.autoescape:
+            return func(__string) % variables
+        if not variables:
+            rv = finished.get(__string)
+            if rv is None:
+                rv = finished[__string] = Markup(func(__string)) % variables
+            return rv
+        rv = looked_up.get(__string)
+        if rv is None:
+            rv = looked_up[__string] = Markup(func(__string))
         return rv % variables
 
     return gettext
@@ -96,25 +104,23 @@ class LevelWords:
         return sentence % {"rank": rank, "total": self._language.number(total)}
 
 
-@dataclass
 class Language:
-    info: object  # vocabulary.LanguageInfo: code, locale, name column, display name
-    prefix: str  # URL prefix of this language's pages: "" for the first language, "en/" for English
-    translations: gettext_module.NullTranslations = field(repr=False)
-    _levels: dict = field(default_factory=dict, repr=False)
+    """One language of the site: its words (gettext), its formatting of figures and months (Babel), and where
+    its pages live. Formatted figures are kept: a state-size build formats the same few values millions of times."""
 
-    @property
-    def code(self):
-        """"hi", "en": the <html lang> and hreflang value."""
-        return self.info.code
+    def __init__(self, info, prefix, translations):
+        self.info = info  # vocabulary.LanguageInfo
+        self.code = info.code  # "hi", "en": the <html lang> and hreflang value
+        self.locale = info.locale
+        self.display_name = info.display_name
+        self.prefix = prefix  # URL prefix of this language's pages: "" for the first language, "en/" for English
+        self.translations = translations
+        self._levels = {}
+        self._numbers, self._percents = {None: ""}, {None: ""}
+        self._context = None
 
-    @property
-    def locale(self):
-        return self.info.locale
-
-    @property
-    def display_name(self):
-        return self.info.display_name
+    def __repr__(self):
+        return f"Language({self.code!r}, prefix={self.prefix!r})"
 
     def gettext(self, message):
         return self.translations.gettext(message)
@@ -124,14 +130,16 @@ class Language:
 
     def template_context(self):
         """What a template needs to speak this language: Jinja's i18n names, and L for formatting."""
-        gettext = _newstyle(self.gettext)
-        return {
-            "gettext": gettext,
-            "_": gettext,
-            "ngettext": _newstyle_plural(self.ngettext),
-            "L": self,
-            "lang": self.code,
-        }
+        if self._context is None:
+            gettext = _newstyle(self.gettext)
+            self._context = {
+                "gettext": gettext,
+                "_": gettext,
+                "ngettext": _newstyle_plural(self.ngettext),
+                "L": self,
+                "lang": self.code,
+            }
+        return self._context
 
     def level(self, level_id):
         """A level's words in this language: L.level("station").many is "थाने" in Hindi."""
@@ -147,15 +155,19 @@ class Language:
     # Numbers.
     def number(self, value):
         """A count or marks: Indian grouping, up to two decimals, nothing for a missing value (None)."""
-        if value is None:
-            return ""
-        return _format_number(self.locale, value)
+        try:
+            return self._numbers[value]
+        except KeyError:
+            text = self._numbers[value] = _format_number(self.locale, value)
+            return text
 
     def percent(self, value):
         """A published percent (ranking.py rounds it once, to two places): 88.46 → "88.46%", 100 → "100%"."""
-        if value is None:
-            return ""
-        return _format_percent(self.locale, Decimal(value))
+        try:
+            return self._percents[value]
+        except KeyError:
+            text = self._percents[value] = _format_percent(self.locale, Decimal(value))
+            return text
 
     def change(self, change):
         """A rank change as a reader sees it: ▲25 (up 25 places), ▼3, or = when unchanged."""

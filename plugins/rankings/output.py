@@ -28,6 +28,7 @@ class OutputPathError(ValueError):
 class SiteOutput:
     def __init__(self, output_path, manifest, context):
         self.root = Path(os.path.abspath(output_path))
+        self._inside = str(self.root) + os.sep
         self.manifest = manifest
         self.context = context  # what content_written sends with a file that is not a page
         self.claimed = set()
@@ -37,9 +38,10 @@ class SiteOutput:
 
     def target(self, save_as):
         """The file for a site path; refuses a path outside the output folder, and a path written twice."""
-        path = Path(os.path.normpath(self.root / save_as))
-        if self.root not in path.parents:
+        normal = os.path.normpath(os.path.join(self._inside, save_as))
+        if not normal.startswith(self._inside):
             raise OutputPathError(f"{save_as!r} is not a path inside the output folder {self.root}")
+        path = Path(normal)
         if save_as in self.claimed:
             raise OutputPathError(f"{save_as!r} was already written by this build: two files on one path")
         self.claimed.add(save_as)

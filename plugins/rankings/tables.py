@@ -3,8 +3,11 @@
 A month page has a row for each of ~1,700 units and a unit page one for each month; in Jinja every cell is a
 few context calls, and these rows were most of the build's time. The table itself (caption, headings, all
 the words) stays in the templates; rows hold only names, links and figures formatted by the page's language.
-Links come from urls.py: siteurl is the page's way to the site's root (Pelican's SITEURL), index is
-"index.html" when links must name it (file://).
+
+Cells recur: a unit's link is the same on every month page (all at one depth, so with one relative SITEURL), a
+month's link the same on every unit page, and marks, percents and changes repeat. Each distinct cell is made
+once per build and language. Links come from urls.py: siteurl is the page's way to the site's root (Pelican's
+SITEURL), index is "index.html" when links must name it (file://).
 """
 
 from html import escape
@@ -14,70 +17,90 @@ from markupsafe import Markup
 from . import urls
 
 
-def _change_cell(language, change):
-    return f'<td class="{language.change_class(change)}">{language.change(change) or "–"}</td>'
+class TableRows:
+    """The rows of the big tables in one language, for one build (names and cells are kept for the build)."""
 
+    def __init__(self, units, language):
+        self.units = units
+        self.language = language
+        self.names = {unit_id: escape(language.name(unit)) for unit_id, unit in units.items()}
+        self._cells = {}
 
-def ranking_rows(rows, units, names, language, siteurl, index="", show_parent=True, show_rank_in_parent=False):
-    """<tr>s of rank, [rank in parent], name, [parent], marks, percent, change; rank-1 rows marked.
+    def _cell(self, key, make):
+        cell = self._cells.get(key)
+        if cell is None:
+            cell = self._cells[key] = make()
+        return cell
 
-    names: escaped_names(units, language).
-    """
-    number = language.number
+    def _unit_link(self, unit_id, siteurl, index):
+        unit = self.units[unit_id]
+        return f'<a href="{urls.href(siteurl, urls.in_language(unit["path"], self.language), index)}">' \
+               f'{self.names[unit_id]}</a>'
 
-    def link(unit):
-        return urls.href(siteurl, urls.in_language(unit["path"], language), index)
+    def _change(self, change):
+        language = self.language
+        return f'<td class="{language.change_class(change)}">{language.change(change) or "–"}</td>'
 
-    out = []
-    for row in rows:
-        unit = units[row["unit_id"]]
-        cells = [f'<td>{number(row["rank"])}</td>']
-        if show_rank_in_parent:
-            cells.append(f'<td>{number(row["rank_in_parent"])}</td>')
-        cells.append(f'<th scope="row"><a href="{link(unit)}">{names[unit["id"]]}</a></th>')
-        if show_parent:
-            parent = units.get(row["parent"]) if row["parent"] else None
-            cells.append(f'<td><a href="{link(parent)}">{names[parent["id"]]}</a></td>' if parent else "<td></td>")
-        cells.append(f'<td>{number(row["marks"])}/{number(row["max_marks"])}</td>')
-        cells.append(f'<td>{language.percent(row["percent"])}</td>')
-        cells.append(_change_cell(language, row["rank_change"]))
-        top = ' class="top"' if row["rank"] == 1 else ""
-        out.append(f"<tr{top}>{''.join(cells)}</tr>")
-    return Markup("\n".join(out))
+    def _marks(self, marks, max_marks):
+        return f"<td>{self.language.number(marks)}/{self.language.number(max_marks)}</td>"
 
+    def ranking(self, rows, siteurl, index="", show_parent=True, show_rank_in_parent=False):
+        """<tr>s of rank, [rank in parent], name, [parent], marks, percent, change; rank-1 rows marked."""
+        number, cells, cell = self.language.number, self._cells, self._cell
+        out = []
+        for row in rows:
+            parts = [f'<td>{number(row["rank"])}</td>']
+            if show_rank_in_parent:
+                parts.append(f'<td>{number(row["rank_in_parent"])}</td>')
+            unit_id = row["unit_id"]
+            key = ("name", unit_id, siteurl, index)
+            parts.append(cells.get(key) or cell(key, lambda: f'<th scope="row">{self._unit_link(unit_id, siteurl, index)}</th>'))
+            if show_parent:
+                parent = row["parent"]
+                key = ("parent", parent, siteurl, index)
+                parts.append(cells.get(key) or cell(key, lambda: f"<td>{self._unit_link(parent, siteurl, index)}</td>"
+                                                    if parent else "<td></td>"))
+            key = ("marks", row["marks"], row["max_marks"])
+            parts.append(cells.get(key) or cell(key, lambda: self._marks(row["marks"], row["max_marks"])))
+            key = ("percent", row["percent"])
+            parts.append(cells.get(key) or cell(key, lambda: f'<td>{self.language.percent(row["percent"])}</td>'))
+            key = ("change", row["rank_change"])
+            parts.append(cells.get(key) or cell(key, lambda: self._change(row["rank_change"])))
+            top = ' class="top"' if row["rank"] == 1 else ""
+            out.append(f"<tr{top}>{''.join(parts)}</tr>")
+        return Markup("\n".join(out))
 
-def history_rows(rows, language, siteurl, index="", show_rank_in_parent=False, at_rank_1_by_month=None):
-    """<tr>s of month, rank/of, change, marks, percent, [rank in parent], [children at rank 1]."""
-    number = language.number
-    out = []
-    for row in rows:
-        month = row["month"]
-        link = urls.href(siteurl, urls.in_language(urls.month(row["series"], month), language), index)
-        cells = [
-            f'<th scope="row"><a href="{link}">{language.month(month)}</a></th>',
-            f'<td>{number(row["rank"])}<small>/{number(row["ranked_in_level"])}</small></td>',
-            _change_cell(language, row["rank_change"]),
-            f'<td>{number(row["marks"])}/{number(row["max_marks"])}</td>',
-            f'<td>{language.percent(row["percent"])}</td>',
-        ]
-        if show_rank_in_parent:
-            cells.append(f'<td>{number(row["rank_in_parent"])}</td>')
-        if at_rank_1_by_month is not None:
-            counts = at_rank_1_by_month.get(month)
-            cells.append(f"<td>{number(counts[0])}/{number(counts[1])}</td>" if counts else "<td></td>")
-        out.append(f"<tr>{''.join(cells)}</tr>")
-    return Markup("\n".join(out))
+    def history(self, rows, siteurl, index="", show_rank_in_parent=False, at_rank_1_by_month=None):
+        """<tr>s of month, rank/of, change, marks, percent, [rank in parent], [children at rank 1]."""
+        language, number, cells, cell = self.language, self.language.number, self._cells, self._cell
+        out = []
+        for row in rows:
+            month = row["month"]
+            key = ("month", row["series"], month, siteurl, index)
+            parts = [
+                cells.get(key) or cell(key, lambda: '<th scope="row"><a href="{}">{}</a></th>'.format(
+                    urls.href(siteurl, urls.in_language(urls.month(row["series"], month), language), index),
+                    language.month(month))),
+                f'<td>{number(row["rank"])}<small>/{number(row["ranked_in_level"])}</small></td>',
+            ]
+            key = ("change", row["rank_change"])
+            parts.append(cells.get(key) or cell(key, lambda: self._change(row["rank_change"])))
+            key = ("marks", row["marks"], row["max_marks"])
+            parts.append(cells.get(key) or cell(key, lambda: self._marks(row["marks"], row["max_marks"])))
+            key = ("percent", row["percent"])
+            parts.append(cells.get(key) or cell(key, lambda: f'<td>{language.percent(row["percent"])}</td>'))
+            if show_rank_in_parent:
+                parts.append(f'<td>{number(row["rank_in_parent"])}</td>')
+            if at_rank_1_by_month is not None:
+                counts = at_rank_1_by_month.get(month)
+                parts.append(f"<td>{number(counts[0])}/{number(counts[1])}</td>" if counts else "<td></td>")
+            out.append(f"<tr>{''.join(parts)}</tr>")
+        return Markup("\n".join(out))
 
-
-def count_rows(rows, language, columns):
-    """<tr>s of month and the complaint and feedback counts given (columns), one row per month."""
-    number = language.number
-    return Markup("\n".join(
-        f'<tr><th scope="row">{language.month(row["month"])}</th>'
-        + "".join(f"<td>{number(row[column])}</td>" for column in columns) + "</tr>"
-        for row in rows))
-
-
-def escaped_names(units, language):
-    """Every unit's name in a language, HTML-escaped: made once per language and build."""
-    return {unit_id: escape(language.name(unit)) for unit_id, unit in units.items()}
+    def counts(self, rows, columns):
+        """<tr>s of month and the complaint and feedback counts given (columns), one row per month."""
+        language, number = self.language, self.language.number
+        return Markup("\n".join(
+            f'<tr><th scope="row">{language.month(row["month"])}</th>'
+            + "".join(f"<td>{number(row[column])}</td>" for column in columns) + "</tr>"
+            for row in rows))
