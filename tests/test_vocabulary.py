@@ -98,3 +98,24 @@ def test_no_template_or_module_decides_by_a_level_name():
     found = [f"{path.name}: {match.group()}" for path in places for match in by_name.finditer(path.read_text())]
     assert not found, found
     assert LEVEL["station"].grouped and LEVEL["tehsil"].grouped and not LEVEL["district"].grouped
+
+
+def test_the_root_language_is_the_same_for_pelican_and_the_plugin(tmp_path):
+    with pytest.raises(SystemExit) as stopped:
+        build(FIXTURES / "small", tmp_path / "output", RANKINGS_LANGUAGES=("en", "hi"))
+    assert "DEFAULT_LANG is 'hi' but the first of RANKINGS_LANGUAGES" in str(stopped.value.code)
+
+
+def test_the_order_of_languages_is_a_setting(tmp_path):
+    """English at the root and Hindi under /hi/: the same site, every link resolving, each page naming the other."""
+    from sitebuild import broken_links, parse, read
+
+    site = build(FIXTURES / "small", tmp_path / "output", RANKINGS_LANGUAGES=("en", "hi"), DEFAULT_LANG="en")
+    assert broken_links(site) == []
+    for path in ["", "station/kanpur-commissionerate-chaubepur/", "police/2024-12/", "about/"]:
+        en, hi = parse(read(site, path)), parse(read(site, "hi/" + path))
+        assert (en.lang, hi.lang) == ("en", "hi")
+        assert en.alternates == hi.alternates == {
+            "en": f"http://localhost:8000/{path}", "hi": f"http://localhost:8000/hi/{path}"}
+    assert "Chaubepur" in parse(read(site, "station/kanpur-commissionerate-chaubepur/")).visible_text
+    assert "चौबेपुर" in parse(read(site, "hi/station/kanpur-commissionerate-chaubepur/")).visible_text

@@ -58,7 +58,7 @@ def validate(folder, language, out=None):
         "files": language.number(len(dataset.columns_given)), "seconds": f"{time.perf_counter() - started:.1f}"},
         file=out)
     for series_id, month in months:
-        print_preview(model.rankings.results, dataset, series_id, month, language, out)
+        print_preview(model, series_id, month, language, out)
     return 0
 
 
@@ -99,9 +99,11 @@ def new_months(folder, dataset):
     return sorted(changed)
 
 
-def print_preview(results, dataset, series_id, month, language, out):
-    """What the month will publish, to catch a wrong max_marks or a shifted column by eye."""
+def print_preview(model, series_id, month, language, out):
+    """What the month will publish, to catch a wrong max_marks or a shifted column by eye: the model's own
+    counts and published percents, as the pages will show them."""
     _ = language.gettext
+    results, dataset = model.rankings.results, model.dataset
     series = dataset.series.loc[series_id]
     print("\n" + _("New month: %(series)s, %(month)s") % {"series": language.name(series),
                                                           "month": language.month(month)}, file=out)
@@ -114,7 +116,7 @@ def print_preview(results, dataset, series_id, month, language, out):
         maxima = ", ".join(language.number(v) for v in sorted(ranked["max_marks"].unique()))
         print("  " + _("%(level)s: %(ranked)s ranked, %(at_1)s at rank 1; max marks %(max)s; lowest %(low)s") % {
             "level": language.level(level).many, "ranked": language.number(len(ranked)),
-            "at_1": language.number(int(ranked["rank"].eq(1).sum())), "max": maxima,
+            "at_1": language.number(model.counts(series_id, month, level)[0]), "max": maxima,
             "low": language.percent(ranked["percent"].min())}, file=out)
         changes = ranked.dropna(subset=["rank_change"]).sort_values("rank_change")
         rises = changes.loc[changes["rank_change"] > 0].tail(PREVIEW_LIST).iloc[::-1]

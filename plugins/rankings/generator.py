@@ -44,9 +44,13 @@ class BuildStopped(SystemExit):
 def check_settings(pelican):
     """When the build starts: the languages asked for exist and have their catalogs, or a clear message."""
     try:
-        languages_for(pelican.settings)
+        first = next(iter(languages_for(pelican.settings)))
     except (LanguageSettingError, FileNotFoundError) as error:
         raise BuildStopped(f"Nothing was built: {error}") from None
+    if pelican.settings.get("DEFAULT_LANG") != first:
+        # Pelican puts the Markdown pages of DEFAULT_LANG at the root, where the first language's pages are.
+        raise BuildStopped(f"Nothing was built: DEFAULT_LANG is {pelican.settings.get('DEFAULT_LANG')!r} but the "
+                           f"first of RANKINGS_LANGUAGES, served at the root, is {first!r}; make them the same.")
 
 
 # ---- links, for the templates: every path comes from urls.py
