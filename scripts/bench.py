@@ -47,7 +47,9 @@ def build(data, output, cache):
 
 
 def chart_floor(data, sample=48):
-    """(charts in the site, median seconds to render one) with the build's own chart code and fonts."""
+    """(charts in the site, median wall seconds to render one, median CPU seconds) with the build's own chart
+    code and fonts. vl-convert's engine works in more than one thread (about 1.4 cores while it renders), so
+    the CPU time, not the wall time of one chart alone, is what the cores must supply for every chart."""
     from rankings import charts
     from rankings.model import build_model
 
@@ -59,12 +61,13 @@ def chart_floor(data, sample=48):
     os.environ["FONTCONFIG_FILE"] = charts.fontconfig_file(Path(tempfile.mkdtemp()) / "charts")
     picked = list(specs.values())[:: max(1, len(specs) // sample)][:sample]
     charts._render(picked[0])  # the first conversion starts the engine
-    times = []
+    walls, cpus = [], []
     for spec in picked:  # as the build's workers do: compiled template, chart's parts, SVG
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()  # process_time: every thread of the process
         charts._render(spec)
-        times.append(time.perf_counter() - started)
-    return len(specs), statistics.median(times)
+        walls.append(time.perf_counter() - started)
+        cpus.append(time.process_time() - cpu)
+    return len(specs), statistics.median(walls), statistics.median(cpus)
 
 
 def page_weight(output, page):
@@ -93,9 +96,9 @@ def main():
     rebuild, relog = build(data, output, cache)
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     pages = sum(1 for _ in output.rglob("index.html"))
-    charts, median = chart_floor(data)
+    charts, median, cpu_median = chart_floor(data)
     cores = os.cpu_count() or 1
-    floor = charts * median / cores
+    floor = charts * cpu_median / cores
 
     station = next(p for p in sorted((output / "station").iterdir()) if p.is_dir())
     district = output / "district" / "district-0"
@@ -111,15 +114,17 @@ def main():
         print(f"  {name:30s} {value:8.{2 if value < 10 else 1}f}   target ≤ {TARGETS[name]:>5}   {verdict}")
     print(f"  {'pages per second (cold)':30s} {pages / cold:8.1f}")
     print(f"  {'pages per second (rebuild)':30s} {pages / rebuild:8.1f}")
-    print(f"  {'chart render, median (ms)':30s} {median * 1000:8.1f}")
-    print(f"  {'chart floor (s)':30s} {floor:8.1f}   = {charts} charts × {median * 1000:.0f} ms ÷ {cores} cores;"
-          f" the cold build is {cold - floor:.1f} s above it")
+    print(f"  {'chart render, median (ms)':30s} {median * 1000:8.1f}   wall time of one chart alone")
+    print(f"  {'chart render, CPU median (ms)':30s} {cpu_median * 1000:8.1f}   CPU time of one chart, all threads")
+    print(f"  {'chart floor (s)':30s} {floor:8.1f}   = {charts} charts × {cpu_median * 1000:.0f} ms CPU ÷ {cores} cores;"
+          f" the cold build is {cold - floor:.1f} s above it (by wall time alone: {charts * median / cores:.1f} s)")
     for name, size in weights.items():
         verdict = "met" if size <= PAGE_LIMIT_KB * 1024 else "MISSED"
         print(f"  {name + ' (KB gzip, all it loads)':30s} {size / 1024:8.1f}   target ≤ {PAGE_LIMIT_KB:>5}   {verdict}")
     summary = [line for line in (log + relog).splitlines() if "Charts:" in line or "Wrote" in line]
     print("build log:\n  " + "\n  ".join(s.strip() for s in summary))
-    result = {**measured, "pages": pages, "charts": charts, "chart_median_ms": median * 1000, "floor_s": floor,
+    result = {**measured, "pages": pages, "charts": charts, "chart_median_ms": median * 1000,
+              "chart_cpu_median_ms": cpu_median * 1000, "floor_s": floor,
               **{f"{k} gzip bytes": v for k, v in weights.items()}}
     (base / "bench.json").write_text(json.dumps(result, indent=2))
     missed = [n for n, v in measured.items() if v > TARGETS[n]] + [

@@ -94,9 +94,29 @@ def bands_template():
 # ---- a unit's or a month's chart: the template with its rows
 
 
+# Where the chart kinds, once built with Altair, are kept (ChartStore sets it): building them means importing
+# Altair, about half a second of every build, for the same few kilobytes of JSON.
+_kinds_folder = None
+
+
+def _kind(kind):
+    build = history_template if kind == "history" else bands_template
+    if _kinds_folder is None:
+        return build()
+    made_by = Path(__file__).read_bytes() + version("altair").encode()
+    file = _kinds_folder / f"{kind}-{hashlib.sha256(made_by).hexdigest()[:16]}.json"
+    if file.exists():
+        return json.loads(file.read_text(encoding="utf-8"))
+    spec = build()
+    partial = file.with_suffix(f".{os.getpid()}.partial")
+    partial.write_text(json.dumps(spec), encoding="utf-8")
+    os.replace(partial, file)
+    return spec
+
+
 @cache
 def _pickled(kind):
-    return pickle.dumps(history_template() if kind == "history" else bands_template(), protocol=5)
+    return pickle.dumps(_kind(kind), protocol=5)
 
 
 def fresh_copy(kind):
@@ -217,6 +237,13 @@ def _draw_png(svg, cached):
     os.replace(partial, cached)
 
 
+def _warm():
+    import vl_convert
+
+    vl_convert.vega_to_svg({"width": 8, "height": 8, "marks": [
+        {"type": "text", "encode": {"enter": {"text": {"value": "0 अ"}, "font": {"value": FONT}}}}]})
+
+
 def _render(spec):
     import vl_convert
 
@@ -277,9 +304,11 @@ class ChartStore:
     """
 
     def __init__(self, cache_dir, processes=None):
+        global _kinds_folder
         self.cache_dir = Path(cache_dir)
         self.store = self.cache_dir / "svg"
         self.store.mkdir(parents=True, exist_ok=True)
+        _kinds_folder = self.cache_dir
         self.png_store = self.cache_dir / "png"
         self.processes = processes or os.cpu_count() or 1
         self.pool = None
@@ -299,6 +328,20 @@ class ChartStore:
         logger.info("Charts: %d from the cache, %d rendered", self.cached, self.rendered)
         if self.pngs_cached or self.pngs:
             logger.info("PNG of charts: %d from the cache, %d drawn", self.pngs_cached, len(self.pngs))
+
+    def warm_up(self):
+        """Start the workers now, each drawing a trifle, when the cache is empty (a first build renders
+        thousands of charts): vl-convert's first drawing in a process takes about a second, done while the
+        build loads its data instead of after."""
+        if not any(self.store.iterdir()):
+            for _ in range(self.processes):
+                self._submit(_warm)
+
+    def close(self):
+        """Stop the workers without waiting for anything (the build stopped before it wrote anything)."""
+        if self.pool:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = None
 
     def wait_for_pngs(self):
         for future in self.pngs:

@@ -110,7 +110,13 @@ def chart_words(language):
 class RankingsGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.site = load_model(Path(setting(self.settings, "RANKINGS_DATA")))
+        self.charts = ChartStore(cache_dir(self.settings) / "charts", setting(self.settings, "RANKINGS_CHART_PROCESSES"))
+        self.charts.warm_up()  # while the data loads
+        try:
+            self.site = load_model(Path(setting(self.settings, "RANKINGS_DATA")))
+        except BaseException:
+            self.charts.close()
+            raise
         self.languages = list(languages_for(self.settings).values())
         self.tables = {language.code: TableRows(self.site.units, language) for language in self.languages}
         self.chart_words = {language.code: chart_words(language) for language in self.languages}
@@ -128,10 +134,9 @@ class RankingsGenerator(Generator):
 
     def generate_output(self, writer):
         started = time.perf_counter()
-        processes = setting(self.settings, "RANKINGS_CHART_PROCESSES")
         manifest = self.manifest()
         output = SiteOutput(self.output_path, manifest, self.context)
-        with ChartStore(cache_dir(self.settings) / "charts", processes) as store:
+        with self.charts as store:
             # Every chart is asked for as its page is modelled: the pool renders while pages are modelled and written.
             pages = []
             for page in self.site.pages():

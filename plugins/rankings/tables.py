@@ -16,6 +16,8 @@ from markupsafe import Markup
 
 from . import urls
 
+TOP = ' class="top"'
+
 
 class TableRows:
     """The rows of the big tables in one language, for one build (names and cells are kept for the build)."""
@@ -45,29 +47,25 @@ class TableRows:
         return f"<td>{self.language.number(marks)}/{self.language.number(max_marks)}</td>"
 
     def ranking(self, rows, siteurl, index="", show_parent=True, show_rank_in_parent=False):
-        """<tr>s of rank, [rank in parent], name, [parent], marks, percent, change; rank-1 rows marked."""
+        """<tr>s of rank, [rank in parent], name, [parent], marks, percent, change; rank-1 rows marked.
+        The hottest loop of the build (every unit of every month, twice): one lookup per cell."""
         number, cells, cell = self.language.number, self._cells, self._cell
         out = []
         for row in rows:
-            parts = [f'<td>{number(row["rank"])}</td>']
-            if show_rank_in_parent:
-                parts.append(f'<td>{number(row["rank_in_parent"])}</td>')
-            unit_id = row["unit_id"]
+            rank, unit_id = row["rank"], row["unit_id"]
             key = ("name", unit_id, siteurl, index)
-            parts.append(cells.get(key) or cell(key, lambda: f'<th scope="row">{self._unit_link(unit_id, siteurl, index)}</th>'))
+            name = cells.get(key) or cell(key, lambda: f'<th scope="row">{self._unit_link(unit_id, siteurl, index)}</th>')
+            parent = ""
             if show_parent:
-                parent = row["parent"]
-                key = ("parent", parent, siteurl, index)
-                parts.append(cells.get(key) or cell(key, lambda: f"<td>{self._unit_link(parent, siteurl, index)}</td>"
-                                                    if parent else "<td></td>"))
-            key = ("marks", row["marks"], row["max_marks"])
-            parts.append(cells.get(key) or cell(key, lambda: self._marks(row["marks"], row["max_marks"])))
-            key = ("percent", row["percent"])
-            parts.append(cells.get(key) or cell(key, lambda: f'<td>{self.language.percent(row["percent"])}</td>'))
-            key = ("change", row["rank_change"])
-            parts.append(cells.get(key) or cell(key, lambda: self._change(row["rank_change"])))
-            top = ' class="top"' if row["rank"] == 1 else ""
-            out.append(f"<tr{top}>{''.join(parts)}</tr>")
+                key = ("parent", row["parent"], siteurl, index)
+                parent = cells.get(key) or cell(key, lambda: f'<td>{self._unit_link(row["parent"], siteurl, index)}</td>'
+                                                if row["parent"] else "<td></td>")
+            key = ("figures", row["marks"], row["max_marks"], row["percent"], row["rank_change"])
+            figures = cells.get(key) or cell(key, lambda: self._marks(row["marks"], row["max_marks"])
+                                             + f'<td>{self.language.percent(row["percent"])}</td>'
+                                             + self._change(row["rank_change"]))
+            in_parent = f'<td>{number(row["rank_in_parent"])}</td>' if show_rank_in_parent else ""
+            out.append(f'<tr{TOP if rank == 1 else ""}><td>{number(rank)}</td>{in_parent}{name}{parent}{figures}</tr>')
         return Markup("\n".join(out))
 
     def history(self, rows, siteurl, index="", show_rank_in_parent=False, at_rank_1_by_month=None):
