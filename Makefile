@@ -81,7 +81,7 @@ test: venv translations browser-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 clean:
-	rm -rf $(OUTPUTDIR) cache
+	rm -rf $(OUTPUTDIR) $(OUTPUTDIR).partial $(OUTPUTDIR).previous $(OUTPUTDIR).lock cache
 
 # Speed and size at state size: cold build, rebuild, memory, chart floor, page weight (scripts/bench.py).
 bench: venv translations

@@ -20,9 +20,10 @@ def get_writer(pelican):
 def register():
     from pelican import signals
 
-    from .generator import check_settings, install_i18n
+    from .generator import finish_build, install_i18n, start_build
 
-    signals.initialized.connect(check_settings)
+    signals.initialized.connect(start_build)
+    signals.finalized.connect(finish_build)
     signals.generator_init.connect(install_i18n)
     signals.get_generators.connect(get_generators)
     signals.get_writer.connect(get_writer)

@@ -18,6 +18,7 @@ import logging
 import math
 import os
 import re
+import signal
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from importlib.metadata import version
@@ -225,8 +226,24 @@ def fontconfig_file(cache_dir):
     return str(path)
 
 
-def _start_worker(fonts_conf):
+def _start_worker(fonts_conf, build_pid):
     os.environ["FONTCONFIG_FILE"] = fonts_conf  # before vl-convert loads any font
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the build, which stops the workers
+    _die_with(build_pid)
+
+
+def _die_with(build_pid):
+    """A worker ends when the build's process ends, even by `kill -9` (which gives the pool no chance to stop
+    its workers): on Linux the kernel is asked to kill it then; elsewhere it is left to the pool."""
+    try:
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != build_pid:  # the build ended before the request was made
+        os._exit(1)
 
 
 def _draw_png(svg, cached):
@@ -350,7 +367,8 @@ class ChartStore:
     def _submit(self, function, *args):
         if self.pool is None:
             self.pool = ProcessPoolExecutor(self.processes, mp_context=get_context("spawn"),
-                                            initializer=_start_worker, initargs=(fontconfig_file(self.cache_dir),))
+                                            initializer=_start_worker,
+                                            initargs=(fontconfig_file(self.cache_dir), os.getpid()))
         return self.pool.submit(function, *args)
 
     def request(self, key, spec):

@@ -8,6 +8,8 @@ every path comes from urls.py.
 """
 
 import logging
+import signal
+import threading
 import time
 from pathlib import Path
 
@@ -25,7 +27,8 @@ from .incremental import Manifest, fingerprint
 from .model import build_model
 from .output import SiteOutput
 from .problems import DataError, describe, runs
-from .settings import cache_dir, setting, translations_dir
+from .publish import OutputFolderError, SiteBuild
+from .settings import PUBLISHED_OUTPUT, cache_dir, published_output, setting, translations_dir
 from .tables import TableRows
 from .vocabulary import LEVEL, LEVEL_IDS, LanguageSettingError
 from .writer import languages_for
@@ -51,6 +54,37 @@ def check_settings(pelican):
         # Pelican puts the Markdown pages of DEFAULT_LANG at the root, where the first language's pages are.
         raise BuildStopped(f"Nothing was built: DEFAULT_LANG is {pelican.settings.get('DEFAULT_LANG')!r} but the "
                            f"first of RANKINGS_LANGUAGES, served at the root, is {first!r}; make them the same.")
+
+
+def start_build(pelican):
+    """When Pelican starts: the settings checked, then the whole site written into a folder of its own beside
+    the output folder, which takes the output folder's place only when the build has finished (publish.py)."""
+    check_settings(pelican)
+    build = SiteBuild(pelican.output_path, pelican.settings.get("OUTPUT_RETENTION") or ())
+    new_site = str(build.begin())
+    pelican.settings[PUBLISHED_OUTPUT] = str(build.output)
+    pelican.settings["OUTPUT_PATH"] = pelican.output_path = new_site
+    pelican.rankings_build = build
+    if threading.current_thread() is threading.main_thread():
+        # Pelican takes Ctrl-C for a normal end (exit status 0): a build that was stopped must say so.
+        build.previous_sigint = signal.signal(signal.SIGINT, interrupted)
+
+
+def interrupted(signum, frame):
+    raise BuildStopped("Interrupted: nothing was published; the output folder is as it was.")
+
+
+def finish_build(pelican):
+    """When every generator has written everything: the new site takes the output folder's place."""
+    build = getattr(pelican, "rankings_build", None)
+    if build is not None:
+        if getattr(build, "previous_sigint", None) is not None:
+            signal.signal(signal.SIGINT, build.previous_sigint)
+        try:
+            build.finish()
+        except OutputFolderError as error:
+            raise BuildStopped(f"The site was built but not published: {error}") from None
+        logger.info("The site in %s is complete: the new build took the place of the previous one.", build.output)
 
 
 # ---- links, for the templates: every path comes from urls.py
@@ -135,7 +169,7 @@ class RankingsGenerator(Generator):
     def generate_output(self, writer):
         started = time.perf_counter()
         manifest = self.manifest()
-        output = SiteOutput(self.output_path, manifest, self.context)
+        output = SiteOutput(self.output_path, manifest, self.context, published=published_output(self.settings))
         with self.charts as store:
             # Every chart is asked for as its page is modelled: the pool renders while pages are modelled and written.
             pages = []
@@ -152,14 +186,14 @@ class RankingsGenerator(Generator):
             if setting(self.settings, "RANKINGS_FEEDS"):
                 self.write_feeds(output)
             output.finish()  # the PNGs drawn in the pool, before the manifest says they are there
-        manifest.save()
+        manifest.save(self.output_path)
         logger.info("Wrote the rankings in %.2f s: %s", time.perf_counter() - started, output.summary())
 
     def manifest(self):
         settings = {name: self.settings.get(name) for name in TEMPLATE_SETTINGS}
         shared = {**self.site.globals(), "sample": self.context.get("RANKINGS_SAMPLE")}
         build = fingerprint(self.theme, translations_dir(self.settings), settings, shared)
-        return Manifest(cache_dir(self.settings), self.output_path, build)
+        return Manifest(cache_dir(self.settings), published_output(self.settings), build)
 
     def write_page(self, output, page, chart_keys, store):
         """A page in every language, with its charts beside it (SVG, and PNG when asked)."""

@@ -4,8 +4,12 @@ Pelican writes every file on every run; at state size that is most of a rebuild.
 everything that shapes it: the build's fingerprint (templates, stylesheet, catalogs, plugin code, settings,
 the unit and series names every page uses), its path, and its own inputs (a page's language, model and charts;
 a chart's spec key). The digests of the last build into an output folder are kept in the cache; a file whose
-digest is unchanged and which is still there is not made again (output.SiteOutput asks). A cleaned output
-folder (DELETE_OUTPUT_DIRECTORY) simply gets everything.
+digest is unchanged and which is still there is not made again (output.SiteOutput asks).
+
+A manifest is trusted only for the folder it was written for: it names that folder (device and inode, which
+a rename keeps) and is saved, in one rename, after every file of the new site is written and before the new
+folder takes the output folder's place (publish.py). A build stopped before that place is taken leaves a
+manifest that names a folder which is not the output folder, and the next build trusts nothing.
 """
 
 import hashlib
@@ -13,6 +17,8 @@ import json
 import os
 import pickle
 from pathlib import Path
+
+from .publish import identity
 
 PLUGIN = Path(__file__).resolve().parent
 
@@ -36,15 +42,18 @@ class Manifest:
     """The digests of the pages written into one output folder, kept between builds."""
 
     def __init__(self, cache_dir, output_path, build_fingerprint):
+        """output_path: the output folder as published (the site the previous build finished)."""
         output = str(Path(output_path).resolve())
         name = hashlib.sha256(output.encode()).hexdigest()[:16]
         self.file = Path(cache_dir) / f"pages-{name}.json"
         self.output = Path(output)
         self.fingerprint = build_fingerprint
         try:
-            self.previous = json.loads(self.file.read_text(encoding="utf-8"))
+            saved = json.loads(self.file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            self.previous = {}
+            saved = {}
+        folder = identity(self.output)
+        self.previous = saved.get("files", {}) if folder is not None and saved.get("folder") == folder else {}
         self.current = {}
 
     @staticmethod
@@ -58,13 +67,15 @@ class Manifest:
         return hashlib.blake2b("|".join((self.fingerprint, save_as, *inputs)).encode(), digest_size=20).hexdigest()
 
     def unchanged(self, save_as, digest, path):
-        """Record the file's digest; True when the file at path is already what this digest makes."""
+        """Record the file's digest; True when the published file at path is already what this digest makes."""
         self.current[save_as] = digest
         return self.previous.get(save_as) == digest and path.is_file()
 
-    def save(self):
-        """Through a temporary file and a rename: a build stopped while saving leaves the previous manifest."""
+    def save(self, folder):
+        """The digests of the files written into folder (the new site, not yet in the output folder's place),
+        through a temporary file and a rename: a build stopped while saving leaves the previous manifest."""
         self.file.parent.mkdir(parents=True, exist_ok=True)
         partial = self.file.with_suffix(".partial")
-        partial.write_text(json.dumps(self.current, sort_keys=True), encoding="utf-8")
+        partial.write_text(json.dumps({"folder": identity(folder), "files": self.current}, sort_keys=True),
+                           encoding="utf-8")
         os.replace(partial, self.file)

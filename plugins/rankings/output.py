@@ -1,10 +1,12 @@
 """The one way the plugin writes a file of the site: HTML, CSV, SVG, PNG, feeds.
 
-Every file goes through SiteOutput.write:
-- only under the output folder, and only once per build (two pages on one path is a bug, not an overwrite);
-- skipped without being produced when the change manifest says the same inputs made the file already there;
-- otherwise produced, and written only when its bytes differ from the file there, through a temporary file
-  and a rename, so that nobody (a server, a reader) ever sees half a file;
+A build writes the new site into a folder of its own (publish.py), beside the published one. Every file goes
+through SiteOutput.write:
+- only under that folder, and only once per build (two files on one path is a bug, not an overwrite);
+- when the change manifest says the same inputs made the published file, that file is hard-linked into the new
+  site without being made again; otherwise it is made, and linked all the same when its bytes equal the
+  published file's (so an unchanged file keeps its inode and time, and rsync and the tests see it unchanged);
+  only a file that is new or different is written;
 - announced with Pelican's content_written signal whether written or not, so that a plugin that lists the
   site's files (a sitemap) sees the whole site on a rebuild too.
 A file whose bytes are made elsewhere while the build goes on (a PNG drawn in the chart pool) is asked for with
@@ -18,6 +20,9 @@ from pathlib import Path
 
 from pelican import signals
 
+from . import faults
+from .publish import link_or_copy
+
 logger = logging.getLogger(__name__)
 
 
@@ -26,8 +31,11 @@ class OutputPathError(ValueError):
 
 
 class SiteOutput:
-    def __init__(self, output_path, manifest, context):
+    def __init__(self, output_path, manifest, context, published=None):
+        """output_path: the folder the new site is written in; published: the output folder as it is now (the
+        previous build's site), where unchanged files are taken from; by default the same folder."""
         self.root = Path(os.path.abspath(output_path))
+        self.published = Path(os.path.abspath(published)) if published else self.root
         self._inside = str(self.root) + os.sep
         self.manifest = manifest
         self.context = context  # what content_written sends with a file that is not a page
@@ -41,42 +49,55 @@ class SiteOutput:
         normal = os.path.normpath(os.path.join(self._inside, save_as))
         if not normal.startswith(self._inside):
             raise OutputPathError(f"{save_as!r} is not a path inside the output folder {self.root}")
-        path = Path(normal)
         if save_as in self.claimed:
             raise OutputPathError(f"{save_as!r} was already written by this build: two files on one path")
         self.claimed.add(save_as)
-        return path
+        return Path(normal), self.published / normal[len(self._inside):]
 
     def write(self, save_as, produce, digest=None, context=None):
         """Write the file at save_as (a site path) with what produce() returns (str or bytes), unless it is
         unchanged: digest is the file's inputs (manifest.digest), or None to produce it every time and compare
         bytes. context: what content_written sends with it (a page's template context). Returns True when the
         file was written."""
-        path = self.target(save_as)
-        if digest is not None and self.manifest.unchanged(save_as, digest, path):
-            return self._done(path, False, context)
-        return self._done(path, self._put(path, produce()), context)
+        path, published = self.target(save_as)
+        if digest is not None and self.manifest.unchanged(save_as, digest, published):
+            return self._done(path, self._keep(published, path), context)
+        return self._done(path, self._put(path, published, produce()), context)
 
     def later(self, save_as, start, digest):
         """Like write, for bytes made elsewhere while the build goes on: start() is called now, only when the
         file must be made, and returns a function that gives the bytes (waiting for them); finish() writes them."""
-        path = self.target(save_as)
-        if self.manifest.unchanged(save_as, digest, path):
-            self._done(path, False, None)
+        path, published = self.target(save_as)
+        if self.manifest.unchanged(save_as, digest, published):
+            self._done(path, self._keep(published, path), None)
         else:
-            self.deferred.append((path, start()))
+            self.deferred.append((path, published, start()))
 
     def finish(self):
         """Write what `later` asked for."""
         deferred, self.deferred = self.deferred, []
-        for path, made in deferred:
-            self._done(path, self._put(path, made()), None)
+        for path, published, made in deferred:
+            self._done(path, self._put(path, published, made()), None)
 
-    def _put(self, path, data):
+    def _keep(self, published, path):
+        """The published file, as it is, in the new site. False: nothing was written."""
+        if published != path:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            link_or_copy(published, path)
+        return False
+
+    def _put(self, path, published, data):
         data = data.encode("utf-8") if isinstance(data, str) else data
-        if same_bytes(path, data):
-            return False
-        replace(path, data)
+        if same_bytes(published, data):
+            return self._keep(published, path)
+        faults.reached("writing")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if published == path:  # writing in the published folder itself: never half a file there
+            partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+            partial.write_bytes(data)
+            os.replace(partial, path)
+        else:
+            path.write_bytes(data)
         return True
 
     def _done(self, path, written, context):
@@ -98,15 +119,3 @@ def same_bytes(path, data):
         return path.read_bytes() == data
     except OSError:
         return False
-
-
-def replace(path, data):
-    """Write through a temporary file beside the target and rename it over: the file is old or new, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    try:
-        partial.write_bytes(data)
-        os.replace(partial, path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise

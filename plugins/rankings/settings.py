@@ -32,6 +32,15 @@ def translations_dir(settings):
     return Path(configured) if configured else Path(settings["THEME"]) / "translations"
 
 
+# Not a setting: where the build found the output folder, while it writes the new site beside it (publish.py).
+PUBLISHED_OUTPUT = "RANKINGS_PUBLISHED_OUTPUT"
+
+
+def published_output(settings):
+    """The output folder as published: where a finished build's site is, and where this build's will be."""
+    return settings.get(PUBLISHED_OUTPUT) or settings["OUTPUT_PATH"]
+
+
 def cache_dir(settings):
     """Pelican's CACHE_PATH, where charts and the pages' digests are kept between builds."""
     return Path(settings.get("CACHE_PATH") or "cache")
