@@ -13,7 +13,7 @@ PORT ?= 8000
 CATALOGS := $(patsubst %.po,%.mo,$(wildcard theme/translations/*/LC_MESSAGES/messages.po))
 PELICANOPTS ?=
 
-.PHONY: html test serve publish clean translations extract venv help bench browser-deps validate template devserver
+.PHONY: html test serve publish clean translations extract venv help bench browser-deps validate template devserver fuzz
 
 help:
 	@echo "make html      build the site from $(DATA)/ into $(OUTPUTDIR)/ (DATA=… OUTPUTDIR=… to change)"
@@ -23,6 +23,7 @@ help:
 	@echo "make publish   build for publishing with $(PUBLISHCONF)"
 	@echo "make validate  check the data folder without building (LANG=hi for Hindi)"
 	@echo "make template SERIES=police [MONTH=2025-01]   the CSV of a new month (by default the next), ready to fill in"
+	@echo "make fuzz      damage the test data at random, FUZZ_EXAMPLES times, and check every build is told or right"
 	@echo "make extract   refresh the translation catalogs from the templates and code"
 	@echo "make clean     remove $(OUTPUTDIR)/ and the build cache"
 
@@ -44,25 +45,25 @@ extract: venv
 	$(BIN)/pybabel update -i theme/translations/messages.pot -d theme/translations -D messages --no-fuzzy-matching --no-wrap
 
 html: venv translations
-	$(PELICAN) $(PELICANOPTS) -s $(CONFFILE) -o $(OUTPUTDIR) -e 'RANKINGS_DATA="$(DATA)"'
+	$(PELICAN) $(PELICANOPTS) -s $(CONFFILE) -o "$(OUTPUTDIR)" -e 'RANKINGS_DATA="$(DATA)"'
 
 # SITEURL=https://… gives canonical and hreflang URLs their address (navigation stays relative).
 publish: venv translations
-	$(PELICAN) $(PELICANOPTS) -s $(PUBLISHCONF) -o $(OUTPUTDIR) -e 'RANKINGS_DATA="$(DATA)"' $(if $(SITEURL),'SITEURL="$(SITEURL)"')
+	$(PELICAN) $(PELICANOPTS) -s $(PUBLISHCONF) -o "$(OUTPUTDIR)" -e 'RANKINGS_DATA="$(DATA)"' $(if $(SITEURL),'SITEURL="$(SITEURL)"')
 
 # Check a data folder without building; in Hindi with LANG=hi (the default when the system language is Hindi).
 # Only a LANG given on the command line is passed on; otherwise the command reads LC_ALL, LC_MESSAGES, LANG itself.
 LANG_OPTION = --lang "$(if $(filter command line,$(origin LANG)),$(LANG))"
 validate: venv translations
-	PYTHONPATH=plugins $(BIN)/python -m rankings.cli validate --data $(DATA) $(LANG_OPTION)
+	PYTHONPATH=plugins $(BIN)/python -m rankings.cli validate --data "$(DATA)" $(LANG_OPTION)
 
 # The CSV of a new month, every unit listed, ready to fill in: make template SERIES=police MONTH=2025-01
 template: venv translations
-	PYTHONPATH=plugins $(BIN)/python -m rankings.cli template --data $(DATA) --series "$(SERIES)" --month "$(MONTH)" $(LANG_OPTION)
+	PYTHONPATH=plugins $(BIN)/python -m rankings.cli template --data "$(DATA)" --series "$(SERIES)" --month "$(MONTH)" $(LANG_OPTION)
 
 # Serve on localhost and rebuild whenever a CSV, template, page or the plugin changes.
 devserver: venv translations
-	$(BIN)/python scripts/devserver.py --data $(DATA) --output $(OUTPUTDIR) --port $(PORT)
+	$(BIN)/python scripts/devserver.py --data "$(DATA)" --output "$(OUTPUTDIR)" --port $(PORT)
 
 serve: venv
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory $(OUTPUTDIR) $(PORT)
@@ -79,6 +80,11 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 
 test: venv translations browser-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Damaged data at random, many more examples than `make test` runs, new ones each time (FUZZ_EXAMPLES=…).
+FUZZ_EXAMPLES ?= 2000
+fuzz: venv translations
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/test_fuzz.py $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(OUTPUTDIR) $(OUTPUTDIR).partial $(OUTPUTDIR).previous $(OUTPUTDIR).lock cache

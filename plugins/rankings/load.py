@@ -8,17 +8,21 @@ and a cell with a line break inside stays on one line. Empty rows, and empty col
 left behind by spreadsheets), are ignored; so are stray spaces around a value."""
 
 import csv
+import datetime
 import difflib
 import io
 import logging
+import os
 import unicodedata
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
 
-from . import schema
+from . import schema, urls
 from .problems import N_, DataError, Problem
 
 logger = logging.getLogger(__name__)
@@ -39,6 +43,16 @@ EXPECTED_READABLE_CSV = N_("a CSV file that can be read (%(error)s)")
 EXPECTED_CLOSING_QUOTE = N_("a closing quote mark (\") for the one that opens a cell on this line")
 EXPECTED_FILE = N_("this file in the data folder; it is required")
 EXPECTED_MONTH_NAME = N_("a file named after a real month, YYYY-MM.csv, for example 2024-12.csv")
+EXPECTED_MONTH_IN_RANGE = N_(
+    "a month from %(first)s, when the IGRS rankings began, to %(last)s, this month: "
+    "a month before or after that is most likely a typo in the file's name"
+)
+EXPECTED_ROWS = N_("a row for each unit ranked that month; this file has only its header")
+EXPECTED_READABLE_FILE = N_("a file that can be read (%(error)s)")
+EXPECTED_INSIDE_FOLDER = N_("a file or folder inside the data folder; this is a link to somewhere outside it")
+EXPECTED_SERIES_ID_FREE = N_("an id that is not a path the site uses itself (%(used)s)")
+EXPECTED_ID_LENGTH = N_("an id of at most %(limit)s characters")
+EXPECTED_NO_CONTROL = N_("text without control characters (invisible codes such as NUL or ESC)")
 EXPECTED_SERIES_FOLDER = N_("a folder named after a series id in series.csv (%(series)s)")
 
 # The header row
@@ -73,15 +87,23 @@ EXPECTED_UNIT = N_("a unit id from units.csv")
 EXPECTED_CURRENT_UNIT = N_("the unit's current id, %(current)s; this is its earlier id")
 EXPECTED_MARKS_UP_TO = N_("a number ≥ 0 and ≤ max_marks (%(max_marks)s)")
 EXPECTED_MARKS = N_("a number ≥ 0")
-EXPECTED_MAX_MARKS = N_("a number > 0")
-EXPECTED_RANK = N_("a whole number ≥ 1, or an empty cell")
-EXPECTED_COUNT = N_("a whole number ≥ 0, or an empty cell")
+EXPECTED_MAX_MARKS = N_("a number > 0 and at most %(limit)s")
+EXPECTED_RANK = N_("a whole number from 1 to %(limit)s, or an empty cell")
+EXPECTED_COUNT = N_("a whole number from 0 to %(limit)s, or an empty cell")
 EXPECTED_COUNT_UP_TO = N_("at most %(bound_column)s (%(bound)s)")
 EXPECTED_SAME_AS_UNITS = N_(
     "what units.csv says for %(unit_id)s: “%(units_value)s”; was this row filled in against the wrong unit?"
 )
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xls", ".ods"}
+
+# Limits that keep every name a file name and every number a number a page can show (README, data format page).
+ID_MAX_LENGTH = 100  # an id is a folder name on every page's path; file systems allow 255 bytes
+FIRST_MONTH = "2017-01"  # the IGRS (Jansunwai Samadhan) portal's rankings began in 2017
+MAX_MARKS_LIMIT = 10_000  # real max marks are 90 to 130
+RANK_LIMIT = 100_000  # more than the units of any level
+COUNT_LIMIT = 10_000_000  # complaints or feedback of one unit in one month
+CONTROL = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 UNIT_COLUMNS = schema.UNIT_COLUMNS_REQUIRED + schema.UNIT_COLUMNS_OPTIONAL
 SERIES_COLUMNS = schema.SERIES_COLUMNS_REQUIRED + schema.SERIES_COLUMNS_OPTIONAL
 MONTH_COLUMNS = schema.MONTH_COLUMNS_REQUIRED + schema.MONTH_COLUMNS_OPTIONAL
@@ -112,7 +134,9 @@ class Cells:
     headers: dict  # file -> the known columns its header names, in the file's order
 
 
-def load(folder):
+def load(folder, today=None):
+    """The data folder's tables, or DataError with every problem. today: the date that decides which months
+    have happened (by default today in India)."""
     folder = Path(folder)
     problems = []
     units = read_cells(folder, [schema.UNITS_FILE], schema.UNIT_COLUMNS_REQUIRED, UNIT_COLUMNS, problems)
@@ -120,7 +144,7 @@ def load(folder):
     problems += check_units(units)
     problems += check_series(series)
 
-    months = month_files(folder, known_ids(series), problems)
+    months = month_files(folder, known_ids(series), problems, this_month(today))
     marks = read_cells(folder, list(months), schema.MONTH_COLUMNS_REQUIRED, MONTH_COLUMNS, problems)
     # Against a units.csv without ids every unit_id would look unknown; its own problems say enough.
     problems += check_marks(marks, units if known_ids(units) is not None else None, Written(folder))
@@ -155,7 +179,18 @@ def known_ids(cells):
 # ---- The folder
 
 
-def month_files(folder, series_ids, problems):
+def this_month(today=None):
+    """"2026-11": the month it is now in India, where the rankings are made."""
+    today = today or datetime.datetime.now(ZoneInfo("Asia/Kolkata")).date()
+    return f"{today.year:04d}-{today.month:02d}"
+
+
+def leaves_folder(entry, folder):
+    """A link that leads out of the data folder (its target is never read)."""
+    return entry.is_symlink() and not Path(os.path.realpath(entry)).is_relative_to(os.path.realpath(folder))
+
+
+def month_files(folder, series_ids, problems, last_month="9999-12"):
     """{file: (series, month)} for every monthly file, sorted; folders and files that do not belong are problems.
 
     When series.csv could not be read, every folder is taken for a series so that its files are still checked.
@@ -166,7 +201,9 @@ def month_files(folder, series_ids, problems):
     for entry in sorted(folder.iterdir()):
         if entry.name.startswith("."):
             continue
-        if not entry.is_dir():
+        if leaves_folder(entry, folder):
+            problems.append(Problem(entry.name, None, None, entry.name, EXPECTED_INSIDE_FOLDER))
+        elif not entry.is_dir():
             if entry.name not in (schema.UNITS_FILE, schema.SERIES_FILE):
                 logger.debug("%s: ignored", entry)
         elif series_ids is None or entry.name in series_ids:
@@ -181,8 +218,14 @@ def month_files(folder, series_ids, problems):
             if entry.name.startswith("."):
                 continue
             file = f"{series_folder.name}/{entry.name}"
-            if entry.is_file() and is_month_file(entry.name):
-                months[file] = (series_folder.name, entry.name[:7])
+            if leaves_folder(entry, folder):
+                problems.append(Problem(file, None, None, entry.name, EXPECTED_INSIDE_FOLDER))
+            elif entry.is_file() and is_month_file(entry.name):
+                if FIRST_MONTH <= entry.name[:7] <= last_month:
+                    months[file] = (series_folder.name, entry.name[:7])
+                else:
+                    problems.append(Problem(file, None, None, entry.name, EXPECTED_MONTH_IN_RANGE,
+                                            {"first": FIRST_MONTH, "last": last_month}))
             elif entry.suffix.lower() in SPREADSHEET_SUFFIXES:
                 problems.append(Problem(file, None, None, entry.name, EXPECTED_CSV))
             else:
@@ -243,10 +286,18 @@ def unreadable(file, text, error):
 
 def read_text(folder, file, problems):
     path = folder / file
+    if leaves_folder(path, folder):
+        problems.append(Problem(file, None, None, file, EXPECTED_INSIDE_FOLDER))
+        return None
     if not path.is_file():
         problems.append(Problem(file, None, None, None, EXPECTED_FILE))
         return None
-    return decode(path.read_bytes(), file, problems)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        problems.append(Problem(file, None, None, None, EXPECTED_READABLE_FILE, {"error": error.strerror or str(error)}))
+        return None
+    return decode(data, file, problems)
 
 
 def decode(data, file, problems):
@@ -290,8 +341,11 @@ def read_rows(text, width, numbers=frozenset()):
     if width == 0:
         return pd.DataFrame()
     try:
-        rows = parse_rows(text, width, numbers)
-    except pd.errors.ParserError:
+        with warnings.catch_warnings():
+            # pandas drops the last cell of a row one cell longer than the header, with only this warning.
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            rows = parse_rows(text, width, numbers)
+    except (pd.errors.ParserError, pd.errors.ParserWarning):
         # A row longer than the header: read again as wide as the longest row (its cells have no column name).
         width = max(len(record) for record in csv.reader(io.StringIO(text, newline="")))
         rows = parse_rows(text, width, numbers)
@@ -303,9 +357,17 @@ def read_rows(text, width, numbers=frozenset()):
             rows[position] = column.astype(float)
         elif dtype == bool:
             rows[position] = column.map(str)  # a column of only TRUE/FALSE comes back as truth values
-        else:
-            rows[position] = column.str.strip().replace("", np.nan)  # a cell of spaces is empty
+        else:  # text, or whole numbers too large for 64 bits, which pandas keeps as Python ints
+            text = column.map(as_text)
+            rows[position] = text.replace("", np.nan)  # a cell of spaces is empty
     return rows
+
+
+def as_text(value):
+    """A cell of a number column that is not all numbers, as text; empty stays empty."""
+    if isinstance(value, str):
+        return value.strip()
+    return np.nan if value is None or value != value else str(value)
 
 
 def parse_rows(text, width, numbers):
@@ -444,7 +506,16 @@ def empty_cells(cells, columns):
 
 def bad_ids(frame, column):
     well_formed = frame[column].str.fullmatch(schema.ID_PATTERN.pattern).to_numpy(dtype=bool, na_value=False)
-    return each_row(frame, filled(frame, column) & ~well_formed, column, EXPECTED_ID)
+    too_long = well_formed & frame[column].str.len().gt(ID_MAX_LENGTH).to_numpy(dtype=bool, na_value=False)
+    yield from each_row(frame, filled(frame, column) & ~well_formed, column, EXPECTED_ID)
+    yield from each_row(frame, too_long, column, EXPECTED_ID_LENGTH, lambda row: {"limit": ID_MAX_LENGTH})
+
+
+def control_characters(frame, columns):
+    """Text with control characters (NUL, ESC, bidirectional overrides) is never a real name."""
+    for column in columns:
+        bad = frame[column].str.contains(CONTROL).to_numpy(dtype=bool, na_value=False)
+        yield from each_row(frame, bad, column, EXPECTED_NO_CONTROL)
 
 
 def repeated(frame, keys, column):
@@ -474,9 +545,17 @@ def check_series(series):
     return [
         *empty_cells(series, schema.SERIES_COLUMNS_REQUIRED),
         *bad_ids(frame, "id"),
+        *reserved_ids(frame),
         *repeated(frame, ["id"], "id"),
         *hindi_problems(frame),
+        *control_characters(frame, ["name_en", "name_hi"]),
     ]
+
+
+def reserved_ids(frame):
+    used = urls.reserved()
+    taken = frame["id"].isin(used).to_numpy()
+    return each_row(frame, taken, "id", EXPECTED_SERIES_ID_FREE, lambda row: {"used": ", ".join(sorted(used))})
 
 
 # ---- units.csv
@@ -492,6 +571,7 @@ def check_units(units):
         *parent_problems(frame),
         *cycle_problems(frame),
         *hindi_problems(frame),
+        *control_characters(frame, ["name_en", "name_hi"]),
         *former_id_problems(frame),
     ]
 
@@ -581,12 +661,16 @@ def former_id_problems(frame):
     claims = former.groupby("former")
     former = former.assign(first_line=claims["line"].transform("min"), first_unit=claims["id"].transform("first"))
 
-    well_formed = former["former"].str.fullmatch(schema.ID_PATTERN.pattern).to_numpy(dtype=bool)
+    pattern = former["former"].str.fullmatch(schema.ID_PATTERN.pattern).to_numpy(dtype=bool)
+    too_long = pattern & former["former"].str.len().gt(ID_MAX_LENGTH).to_numpy(dtype=bool)
+    well_formed = pattern & ~too_long
     current = well_formed & former["former"].isin(units.index).to_numpy()
     twice = well_formed & ~current & former.duplicated("former").to_numpy()
 
     value = lambda row: row["former"]  # noqa: E731 - the one earlier id, not the whole cell
-    yield from each_row(former, ~well_formed, "formerly", EXPECTED_ID, value=value)
+    yield from each_row(former, ~pattern, "formerly", EXPECTED_ID, value=value)
+    yield from each_row(former, too_long, "formerly", EXPECTED_ID_LENGTH, lambda row: {"limit": ID_MAX_LENGTH},
+                        value=value)
     yield from each_row(
         former, current, "formerly", EXPECTED_FORMER_ID,
         lambda row: {"unit_line": int(units.at[row["former"], "line"])}, value=value,
@@ -618,14 +702,16 @@ def series_frame(frame):
 def check_marks(cells, units, written):
     """Every row of every monthly file at once. units is None when units.csv had no ids to check against."""
     frame = cells.frame
+    with_rows = set(frame["file"])
     problems = [
+        *(Problem(file, None, None, None, EXPECTED_ROWS) for file in cells.headers if file not in with_rows),
         *empty_cells(cells, schema.MONTH_COLUMNS_REQUIRED),
         *repeated(frame, ["file", "unit_id"], "unit_id"),
         *marks_problems(frame, written),
-        *whole_number_problems(frame, "rank", 1, EXPECTED_RANK, written),
+        *whole_number_problems(frame, "rank", 1, RANK_LIMIT, EXPECTED_RANK, written),
     ]
     for column in schema.COUNT_COLUMNS:
-        problems += whole_number_problems(frame, column, 0, EXPECTED_COUNT, written)
+        problems += whole_number_problems(frame, column, 0, COUNT_LIMIT, EXPECTED_COUNT, written)
     for smaller, larger in schema.COUNT_BOUNDS:
         problems += count_bound_problems(frame, smaller, larger, written)
     if units is not None:
@@ -649,12 +735,13 @@ def marks_problems(frame, written):
     """max_marks > 0; 0 ≤ marks ≤ max_marks, told with the row's max_marks where that one is right."""
     max_marks = number(frame["max_marks"])
     marks = number(frame["marks"])
-    good_max = (max_marks > 0).to_numpy()
+    good_max = ((max_marks > 0) & (max_marks <= MAX_MARKS_LIMIT)).to_numpy()
     bad_max = filled(frame, "max_marks") & ~good_max
     bad_marks = filled(frame, "marks") & ~(marks >= 0).to_numpy()
     bad_marks |= good_max & (marks > max_marks).to_numpy()
 
-    yield from each_row(frame, bad_max, "max_marks", EXPECTED_MAX_MARKS, value=written.of("max_marks"))
+    yield from each_row(frame, bad_max, "max_marks", EXPECTED_MAX_MARKS, lambda row: {"limit": f"{MAX_MARKS_LIMIT:,}"},
+                        value=written.of("max_marks"))
     max_marks_written = written.of("max_marks")
     yield from each_row(
         frame, bad_marks & good_max, "marks", EXPECTED_MARKS_UP_TO,
@@ -663,20 +750,23 @@ def marks_problems(frame, written):
     yield from each_row(frame, bad_marks & ~good_max, "marks", EXPECTED_MARKS, value=written.of("marks"))
 
 
-def whole_number(values, least):
-    """The cells as whole numbers ≥ least ("12.0" is whole), NA where a cell is empty or not such a number."""
+def whole_number(values, least, most):
+    """The cells as whole numbers from least to most ("12.0" is whole), NA where a cell is empty or not such a
+    number (a number too large for a page is not one: it would not fit the table's integers either)."""
     numbers = number(values)
-    return numbers.where((numbers >= least) & (numbers == np.floor(numbers))).astype("Int64")
+    whole = (numbers >= least) & (numbers <= most) & (numbers == np.floor(numbers))
+    return numbers.where(whole).astype("Int64")
 
 
-def whole_number_problems(frame, column, least, expected, written):
-    bad = filled(frame, column) & whole_number(frame[column], least).isna().to_numpy()
-    return each_row(frame, bad, column, expected, value=written.of(column))
+def whole_number_problems(frame, column, least, most, expected, written):
+    bad = filled(frame, column) & whole_number(frame[column], least, most).isna().to_numpy()
+    return each_row(frame, bad, column, expected, lambda row: {"limit": f"{most:,}"}, value=written.of(column))
 
 
 def count_bound_problems(frame, smaller, larger, written):
     """disposed ≤ received, unsatisfied ≤ total, where both are whole numbers."""
-    over = (whole_number(frame[smaller], 0) > whole_number(frame[larger], 0)).to_numpy(dtype=bool, na_value=False)
+    over = (whole_number(frame[smaller], 0, COUNT_LIMIT) > whole_number(frame[larger], 0, COUNT_LIMIT)).to_numpy(
+        dtype=bool, na_value=False)
     larger_written = written.of(larger)
     return each_row(
         frame, over, smaller, EXPECTED_COUNT_UP_TO,
@@ -724,10 +814,10 @@ def marks_frame(frame, months):
             "series": frame["file"].map({file: series_id for file, (series_id, _) in months.items()}),
             "month": frame["file"].map({file: month for file, (_, month) in months.items()}),
             "unit_id": frame["unit_id"],
-            "marks": number(frame["marks"]),
+            "marks": number(frame["marks"]) + 0.0,  # -0 is 0 (a page would say "-0%")
             "max_marks": number(frame["max_marks"]),
-            "official_rank": whole_number(frame["rank"], 1),
-            **{column: whole_number(frame[column], 0) for column in schema.COUNT_COLUMNS},
+            "official_rank": whole_number(frame["rank"], 1, RANK_LIMIT),
+            **{column: whole_number(frame[column], 0, COUNT_LIMIT) for column in schema.COUNT_COLUMNS},
             "file": frame["file"],
             "line": frame["line"].astype(int),
         }

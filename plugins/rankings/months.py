@@ -4,7 +4,7 @@
 def next_month(month):
     """"2024-12" → "2025-01"."""
     year, number = map(int, month.split("-"))
-    return f"{year + number // 12}-{number % 12 + 1:02d}"
+    return f"{year + number // 12:04d}-{number % 12 + 1:02d}"
 
 
 def calendar_months(first, last):

@@ -4,6 +4,7 @@ A problem's `expected` is an English message with %(name)s placeholders, marked 
 Babel extracts it; it is translated only when shown (describe), so one Problem serves Hindi and English.
 """
 
+import re
 from dataclasses import dataclass, field, replace
 
 from .vocabulary import N_  # noqa: F401 (load.py marks its messages with it)
@@ -30,17 +31,30 @@ class DataError(Exception):
         super().__init__(f"{len(self.problems)} problem(s) in the data folder")
 
 
+# Characters a terminal or a log obeys rather than shows: C0 and C1 controls, DEL, bidirectional overrides
+# and isolates (which can make a line read backwards), line and paragraph separators. Hindi's joiners (ZWJ,
+# ZWNJ) are text and print as they are.
+UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(value):
+    """A value as it may be printed: every unsafe character shown as its code (ESC → \\x1b)."""
+    return UNSAFE.sub(lambda match: f"\\x{ord(match[0]):02x}" if ord(match[0]) < 0x100 else f"\\u{ord(match[0]):04x}",
+                      value)
+
+
 def describe(problem, gettext=lambda s: s, last_line=None):
-    """One line for a person: file:line · column · “value”: expected …; file:first–last for a run of lines."""
-    where = problem.file
+    """One line for a person: file:line · column · “value”: expected …; file:first–last for a run of lines.
+    Everything quoted from the data (file and column names too) is printable()."""
+    where = printable(problem.file)
     if problem.line is not None:
         where += f":{problem.line}" + (f"–{last_line}" if last_line and last_line != problem.line else "")
     parts = [where]
     if problem.column is not None:
-        parts.append(gettext("column %(column)s") % {"column": problem.column})
+        parts.append(gettext("column %(column)s") % {"column": printable(problem.column)})
     if problem.value is not None:
-        parts.append(f"“{problem.value}”")
-    expected = gettext(problem.expected) % problem.params
+        parts.append(f"“{printable(str(problem.value))}”")
+    expected = gettext(problem.expected) % {name: printable(str(value)) for name, value in problem.params.items()}
     return " · ".join(parts) + ": " + gettext("expected %(what)s") % {"what": expected}
 
 

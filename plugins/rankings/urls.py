@@ -6,6 +6,8 @@ language, the first language at the root and each other under /<code>/ (in_langu
 theme's files are shared by every language.
 """
 
+from .vocabulary import LANGUAGES, LEVEL_IDS
+
 INDEX = "index.html"
 
 
@@ -37,7 +39,8 @@ def content_page(slug):
     return f"{slug}/"
 
 
-ABOUT, DATA_FORMAT, STAFF_GUIDE = content_page("about"), content_page("data-format"), content_page("staff-guide")
+CONTENT_SLUGS = ("about", "data-format", "staff-guide")
+ABOUT, DATA_FORMAT, STAFF_GUIDE = (content_page(slug) for slug in CONTENT_SLUGS)
 # Pelican writes the Markdown pages: these settings (pelicanconf.py) put them where content_page says.
 CONTENT_PAGE_SETTINGS = {
     "PAGE_URL": "{slug}/",
@@ -71,6 +74,12 @@ def month_csv(series_id, month_):
 
 STYLESHEET = "theme/css/site.css"  # Pelican copies theme/static/ to theme/ (THEME_STATIC_DIR)
 FAVICON = "favicon.ico"
+
+
+def reserved():
+    """The first parts of paths the site uses itself: a series id (the folder of its months' pages) may not
+    be one of them, or its pages would land on the site's own (a series "station" and a unit "2024-12")."""
+    return {*LANGUAGES, *LEVEL_IDS, "data", "feeds", "theme", *CONTENT_SLUGS}
 
 
 # ---- a path in a language, as a file, as a link
