@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
+from babel.numbers import format_decimal
 
 from . import schema, urls
 from .problems import N_, DataError, Problem
@@ -740,7 +741,7 @@ def marks_problems(frame, written):
     bad_marks = filled(frame, "marks") & ~(marks >= 0).to_numpy()
     bad_marks |= good_max & (marks > max_marks).to_numpy()
 
-    yield from each_row(frame, bad_max, "max_marks", EXPECTED_MAX_MARKS, lambda row: {"limit": f"{MAX_MARKS_LIMIT:,}"},
+    yield from each_row(frame, bad_max, "max_marks", EXPECTED_MAX_MARKS, lambda row: {"limit": indian(MAX_MARKS_LIMIT)},
                         value=written.of("max_marks"))
     max_marks_written = written.of("max_marks")
     yield from each_row(
@@ -760,7 +761,12 @@ def whole_number(values, least, most):
 
 def whole_number_problems(frame, column, least, most, expected, written):
     bad = filled(frame, column) & whole_number(frame[column], least, most).isna().to_numpy()
-    return each_row(frame, bad, column, expected, lambda row: {"limit": f"{most:,}"}, value=written.of(column))
+    return each_row(frame, bad, column, expected, lambda row: {"limit": indian(most)}, value=written.of(column))
+
+
+def indian(number):
+    """10000000 → "1,00,00,000": figures are grouped the Indian way in both languages."""
+    return format_decimal(number, format="#,##,##0", locale="en_IN")
 
 
 def count_bound_problems(frame, smaller, larger, written):
