@@ -165,22 +165,23 @@ class RankingsGenerator(Generator):
         self.context["CANONICAL_BASE"] = self.settings["SITEURL"].rstrip("/")
         self.context["INDEX"] = urls.INDEX if setting(self.settings, "RANKINGS_LINK_INDEX") else ""
         self.context["RANKINGS_FEEDS"] = setting(self.settings, "RANKINGS_FEEDS")
+        # Every chart is asked for as its page is modelled, before Pelican writes its own pages: the pool renders
+        # while the pages are modelled and written.
+        self.pages = []
+        for page in self.site.pages():
+            keys = {}
+            for stem, chart in page.charts.items():
+                spec = spec_of(chart)
+                keys[stem] = spec_key(spec)
+                self.charts.request(keys[stem], spec)
+            self.pages.append((page, keys))
 
     def generate_output(self, writer):
         started = time.perf_counter()
         manifest = self.manifest()
         output = SiteOutput(self.output_path, manifest, self.context, published=published_output(self.settings))
         with self.charts as store:
-            # Every chart is asked for as its page is modelled: the pool renders while pages are modelled and written.
-            pages = []
-            for page in self.site.pages():
-                keys = {}
-                for stem, chart in page.charts.items():
-                    spec = spec_of(chart)
-                    keys[stem] = spec_key(spec)
-                    store.request(keys[stem], spec)
-                pages.append((page, keys))
-            for page, keys in pages:
+            for page, keys in self.pages:
                 self.write_page(output, page, keys, store)
             self.write_downloads(output)
             if setting(self.settings, "RANKINGS_FEEDS"):
