@@ -1,10 +1,13 @@
 """The Pelican stage: the site model (model.py) written as pages, charts, downloads and feeds in every language.
 
-The data folder is loaded and validated when the generator is created. Pelican creates every generator
-before it cleans the output folder (DELETE_OUTPUT_DIRECTORY), so a data folder with problems stops the
-build before anything is touched: the site already published stays as it was.
-Every file is written through output.SiteOutput (one place for paths, the change manifest and the signal);
-every path comes from urls.py.
+When Pelican starts (start_build), the whole build is pointed at a folder of its own beside the output
+folder, which takes the output folder's place only when everything is written (finish_build, publish.py): the
+site already published stays as it was whatever stops the build. The data folder is loaded and validated when
+the generator is created, before anything is written. Every file is written through output.SiteOutput (one
+place for paths, the change manifest, the links to unchanged files and the signal); every path comes from urls.py.
+
+One build per Pelican process: `pelican -r` (autoreload) runs several in one process and is not supported;
+`make devserver` rebuilds in a new process each time.
 """
 
 import logging
