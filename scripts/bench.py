@@ -57,14 +57,14 @@ def chart_floor(data, cores, sample=24):
     from rankings import charts
     from rankings.model import build_model
 
-    specs = {}
+    data_of = {}
     for page in build_model(data, with_corrections=False).pages():
         for chart in page.charts.values():
-            spec = charts.spec_of(chart)
-            specs[charts.spec_key(spec)] = spec
+            data_of[charts.chart_key(chart)] = chart
+    specs = {key: charts.spec_of(chart) for key, chart in data_of.items()}
     with tempfile.TemporaryDirectory() as cache:
         started = time.perf_counter()
-        charts.render_all(specs, Path(cache) / "charts", processes=cores)
+        charts.render_all(data_of, Path(cache) / "charts", processes=cores)
         pool = time.perf_counter() - started
     os.environ["FONTCONFIG_FILE"] = charts.fontconfig_file(Path(tempfile.mkdtemp()) / "charts")
     picked = list(specs.values())[:: max(1, len(specs) // sample)][:sample]

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from rankings.charts import (
-    BANDS, band_counts, bands_spec, history_spec, localise, rank_ticks, render_all, spec_key,
+    BANDS, band_counts, bands_spec, chart_key, history_spec, localise, rank_ticks, render_all,
 )
 from rankings.decimals import round_percent
 from rankings.months import calendar_months, next_month
@@ -59,12 +59,14 @@ def test_localise_replaces_every_token():
     assert localise(svg, words, months) == "<text>रैंक</text><text>जन॰ 24</text><text>दिस॰ 24</text><text>थाने</text>"
 
 
-def test_rendering_is_cached_by_spec(tmp_path, caplog):
-    spec = bands_spec([1, 0, 1, 0, 0, 1], "station")
+def test_rendering_is_cached_by_chart(tmp_path, caplog):
+    chart = {"kind": "bands", "level": "station", "counts": [1, 0, 1, 0, 0, 1]}
+    key = chart_key(chart)
+    assert key != chart_key({**chart, "counts": [1, 0, 1, 0, 1, 0]})
     with caplog.at_level(logging.INFO, logger="rankings.charts"):
-        first = render_all({spec_key(spec): spec}, tmp_path, processes=1)
-        again = render_all({spec_key(spec): spec}, tmp_path, processes=1)
-    assert first == again and first[spec_key(spec)].startswith("<svg")
+        first = render_all({key: chart}, tmp_path, processes=1)
+        again = render_all({key: chart}, tmp_path, processes=1)
+    assert first == again and first[key].startswith("<svg")
     assert [r.getMessage() for r in caplog.records] == ["Charts: 0 from the cache, 1 rendered",
                                                         "Charts: 1 from the cache, 0 rendered"]
 

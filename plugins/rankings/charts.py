@@ -100,12 +100,17 @@ def bands_template():
 _kinds_folder = None
 
 
+@cache
+def code_version():
+    """What turns chart data into a spec: this module and Altair. Part of every chart's key."""
+    return hashlib.sha256(Path(__file__).read_bytes() + version("altair").encode()).hexdigest()[:16]
+
+
 def _kind(kind):
     build = history_template if kind == "history" else bands_template
     if _kinds_folder is None:
         return build()
-    made_by = Path(__file__).read_bytes() + version("altair").encode()
-    file = _kinds_folder / f"{kind}-{hashlib.sha256(made_by).hexdigest()[:16]}.json"
+    file = _kinds_folder / f"{kind}-{code_version()}.json"
     if file.exists():
         return json.loads(file.read_text(encoding="utf-8"))
     spec = build()
@@ -202,9 +207,16 @@ def renderers():
 
 
 def spec_key(spec):
-    """The cache key of a chart: its spec and the renderers' versions."""
-    text = renderers() + json.dumps(spec, sort_keys=True, ensure_ascii=False)
+    """The cache key of a spec (or of any JSON-like value, such as an SVG's text) and the renderers' versions."""
+    text = renderers() + json.dumps(spec, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def chart_key(chart):
+    """The cache key of a page's chart data (pages.history_chart, pages.bands_chart): the data fully makes
+    the spec, given this module and Altair (code_version), so the spec itself need not be built to find the
+    chart in the cache, nor sent to the worker that renders it."""
+    return spec_key([code_version(), chart])
 
 
 def font_dirs():
@@ -226,7 +238,9 @@ def fontconfig_file(cache_dir):
     return str(path)
 
 
-def _start_worker(fonts_conf, build_pid):
+def _start_worker(fonts_conf, build_pid, kinds_folder):
+    global _kinds_folder
+    _kinds_folder = Path(kinds_folder)  # the chart kinds as JSON: workers never import Altair
     os.environ["FONTCONFIG_FILE"] = fonts_conf  # before vl-convert loads any font
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the build, which stops the workers
     _die_with(build_pid)
@@ -265,6 +279,11 @@ def _render(spec):
     import vl_convert
 
     return tidy_svg(vl_convert.vega_to_svg(to_vega(spec)))
+
+
+def _render_chart(chart):
+    """A page's chart, from its data: spec and SVG are made in the worker."""
+    return _render(spec_of(chart))
 
 
 # A worker's compiled Vega of each chart kind. Compiling Vega-Lite costs a quarter of a chart's render and is
@@ -326,6 +345,8 @@ class ChartStore:
         self.store = self.cache_dir / "svg"
         self.store.mkdir(parents=True, exist_ok=True)
         _kinds_folder = self.cache_dir
+        for kind in ("history", "bands"):
+            _pickled(kind)  # built with Altair once, kept as JSON, before any worker needs it
         self.png_store = self.cache_dir / "png"
         self.processes = processes or os.cpu_count() or 1
         self.pool = None
@@ -368,18 +389,20 @@ class ChartStore:
         if self.pool is None:
             self.pool = ProcessPoolExecutor(self.processes, mp_context=get_context("spawn"),
                                             initializer=_start_worker,
-                                            initargs=(fontconfig_file(self.cache_dir), os.getpid()))
+                                            initargs=(fontconfig_file(self.cache_dir), os.getpid(),
+                                                      str(self.cache_dir)))
         return self.pool.submit(function, *args)
 
-    def request(self, key, spec):
-        """Ask for a chart: rendering starts now unless the cache has it (each key is counted once)."""
+    def request(self, key, chart):
+        """Ask for a page's chart (its data, charts.chart_key): rendering starts now unless the cache has it
+        (each key is counted once)."""
         if key in self.requested:
             return
         self.requested.add(key)
         if (self.store / f"{key}.svg").exists():
             self.cached += 1
         else:
-            self.pending[key] = self._submit(_render, spec)
+            self.pending[key] = self._submit(_render_chart, chart)
             self.rendered += 1
 
     def png(self, svg):
@@ -409,12 +432,12 @@ class ChartStore:
         return svg
 
 
-def render_all(specs, cache_dir, processes=None):
-    """{key: spec} → {key: language-neutral SVG}, rendering only what the cache lacks."""
+def render_all(charts, cache_dir, processes=None):
+    """{key: chart data} → {key: language-neutral SVG}, rendering only what the cache lacks."""
     with ChartStore(cache_dir, processes) as store:
-        for key, spec in specs.items():
-            store.request(key, spec)
-        return {key: store.svg(key) for key in specs}
+        for key, chart in charts.items():
+            store.request(key, chart)
+        return {key: store.svg(key) for key in charts}
 
 
 def localise(svg, words, months):

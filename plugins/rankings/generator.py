@@ -23,7 +23,7 @@ from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url
 
 from . import urls
-from .charts import ChartStore, localise, spec_key, spec_of
+from .charts import ChartStore, chart_key, localise
 from .downloads import counts_in_file, month_csv
 from .feeds import series_feed
 from .incremental import Manifest, fingerprint
@@ -170,14 +170,16 @@ class RankingsGenerator(Generator):
         self.context["RANKINGS_FEEDS"] = setting(self.settings, "RANKINGS_FEEDS")
         # Every chart is asked for as its page is modelled, before Pelican writes its own pages: the pool renders
         # while the pages are modelled and written.
+        started = time.perf_counter()
         self.pages = []
         for page in self.site.pages():
             keys = {}
             for stem, chart in page.charts.items():
-                spec = spec_of(chart)
-                keys[stem] = spec_key(spec)
-                self.charts.request(keys[stem], spec)
+                keys[stem] = chart_key(chart)
+                self.charts.request(keys[stem], chart)
             self.pages.append((page, keys))
+        logger.info("Modelled %d pages and asked for their charts in %.2f s", len(self.pages),
+                    time.perf_counter() - started)
 
     def generate_output(self, writer):
         started = time.perf_counter()
