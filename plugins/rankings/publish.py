@@ -22,6 +22,7 @@ import fcntl
 import logging
 import os
 import shutil
+import sys
 from pathlib import Path
 
 from . import faults
@@ -88,13 +89,14 @@ class SiteBuild:
         if self.output.exists():
             try:
                 exchange(self.partial, self.output)
-                faults.reached("after-swap")
-                shutil.rmtree(self.partial)  # the previous site
             except OSError as error:
-                if error.errno not in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EPERM) or \
-                        not self.partial.exists():
+                # EINVAL, ENOTSUP: the file system cannot exchange; ENOSYS, EPERM: the kernel or a sandbox refuses
+                if error.errno not in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EPERM):
                     raise OutputFolderError(self._cannot(error)) from error
                 self._replace_in_two_steps()
+            else:
+                faults.reached("after-swap")
+                remove(self.partial)  # the previous site
         else:
             self.partial.rename(self.output)
         self.finished = True
@@ -104,11 +106,15 @@ class SiteBuild:
         previous = previous_path(self.output)
         try:
             self.output.rename(previous)
+        except OSError as error:
+            raise OutputFolderError(self._cannot(error)) from error
+        try:
             faults.reached("between-renames")
             self.partial.rename(self.output)
         except OSError as error:
+            previous.rename(self.output)  # the previous site back at once
             raise OutputFolderError(self._cannot(error)) from error
-        shutil.rmtree(previous)
+        remove(previous)
 
     def _cannot(self, error):
         return (f"the new site could not take the place of {self.output} ({error.strerror or error}); "
@@ -157,6 +163,17 @@ class SiteBuild:
         if not self.finished:
             shutil.rmtree(self.partial, ignore_errors=True)
             self._unlock()
+
+
+def remove(folder):
+    """The previous site, once replaced: a file that cannot be removed is told, and the next build tries again."""
+    def told(function, path, error):
+        logger.warning("Could not remove %s (%s); the next build removes what is left.", path, error)
+
+    if sys.version_info >= (3, 12):
+        shutil.rmtree(folder, onexc=told)
+    else:
+        shutil.rmtree(folder, onerror=lambda function, path, info: told(function, path, info[1]))
 
 
 def exchange(a, b):
