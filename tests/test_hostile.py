@@ -9,7 +9,7 @@ import pytest
 from rankings.load import ID_MAX_LENGTH, load
 from rankings.months import next_month
 from rankings.problems import DataError, Problem, describe
-from test_load import POLICE_2024_01, SERIES, UNITS, month_with, problems_of, where, write_folder
+from test_load import POLICE_2024_01, SERIES, UNITS, month_with, write_folder
 
 TODAY = datetime.date(2026, 11, 26)
 
@@ -19,10 +19,6 @@ def told(root, today=TODAY):
     with pytest.raises(DataError) as caught:
         load(root, today=today)
     return [(p.file, p.line, p.column, p.value, p.expected) for p in caught.value.problems]
-
-
-def expected_of(problems):
-    return {problem[4] for problem in problems}
 
 
 @pytest.mark.parametrize("series_id", ["en", "hi", "zone", "district", "station", "tehsil", "about", "staff-guide",

@@ -5,7 +5,7 @@ Every other module imports its column names from here, so a column is spelled on
 
 import re
 
-from .vocabulary import LEVEL_IDS as LEVELS, LEVELS as _LEVELS
+from .vocabulary import LEVEL_IDS as LEVELS, LEVELS as _LEVELS  # noqa: F401 (schema.LEVELS: the contract's levels)
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MONTH_FILE_PATTERN = re.compile(r"^(\d{4})-(\d{2})\.csv$")
