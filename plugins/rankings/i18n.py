@@ -23,16 +23,15 @@ DOMAIN = "messages"
 
 
 # Babel formatting is the cost of a page full of figures, and the same few values recur on every page
-# (90, 125, 100%…): format each value once per locale.
-@lru_cache(maxsize=1 << 16)
-def _format_number(locale, value):
+# (90, 125, 100%…): each Language keeps what it has formatted (Language.number, Language.percent).
+def format_number(locale, value):
+    """A count or marks with Indian grouping (1,40,000) and up to two decimals, in a Babel locale."""
     if value != int(value):
         value = exact(value).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
         return format_decimal(value, format="#,##,##0.##", locale=locale)
     return format_decimal(int(value), format="#,##,##0", locale=locale)
 
 
-@lru_cache(maxsize=1 << 16)
 def _format_percent(locale, value):
     return format_decimal(value, format="#,##0.##", locale=locale) + "%"
 
@@ -158,7 +157,7 @@ class Language:
         try:
             return self._numbers[value]
         except KeyError:
-            text = self._numbers[value] = _format_number(self.locale, value)
+            text = self._numbers[value] = format_number(self.locale, value)
             return text
 
     def percent(self, value):

@@ -21,9 +21,9 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
-from babel.numbers import format_decimal
 
 from . import schema, urls
+from .i18n import format_number
 from .problems import N_, DataError, Problem
 
 logger = logging.getLogger(__name__)
@@ -765,8 +765,8 @@ def whole_number_problems(frame, column, least, most, expected, written):
 
 
 def indian(number):
-    """10000000 → "1,00,00,000": figures are grouped the Indian way in both languages."""
-    return format_decimal(number, format="#,##,##0", locale="en_IN")
+    """10000000 → "1,00,00,000": a limit told in a message, grouped the Indian way as in both languages."""
+    return format_number("en_IN", number)
 
 
 def count_bound_problems(frame, smaller, larger, written):

@@ -10,7 +10,7 @@ from functools import lru_cache
 from pelican.writers import Writer
 
 from . import urls
-from .i18n import DOMAIN, load_languages
+from .i18n import catalog_file, load_languages
 from .settings import setting, translations_dir
 
 
@@ -25,8 +25,8 @@ def languages_for(settings):
     codes = setting(settings, "RANKINGS_LANGUAGES")
     codes = codes if isinstance(codes, str) else tuple(codes)
     directory = translations_dir(settings)
-    catalogs = tuple(sorted((str(mo), mo.stat().st_mtime_ns, mo.stat().st_size)
-                            for mo in directory.glob(f"*/LC_MESSAGES/{DOMAIN}.mo")))
+    files = [catalog_file(directory, code) for code in (codes if isinstance(codes, tuple) else ())]
+    catalogs = tuple((str(mo), mo.stat().st_mtime_ns, mo.stat().st_size) for mo in files if mo.is_file())
     return _languages(str(directory), codes, catalogs)
 
 
