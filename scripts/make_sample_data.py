@@ -149,6 +149,43 @@ STATION_NAMES = [
     ("Jhangha", "झंगहा"), ("Bansgaon", "बांसगांव"), ("Hazratganj", "हजरतगंज"), ("Aminabad", "अमीनाबाद"),
     ("Chowk", "चौक"), ("Gomti Nagar", "गोमती नगर"), ("Aliganj", "अलीगंज"), ("Mahanagar", "महानगर"),
 ]
+# Tehsils of the district-administration series, from January 2024, out of 100 marks. Real names where we know
+# them; elsewhere a Sadar tehsil and town names of the district (TEHSILS_IN_ALL tehsils in all).
+TEHSILS_FROM, TEHSIL_MAX_MARKS, TEHSILS_IN_ALL = "2024-01", 100, 351
+SADAR = ("Sadar", "सदर")
+TEHSILS = {
+    "kanpur-nagar": [SADAR, ("Bilhaur", "बिल्हौर"), ("Ghatampur", "घाटमपुर"), ("Narwal", "नरवल")],
+    "lucknow": [SADAR, ("Malihabad", "मलिहाबाद"), ("Mohanlalganj", "मोहनलालगंज"), ("Bakshi Ka Talab", "बख्शी का तालाब"),
+                ("Sarojini Nagar", "सरोजनी नगर")],
+    "agra": [SADAR, ("Etmadpur", "एत्मादपुर"), ("Kheragarh", "खेरागढ़"), ("Fatehabad", "फतेहाबाद"), ("Bah", "बाह"),
+             ("Kiraoli", "किरावली")],
+    "varanasi": [SADAR, ("Pindra", "पिंडरा"), ("Rajatalab", "राजातालाब")],
+    "prayagraj": [SADAR, ("Soraon", "सोरांव"), ("Phulpur", "फूलपुर"), ("Handia", "हंडिया"), ("Meja", "मेजा"),
+                  ("Karchhana", "करछना"), ("Bara", "बारा"), ("Koraon", "कोरांव")],
+    "ghaziabad": [("Ghaziabad", "गाजियाबाद"), ("Modinagar", "मोदीनगर"), ("Loni", "लोनी")],
+    "gautam-buddh-nagar": [("Dadri", "दादरी"), SADAR, ("Jewar", "जेवर")],
+    "kanpur-dehat": [("Akbarpur", "अकबरपुर"), ("Bhognipur", "भोगनीपुर"), ("Derapur", "डेरापुर"), ("Rasulabad", "रसूलाबाद"),
+                     ("Sikandra", "सिकंदरा"), ("Maitha", "मैथा")],
+    "etawah": [("Etawah", "इटावा"), ("Bharthana", "भरथना"), ("Jaswantnagar", "जसवंतनगर"), ("Saifai", "सैफई"),
+               ("Chakarnagar", "चकरनगर"), ("Takha", "ताखा")],
+    "jhansi": [("Jhansi", "झांसी"), ("Mauranipur", "मऊरानीपुर"), ("Garautha", "गरौठा"), ("Moth", "मोठ"),
+               ("Tahrauli", "टहरौली")],
+    "hardoi": [("Hardoi", "हरदोई"), ("Shahabad", "शाहाबाद"), ("Sawayajpur", "सवायजपुर"), ("Bilgram", "बिलग्राम"),
+               ("Sandila", "संडीला")],
+    "lalitpur": [("Lalitpur", "ललितपुर"), ("Talbehat", "तालबेहट"), ("Mahroni", "महरौनी"), ("Pali", "पाली"),
+                 ("Madawara", "मड़ावरा")],
+    "jalaun": [("Orai", "उरई"), ("Kalpi", "कालपी"), ("Konch", "कोंच"), ("Jalaun", "जालौन"), ("Madhogarh", "माधौगढ़")],
+    "auraiya": [("Auraiya", "औरैया"), ("Bidhuna", "बिधूना"), ("Ajitmal", "अजीतमल")],
+    "kannauj": [("Kannauj", "कन्नौज"), ("Chhibramau", "छिबरामऊ"), ("Tirwa", "तिर्वा")],
+    "farrukhabad": [("Farrukhabad", "फर्रुखाबाद"), ("Kaimganj", "कायमगंज"), ("Amritpur", "अमृतपुर")],
+    "unnao": [("Unnao", "उन्नाव"), ("Safipur", "सफीपुर"), ("Hasanganj", "हसनगंज"), ("Purwa", "पुरवा"),
+              ("Bighapur", "बीघापुर"), ("Bangarmau", "बांगरमऊ")],
+    "gorakhpur": [SADAR, ("Campierganj", "कैंपियरगंज"), ("Sahjanwa", "सहजनवां"), ("Khajni", "खजनी"), ("Gola", "गोला"),
+                  ("Bansgaon", "बांसगांव"), ("Chauri Chaura", "चौरी चौरा")],
+}
+# Station names that are no town's name, so no tehsil's.
+NOT_TOWNS = {"Kotwali Nagar", "Kotwali Dehat", "Sadar Bazar", "Civil Lines", "Mahila Thana", "Hazratganj", "Aminabad",
+             "Chowk", "Gomti Nagar", "Aliganj", "Mahanagar"}
 MONTHS = {
     "police": [f"2023-{m:02d}" for m in range(1, 13)] + [f"2024-{m:02d}" for m in range(5, 13)]
     + [f"2025-{m:02d}" for m in range(1, 11)],
@@ -176,7 +213,7 @@ def build_units(rng):
 
     def add(unit_id, level, parent, name_en, name_hi, since=None):
         units.append(dict(id=unit_id, level=level, parent=parent or "", name_en=name_en, name_hi=name_hi,
-                          formerly=FORMERLY.get(unit_id, ""), since=since))
+                          formerly=FORMERLY.get(unit_id, ""), counterpart="", since=since))
 
     for zone, ranges in ZONES.items():
         add(f"{zone}-zone", "zone", None, f"{english(zone)} Zone", f"{HINDI[zone]} ज़ोन")
@@ -192,6 +229,10 @@ def build_units(rng):
             f"{HINDI[city]} कमिश्नरेट")
     for city, (revenue, _) in COMMISSIONERATES.items():
         add(revenue, "district", None, english(revenue), HINDI[revenue])
+
+    for city, (revenue, _) in COMMISSIONERATES.items():
+        by_id = {u["id"]: u for u in units}
+        by_id[f"{city}-commissionerate"]["counterpart"] = revenue
 
     police_districts = [u["id"] for u in units if u["level"] == "district" and u["id"] not in
                         {revenue for revenue, _ in COMMISSIONERATES.values()}]
@@ -212,16 +253,56 @@ def build_units(rng):
     return units
 
 
+def add_tehsils(units):
+    """The tehsils of every revenue district (the districts ranked as administrations), TEHSILS_IN_ALL in all.
+    Drawn with a generator of their own, so that every other unit's marks stay as they were."""
+    rng = random.Random("tehsils")
+    revenue = [u for u in units if u["level"] == "district" and not u["id"].endswith("-commissionerate")]
+    town_names = {}
+    for unit in units:
+        if unit["level"] == "station" and unit["name_en"] not in NOT_TOWNS:
+            town_names.setdefault(unit["parent"], []).append((unit["name_en"], unit["name_hi"]))
+    known = sum(len(TEHSILS.get(d["id"], ())) for d in revenue)
+    others = [d for d in revenue if d["id"] not in TEHSILS]
+    # The other districts share what is left: 3 to 7 tehsils each, like the real ones.
+    share = [3] * len(others)
+    while sum(share) < TEHSILS_IN_ALL - known:
+        i = rng.randrange(len(others))
+        share[i] += share[i] < 7
+    for district, count in zip(others, share):
+        police = district["id"]  # the district's police unit has its id, and its stations' names are its towns
+        towns = sorted(set(town_names.get(police, ())))
+        TEHSILS[district["id"]] = [SADAR] + rng.sample(towns, count - 1)
+    for district in revenue:
+        for name_en, name_hi in TEHSILS[district["id"]]:
+            units.append(dict(id=f"{district['id']}-{slug(name_en)}-tehsil", level="tehsil", parent=district["id"],
+                              name_en=name_en, name_hi=name_hi, formerly="", counterpart="", since=TEHSILS_FROM))
+    assert sum(u["level"] == "tehsil" for u in units) == TEHSILS_IN_ALL
+
+
+def tehsil_marks(units, series, month):
+    """{tehsil id: (marks, max marks)} of a month: a generator per month, so other units' marks are untouched."""
+    if series != "district-admin" or month < TEHSILS_FROM:
+        return {}
+    rng = random.Random(f"tehsils {month}")
+    return {u["id"]: (random_marks(rng, "tehsil", TEHSIL_MAX_MARKS, skill_of(u["id"])), TEHSIL_MAX_MARKS)
+            for u in units if u["level"] == "tehsil"}
+
+
+def skill_of(unit_id):
+    return random.Random(f"skill {unit_id}").uniform(0.5, 1.0)
+
+
 # ---- marks
 
 
 def random_marks(rng, level, full, skill):
     """Most units on full marks, a tail below, like the real reports; a unit's skill (0.5–1) keeps its marks
     from one month to the next plausible: good units stay mostly good."""
-    share_full = {"station": 0.8, "district": 0.35, "range": 0.5, "zone": 0.5}[level] * skill / 0.75
+    share_full = {"station": 0.8, "tehsil": 0.45, "district": 0.35, "range": 0.5, "zone": 0.5}[level] * skill / 0.75
     if rng.random() < share_full:
         return full
-    low = {"station": 0.6, "district": 0.85, "range": 0.9, "zone": 0.92}[level]
+    low = {"station": 0.6, "tehsil": 0.7, "district": 0.85, "range": 0.9, "zone": 0.92}[level]
     low += (0.995 - low) * (skill - 0.5)
     return round(full * rng.uniform(low, 0.995), 2)
 
@@ -337,9 +418,10 @@ def write(folder, units, marks_by_month, rng):
     folder.mkdir(parents=True, exist_ok=True)
     with open(folder / "units.csv", "w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["id", "level", "parent", "name_en", "name_hi", "formerly"])
+        writer.writerow(["id", "level", "parent", "name_en", "name_hi", "formerly", "counterpart"])
         for u in units:
-            writer.writerow([u["id"], u["level"], u["parent"], u["name_en"], u["name_hi"], u["formerly"]])
+            writer.writerow([u["id"], u["level"], u["parent"], u["name_en"], u["name_hi"], u["formerly"],
+                             u["counterpart"]])
     with open(folder / "series.csv", "w", newline="", encoding="utf-8") as out:
         out.write("id,name_en,name_hi\n"
                   "police,IGRS ranking of police units,पुलिस इकाइयों की आईजीआरएस रैंकिंग\n"
@@ -392,6 +474,9 @@ def main(folder="data"):
     skills = {unit["id"]: rng.uniform(0.5, 1.0) for unit in units}
     marks_by_month = {(series, month): month_marks(rng, units, skills, series, month)
                       for series, months in MONTHS.items() for month in months}
+    add_tehsils(units)
+    for (series, month), marks in marks_by_month.items():
+        marks.update(tehsil_marks(units, series, month))
     staging = Path(folder).with_name(Path(folder).name + ".new")
     shutil.rmtree(staging, ignore_errors=True)
     write(staging, units, marks_by_month, rng)

@@ -1,12 +1,14 @@
 """Charts: the specs say what the issue asks (rank 1 at the top, gaps, bands), and rendering is cached."""
 
+import json
 import logging
 import re
+from decimal import Decimal
 
 import pytest
 
 from rankings.charts import (
-    BANDS, band_counts, bands_spec, chart_key, history_spec, localise, rank_ticks, render_all,
+    BANDS, band_counts, bands_spec, chart_key, history_spec, localise, rank_ticks, render_all, spec_of,
 )
 from rankings.decimals import round_percent
 from rankings.months import calendar_months, next_month
@@ -21,20 +23,44 @@ def test_rank_axis_starts_at_1_and_is_reversed():
         ticks = rank_ticks(lowest)
         assert ticks[0] == 1 and ticks[-1] <= lowest and 3 <= len(ticks) <= 8
         assert all(b > a for a, b in zip(ticks, ticks[1:]))
-    history = [{"month": "2024-12", "rank": 49, "ranked_in_level": 75, "percent": round_percent(115, 130)},
-               {"month": "2024-10", "rank": 74, "ranked_in_level": 75, "percent": round_percent(100, 130)}]
-    spec = history_spec(history, calendar_months("2024-10", "2024-12"))
-    for layer in spec["vconcat"][0]["layer"]:
+    history = [{"month": "2024-12", "rank": 49, "ranked_in_level": 75, "percent": round_percent(115, 130),
+                "level_median": Decimal("92.31")},
+               {"month": "2024-10", "rank": 74, "ranked_in_level": 75, "percent": round_percent(100, 130),
+                "level_median": Decimal("95")}]
+    spec = history_spec(history, calendar_months("2024-10", "2024-12"), unpublished=["2024-11"], with_rank=True)
+    percent_panel, rank_panel = spec["vconcat"]
+    for layer in rank_panel["layer"]:
         rank_y = layer["encoding"]["y"]
         assert rank_y["scale"]["reverse"] is True and rank_y["scale"]["domain"] == [1, 75]
         assert rank_y["axis"]["values"][0] == 1
-    # November was not ranked: a row without values, so the line breaks there; October and December stand
-    # alone between gaps, so they get a point.
+    # Percent is the main line, from the lowest ten below it (70 for 76.92 %) to 100.
+    assert [layer["encoding"]["y"]["field"] for layer in percent_panel["layer"][1:]] == ["median", "percent", "percent"]
+    assert percent_panel["layer"][2]["encoding"]["y"]["scale"]["domain"] == [70, 100]
+    # November was not published: a row without values, so the lines break there, shaded; October and December
+    # stand alone between gaps, so they get a point.
     assert spec["datasets"]["rows"] == [
-        {"month": "2024-10-01", "rank": 74, "percent": 76.92, "alone": True},
-        {"month": "2024-11-01", "rank": None, "percent": None, "alone": False},
-        {"month": "2024-12-01", "rank": 49, "percent": 88.46, "alone": True},
+        {"month": "2024-10-01", "rank": 74, "percent": 76.92, "median": 95.0, "unpublished": False, "alone": True},
+        {"month": "2024-11-01", "rank": None, "percent": None, "median": None, "unpublished": True, "alone": False},
+        {"month": "2024-12-01", "rank": 49, "percent": 88.46, "median": 92.31, "unpublished": False, "alone": True},
     ]
+
+
+def test_a_station_chart_is_its_percent_beside_the_median_without_the_rank():
+    """Among 1,575 stations, most of them sharing rank 1, a rank line would jump from 1 to 1,291 for a fall of
+    five points: a station's chart shows its percent and the median of all stations (pages.RANK_CHART_MOST_UNITS)."""
+    from rankings.pages import history_chart
+
+    rows = [{"month": "2024-12", "rank": 1291, "ranked_in_level": 1575, "percent": Decimal("95"),
+             "level_median": Decimal("100")},
+            {"month": "2024-11", "rank": 1, "ranked_in_level": 1575, "percent": Decimal("100"),
+             "level_median": Decimal("100")}]
+    chart = history_chart(rows, ["2024-11", "2024-12"])
+    assert chart["with_rank"] is False and chart["unpublished"] == []
+    spec = spec_of(chart)
+    assert "vconcat" not in spec and "rank" not in json.dumps(spec["layer"])
+    assert spec["layer"][2]["encoding"]["y"]["scale"]["domain"] == [90, 100]
+    districts = [{**row, "ranked_in_level": 75, "rank": 3} for row in rows]
+    assert history_chart(districts, ["2024-11", "2024-12"])["with_rank"] is True
 
 
 def test_calendar_months_cross_the_year():
@@ -115,11 +141,14 @@ def test_compiled_templates_render_as_the_spec_itself():
     from rankings.charts import to_vega
 
     long = [{"month": f"{2021 + i // 12}-{i % 12 + 1:02d}", "rank": (i * 37) % 1500 + 1, "ranked_in_level": 1560,
-             "percent": round_percent(60 + i % 30, 90)} for i in range(60) if i % 7]
-    short = [{"month": "2024-12", "rank": 49, "ranked_in_level": 75, "percent": round_percent(115, 130)},
-             {"month": "2024-10", "rank": 74, "ranked_in_level": 75, "percent": round_percent(100, 130)}]
+             "percent": round_percent(60 + i % 30, 90), "level_median": Decimal("97.5")} for i in range(60) if i % 7]
+    short = [{"month": "2024-12", "rank": 49, "ranked_in_level": 75, "percent": round_percent(115, 130),
+              "level_median": Decimal("95")},
+             {"month": "2024-10", "rank": 74, "ranked_in_level": 75, "percent": round_percent(100, 130),
+              "level_median": Decimal("96.15")}]
     specs = [
-        history_spec(list(reversed(long)), calendar_months("2021-02", "2025-12")),
+        history_spec(list(reversed(long)), calendar_months("2021-02", "2025-12"), ["2022-03", "2022-04"]),
+        history_spec(short, calendar_months("2024-10", "2024-12"), ["2024-11"], with_rank=True),
         history_spec(short, calendar_months("2024-10", "2024-12")),
         bands_spec([2, 1, 1, 1, 0, 1], "station"),
         bands_spec([1, 1, 0, 0, 0, 0], "zone"),

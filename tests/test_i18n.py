@@ -81,4 +81,4 @@ def test_templates_get_each_language_with_variables(languages):
     template = env.from_string('{{ _("Rank 1 in %(at_1)s of %(ranked)s months of %(year)s", at_1=7, ranked=8, '
                                'year=2024) }}|{% trans %}Home{% endtrans %}')
     assert template.render(**languages["en"].template_context()) == "Rank 1 in 7 of 8 months of 2024|Home"
-    assert template.render(**languages["hi"].template_context()) == "2024 के 8 में से 7 माह रैंक 1|मुखपृष्ठ"
+    assert template.render(**languages["hi"].template_context()) == "2024: 8 माह रैंकिंग में, इनमें से 7 माह रैंक 1 पर|मुखपृष्ठ"

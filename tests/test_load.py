@@ -77,7 +77,7 @@ def test_a_clean_folder_loads_with_the_right_types_and_values(tmp_path):
         "lucknow-zone", "lucknow-range", "sitapur", "lucknow-commissionerate", "hazratganj", "sadar-sitapur",
     ]
     assert data.units.index.name == "id"
-    assert list(data.units.columns) == ["level", "parent", "name_en", "name_hi", "formerly"]
+    assert list(data.units.columns) == ["level", "parent", "name_en", "name_hi", "formerly", "counterpart"]
     assert pd.isna(data.units.at["lucknow-zone", "parent"])
     assert pd.isna(data.units.at["lucknow-commissionerate", "parent"])
     assert data.units.at["hazratganj", "parent"] == "lucknow-commissionerate"
@@ -681,3 +681,52 @@ def test_the_same_problem_on_consecutive_lines_is_told_once_as_a_range():
         "police/2025-01.csv:4 · column marks",
         "police/2025-01.csv:5 · column marks",  # line 4 broke the run
     ]
+
+
+# ---- counterparts: a police commissionerate and the revenue district it polices
+
+def counterpart_units(*rows):
+    """UNITS with a counterpart column (empty on its lines 2–7) and rows added from line 8."""
+    lines = UNITS.splitlines()
+    text = lines[0] + ",counterpart\n" + "".join(line + ",\n" for line in lines[1:])
+    return text + "".join(row + "\n" for row in rows)
+
+
+def test_a_counterpart_given_on_one_side_links_both_ways(tmp_path):
+    folder = write_folder(tmp_path, units=counterpart_units("lucknow,district,,Lucknow,लखनऊ,,lucknow-commissionerate"))
+    units = load(folder).units
+    assert units.at["lucknow", "counterpart"] == "lucknow-commissionerate"
+    assert units.at["lucknow-commissionerate", "counterpart"] == "lucknow"
+    assert units.at["sitapur", "counterpart"] is None
+    # Given on both sides, alike: the same pair.
+    text = counterpart_units("lucknow,district,,Lucknow,लखनऊ,,lucknow-commissionerate").replace(
+        "लखनऊ कमिश्नरेट,,", "लखनऊ कमिश्नरेट,,lucknow")
+    assert load(write_folder(tmp_path / "both", units=text)).units.at["lucknow", "counterpart"] == \
+        "lucknow-commissionerate"
+
+
+def test_a_counterpart_must_be_another_existing_district_level_unit(tmp_path):
+    problems = problems_of(write_folder(tmp_path, units=counterpart_units(
+        "lucknow,district,,Lucknow,लखनऊ,,lucknow-comissionerate",  # 8: a typo
+        "agra,district,,Agra,आगरा,,agra",  # 9: itself
+        "kanpur-nagar,district,,Kanpur Nagar,कानपुर नगर,,lucknow-range",  # 10: a range
+        "bilhaur,tehsil,kanpur-nagar,Bilhaur,बिल्हौर,,kanpur-nagar",  # 11: a tehsil has none
+    )))
+    assert where(problems) == [("units.csv", 8, "counterpart", "lucknow-comissionerate"),
+                               ("units.csv", 9, "counterpart", "agra"),
+                               ("units.csv", 10, "counterpart", "lucknow-range"),
+                               ("units.csv", 11, "counterpart", "kanpur-nagar")]
+    assert [p.expected for p in problems] == [loader.EXPECTED_COUNTERPART, loader.EXPECTED_COUNTERPART_OTHER,
+                                              loader.EXPECTED_COUNTERPART_LEVEL, loader.EXPECTED_COUNTERPART_OF_DISTRICT]
+    assert problems[2].params == {"counterpart": "lucknow-range", "actual": "range"}
+    assert "lucknow-range is a range" in describe(problems[2])
+
+
+def test_a_unit_has_one_counterpart_at_most(tmp_path):
+    problems = problems_of(write_folder(tmp_path, units=counterpart_units(
+        "lucknow,district,,Lucknow,लखनऊ,,lucknow-commissionerate",  # 8
+        "lucknow-city,district,,Lucknow City,लखनऊ शहर,,lucknow-commissionerate",  # 9: pairs it again
+    )))
+    assert where(problems) == [("units.csv", 9, "counterpart", "lucknow-commissionerate")]
+    assert problems[0].expected == loader.EXPECTED_COUNTERPART_ONCE
+    assert problems[0].params == {"unit": "lucknow-commissionerate", "other": "lucknow", "first_line": 8}

@@ -1,6 +1,7 @@
 """Ranking rules on tiny hand-made tables; every expected number was worked out by hand."""
 
 import logging
+from decimal import Decimal
 
 import pandas as pd
 import pytest
@@ -83,10 +84,11 @@ def test_equal_percentages_with_different_max_marks_tie():
 
 def test_rank_in_parent():
     # d1 has s1 (80), s2 (90); d2 has s3 (70); d3 has s4 (90). State: s2, s4 = 1; s1 = 3; s3 = 4.
-    # In parent: s2 1, s1 2 in d1; s3 1 in d2; s4 1 in d3.
+    # In parent: s2 1, s1 2 in d1; s3 1 in d2; s4 1 in d3. The series ranks districts too (their parents' level).
     rankings = rank_all(UNITS, marks_table([
         ("p", "2024-01", "s1", 80, 90), ("p", "2024-01", "s2", 90, 90),
         ("p", "2024-01", "s3", 70, 90), ("p", "2024-01", "s4", 90, 90),
+        ("p", "2024-01", "d1", 100, 100),
     ]))
     assert [row(rankings, "2024-01", s)["rank"] for s in ["s1", "s2", "s3", "s4"]] == [3, 1, 4, 1]
     assert [row(rankings, "2024-01", s)["rank_in_parent"] for s in ["s1", "s2", "s3", "s4"]] == [2, 1, 1, 1]
@@ -216,3 +218,50 @@ def test_unit_appearing_mid_history_and_level_missing_in_a_month():
     years = rankings.years.set_index(["series", "unit_id", "year"])
     assert tuple(years.loc[("p", "r1", 2024)]) == (1, 2)
     assert tuple(years.loc[("p", "r2", 2024)]) == (1, 1)
+
+
+def test_ties_say_how_many_share_the_rank_in_the_state_and_in_the_parent():
+    # Stations of January: s1, s2, s3, s4 on 90/90 (rank 1, four share it), s5 on 45/90 (rank 5, alone).
+    # Districts are ranked too, so stations have a rank in their district: d1 has s1, s2 (both 1, two share it).
+    rankings = rank_all(UNITS, marks_table([
+        ("p", "2024-01", "s1", 90, 90), ("p", "2024-01", "s2", 90, 90), ("p", "2024-01", "s3", 90, 90),
+        ("p", "2024-01", "s4", 90, 90), ("p", "2024-01", "s5", 45, 90), ("p", "2024-01", "d1", 1, 1),
+    ]))
+    assert [row(rankings, "2024-01", s)["tied"] for s in ["s1", "s2", "s3", "s4", "s5"]] == [4, 4, 4, 4, 1]
+    assert [row(rankings, "2024-01", s)["rank_in_parent"] for s in ["s1", "s2", "s3", "s5"]] == [1, 1, 1, 1]
+    assert [row(rankings, "2024-01", s)["tied_in_parent"] for s in ["s1", "s2", "s3", "s5"]] == [2, 2, 1, 1]
+    # The median percent of the stations that month: 100, 100, 100, 100, 50 → 100.
+    assert row(rankings, "2024-01", "s5")["level_median"] == Decimal("100.00")
+
+
+def test_a_fall_from_a_tie_reads_with_its_change_in_points():
+    # January: s1..s4 all 90/90 (joint rank 1); February: s1 85.5/90 = 95 %, the others 90/90.
+    # s1 goes from rank 1 (shared by 4) to rank 4: change −3, and −5.00 percentage points.
+    january = [("p", "2024-01", s, 90, 90) for s in ["s1", "s2", "s3", "s4"]]
+    february = [("p", "2024-02", "s1", 85.5, 90)] + [("p", "2024-02", s, 90, 90) for s in ["s2", "s3", "s4"]]
+    rankings = rank_all(UNITS, marks_table(january + february))
+    feb = row(rankings, "2024-02", "s1")
+    assert (feb["previous_rank"], feb["rank"], feb["rank_change"], feb["tied"]) == (1, 4, -3, 1)
+    assert (feb["previous_percent"], feb["percent"], feb["percent_change"]) == (
+        Decimal("100.00"), Decimal("95.00"), Decimal("-5.00"))
+    assert row(rankings, "2024-02", "s2")["percent_change"] == Decimal("0.00")
+    assert row(rankings, "2024-01", "s1")["percent_change"] is None
+
+
+def test_no_rank_in_parent_where_the_series_does_not_rank_the_parents_level():
+    # Series "a" (district administrations) ranks districts and tehsils, never ranges: d1 and d2 (both under
+    # r1) have no rank in parent there; tehsils t1, t2 (in d1) have their rank in d1. Series "p" ranks
+    # ranges, so d1 and d2 are ranked in r1 there: d2 (90 %) 1st, d1 (50 %) 2nd.
+    units = pd.concat([UNITS, pd.DataFrame([("t1", "tehsil", "d1"), ("t2", "tehsil", "d1"), ("t3", "tehsil", "d2")],
+                                           columns=["id", "level", "parent"]).set_index("id")])
+    rankings = rank_all(units, marks_table([
+        ("a", "2024-01", "d1", 50, 100), ("a", "2024-01", "d2", 90, 100),
+        ("a", "2024-01", "t1", 70, 100), ("a", "2024-01", "t2", 80, 100), ("a", "2024-01", "t3", 90, 100),
+        ("p", "2024-01", "d1", 50, 100), ("p", "2024-01", "d2", 90, 100), ("p", "2024-01", "r1", 90, 100),
+    ]))
+    assert pd.isna(row(rankings, "2024-01", "d1", series="a")["rank_in_parent"])
+    assert pd.isna(row(rankings, "2024-01", "d2", series="a")["rank_in_parent"])
+    # Tehsils: statewide t3 1st, t2 2nd, t1 3rd; in d1: t2 1st, t1 2nd; t3 alone in d2.
+    assert [row(rankings, "2024-01", t, series="a")["rank"] for t in ["t1", "t2", "t3"]] == [3, 2, 1]
+    assert [row(rankings, "2024-01", t, series="a")["rank_in_parent"] for t in ["t1", "t2", "t3"]] == [2, 1, 1]
+    assert [row(rankings, "2024-01", d, series="p")["rank_in_parent"] for d in ["d1", "d2"]] == [2, 1]

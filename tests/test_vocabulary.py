@@ -1,6 +1,7 @@
 """Levels and languages are data in one place (vocabulary.py): their words in both languages, the settings
 checked when a build starts, and no template or module deciding by a level's name."""
 
+from decimal import Decimal
 import re
 from pathlib import Path
 
@@ -45,8 +46,18 @@ def test_level_words_in_both_languages(hi_en):
     assert hi.level("zone").count(8) == "8 ज़ोन"
     assert en.level("station").count(1560) == "1,560 police stations"
     assert hi.level("district").rank_of("49", 75) == "75 जनपदों में रैंक 49"
-    # The heading of a level and the axis of its chart are one word (they used to disagree).
-    assert en.level("district").many == en.level("district").index_heading == "Districts and commissionerates"
+    # A series' words for a level follow what it ranks: districts beside police commissionerates in a series that
+    # ranks ranges (police), plain districts where ranges are not ranked (district administrations).
+    police, administrations = {"with_top": {"district"}}, {"with_top": set()}
+    assert en.level("district", police).many == en.level("district").index_heading == "Districts and commissionerates"
+    assert en.level("district", administrations).many == en.level("district").many == "Districts"
+    assert hi.level("district", police).rank_of("5", 75) == "75 जनपदों और कमिश्नरेट में रैंक 5"
+    assert en.level("district", administrations).rank_of("49", 75) == "Rank 49 of 75 districts"
+    # A shared rank says so, in a sentence and in a table.
+    assert en.level("station").rank_of("1", 1575, tied=1249) == "Rank 1 of 1,575 police stations, joint with 1,248 others"
+    assert hi.level("station").rank_of("1", 1575, tied=2) == "1,575 थानों में रैंक 1, 1 अन्य के साथ संयुक्त"
+    assert (en.rank(1, 1249), hi.rank(1, 1249), en.rank(7, 1)) == ("1 (joint: 1,249)", "1 (संयुक्त: 1,249)", "7")
+    assert (en.points(Decimal("-5.00")), en.points(Decimal("1.25")), en.points(Decimal("0"))) == ("−5", "+1.25", "±0")
     for language in (hi, en):
         for level in LEVELS:
             words = language.level(level.id)

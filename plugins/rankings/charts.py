@@ -28,7 +28,8 @@ from pathlib import Path
 logger = logging.getLogger(__name__)
 
 INK, ACCENT, HIGHLIGHT, GRID = "#1b1b1b", "#0b5394", "#d95f02", "#d6d6d6"
-WIDTH, PANEL_HEIGHT = 320, 120
+MUTED, GAP = "#767676", "#ececec"  # the level's median; months the series did not publish
+WIDTH, PANEL_HEIGHT, RANK_PANEL_HEIGHT = 320, 120, 56
 # One generic family: a list of families costs vl-convert a font lookup per text (~3× slower). The restricted
 # fontconfig maps it to Noto Sans (Devanagari falls back to Noto Sans Devanagari); in the page, CSS gives the
 # chart text the page's own font stack.
@@ -53,26 +54,46 @@ def config():
 
 
 @cache
-def history_template():
-    """Rank (axis reversed, 1 at the top) above percent, month by month; a month not ranked is a gap."""
+def history_template(with_rank):
+    """A unit's percent month by month, the main line, beside the median percent of its level (how the others
+    did) over months its series did not publish shaded grey; with_rank: under it, a small panel of its rank
+    (axis reversed, 1 at the top). A month the unit was not ranked is a gap in its lines."""
     import altair as alt  # here, not at the top: the rendering workers never need it (a second at start)
 
-    x = alt.X("month:T", title=None, timeUnit="utcyearmonth",
-              axis=alt.Axis(labelExpr="'§' + utcmonth(datum.value) + '§ ' + utcFormat(datum.value, '%y')",
-                            grid=False, labelAngle=0, labelOverlap=False))  # month_ticks spaces them
-    base = alt.Chart(alt.NamedData("rows")).encode(x=x).properties(width=WIDTH, height=PANEL_HEIGHT)
-    # The panels share their months: labels under the lower one only (text is what rendering costs most).
-    top_x = alt.X("month:T", title=None, timeUnit="utcyearmonth", axis=alt.Axis(labels=False, ticks=False, grid=False))
-    rank_base = base.encode(x=top_x, y=alt.Y("rank:Q", title="⟦rank⟧", scale=alt.Scale(reverse=True, zero=False,
-                                                nice=False), axis=alt.Axis(format="d", tickMinStep=1)))
+    def months_axis(labels):
+        if not labels:
+            return alt.X("month:T", title=None, timeUnit="utcyearmonth",
+                         axis=alt.Axis(labels=False, ticks=False, grid=False))
+        return alt.X("month:T", title=None, timeUnit="utcyearmonth",
+                     axis=alt.Axis(labelExpr="'§' + utcmonth(datum.value) + '§ ' + utcFormat(datum.value, '%y')",
+                                   grid=False, labelAngle=0, labelOverlap=False))  # month_ticks spaces them
+
+    base = alt.Chart(alt.NamedData("rows")).encode(x=months_axis(not with_rank)).properties(
+        width=WIDTH, height=PANEL_HEIGHT)
+    percent_y = alt.Y("percent:Q", title="⟦percent⟧", scale=alt.Scale(zero=False, nice=False),
+                      axis=alt.Axis(tickCount=3))
+    unpublished = base.mark_rect(color=GAP).encode(opacity=alt.value(1)).transform_filter("datum.unpublished")
+    median = base.mark_line(color=MUTED, strokeDash=[4, 3], invalid="break-paths-filter-domains").encode(
+        y=alt.Y("median:Q", scale=alt.Scale(zero=False, nice=False)))
     # A point only where a month stands alone between gaps (a line needs two): points on every month would
     # cost a third of the render.
-    rank = rank_base.mark_line(color=ACCENT, invalid="break-paths-filter-domains") + rank_base.mark_point(
-        color=ACCENT, filled=True, size=30).transform_filter("datum.alone")
-    percent = base.mark_line(color=HIGHLIGHT, strokeDash=[4, 2], invalid="break-paths-filter-domains").encode(
-        y=alt.Y("percent:Q", title="⟦percent⟧", scale=alt.Scale(zero=False, nice=False), axis=alt.Axis(tickCount=3)))
-    spec = alt.vconcat(rank, percent, spacing=12).configure(**config()).to_dict()
+    line = base.mark_line(color=ACCENT, strokeWidth=2, invalid="break-paths-filter-domains").encode(y=percent_y)
+    alone = base.mark_point(color=ACCENT, filled=True, size=30).encode(y=percent_y).transform_filter("datum.alone")
+    percent = alt.layer(unpublished, median, line, alone)
+    if with_rank:
+        rank_base = alt.Chart(alt.NamedData("rows")).encode(x=months_axis(True)).properties(
+            width=WIDTH, height=RANK_PANEL_HEIGHT)
+        rank_y = alt.Y("rank:Q", title="⟦rank⟧", scale=alt.Scale(reverse=True, zero=False, nice=False),
+                       axis=alt.Axis(format="d", tickMinStep=1))
+        rank = rank_base.mark_line(color=INK, strokeWidth=1, invalid="break-paths-filter-domains").encode(
+            y=rank_y) + rank_base.mark_point(color=INK, filled=True, size=16).encode(y=rank_y).transform_filter(
+            "datum.alone")
+        chart = alt.vconcat(percent, rank, spacing=8)
+    else:
+        chart = percent
+    spec = chart.configure(**config()).to_dict()
     spec.pop("$schema", None)
+    spec["usermeta"] = {"kind": "history_rank" if with_rank else "history"}
     return spec
 
 
@@ -89,6 +110,7 @@ def bands_template():
     labels = chart.mark_text(align="left", dx=3, color=INK, fontSize=11).encode(text="count:Q", color=alt.value(INK))
     spec = (chart + labels).configure(**config()).to_dict()
     spec.pop("$schema", None)
+    spec["usermeta"] = {"kind": "bands"}
     return spec
 
 
@@ -106,8 +128,12 @@ def code_version():
     return hashlib.sha256(Path(__file__).read_bytes() + version("altair").encode()).hexdigest()[:16]
 
 
+KINDS = {"history": lambda: history_template(False), "history_rank": lambda: history_template(True),
+         "bands": bands_template}
+
+
 def _kind(kind):
-    build = history_template if kind == "history" else bands_template
+    build = KINDS[kind]
     if _kinds_folder is None:
         return build()
     file = _kinds_folder / f"{kind}-{code_version()}.json"
@@ -133,32 +159,51 @@ def fresh_copy(kind):
 def spec_of(chart):
     """The Vega-Lite spec of a page's chart data (pages.history_chart, pages.bands_chart)."""
     if chart["kind"] == "history":
-        return history_spec(chart["history"], chart["months"])
+        return history_spec(chart["history"], chart["months"], chart["unpublished"], chart["with_rank"])
     return bands_spec(chart["counts"], chart["level"])
 
 
-def history_spec(history, month_range):
-    """history: rows with month, rank, ranked_in_level and the published percent; month_range: every calendar
-    month from the first to the last, so that a month without a rank breaks the line."""
+def history_spec(history, month_range, unpublished=(), with_rank=False):
+    """history: rows with month, rank, ranked_in_level, the published percent and its level's median;
+    month_range: every calendar month from the first to the last, so that a month without a rank breaks the
+    line; unpublished: the months among them that the series did not publish (shaded)."""
     by_month = {row["month"]: row for row in history}
+    unpublished = set(unpublished)
     rows = []
     for month in month_range:
         row = by_month.get(month)
         rows.append({"month": month + "-01", "rank": row["rank"] if row else None,
-                     "percent": float(row["percent"]) if row else None})
+                     "percent": float(row["percent"]) if row else None,
+                     "median": float(row["level_median"]) if row else None,
+                     "unpublished": month in unpublished})
     for i, row in enumerate(rows):
-        before = rows[i - 1]["rank"] if i > 0 else None
-        after = rows[i + 1]["rank"] if i + 1 < len(rows) else None
-        row["alone"] = row["rank"] is not None and before is None and after is None
-    spec = fresh_copy("history")
+        before = rows[i - 1]["percent"] if i > 0 else None
+        after = rows[i + 1]["percent"] if i + 1 < len(rows) else None
+        row["alone"] = row["percent"] is not None and before is None and after is None
+    spec = fresh_copy("history_rank" if with_rank else "history")
     spec["datasets"] = {"rows": rows}
-    lowest_rank = max(row["ranked_in_level"] for row in history)
-    for layer in spec["vconcat"][0]["layer"]:
-        layer["encoding"]["y"]["scale"]["domain"] = [1, max(lowest_rank, 2)]
-        layer["encoding"]["y"]["axis"]["values"] = rank_ticks(lowest_rank)
-    percents = [r["percent"] for r in rows if r["percent"] is not None]
-    spec["vconcat"][1]["encoding"]["y"]["scale"]["domain"] = [min(90, 10 * math.floor(min(percents) / 10)), 100]
-    spec["vconcat"][1]["encoding"]["x"]["axis"]["values"] = month_ticks(month_range)
+    lowest = min(min(r["percent"], r["median"]) for r in rows if r["percent"] is not None)
+    percent_domain = [min(90, 10 * math.floor(lowest / 10)), 100]
+    ticks = month_ticks(month_range)
+    patch = {"domains": {}, "values": {}}
+    if with_rank:
+        percent_panel, rank_panel = spec["vconcat"]
+        lowest_rank = max(row["ranked_in_level"] for row in history)
+        rank_domain, rank_values = [1, max(lowest_rank, 2)], rank_ticks(lowest_rank)
+        for layer in rank_panel["layer"]:
+            layer["encoding"]["y"]["scale"]["domain"] = rank_domain
+            layer["encoding"]["y"]["axis"]["values"] = rank_values
+        rank_panel["layer"][0]["encoding"]["x"]["axis"]["values"] = ticks
+        patch["domains"].update(concat_0_y=percent_domain, concat_1_y=rank_domain)
+        patch["values"].update(concat_1_y=rank_values, concat_1_x=ticks)
+    else:
+        percent_panel = spec
+        percent_panel["layer"][2]["encoding"]["x"]["axis"]["values"] = ticks
+        patch["domains"]["y"] = percent_domain
+        patch["values"]["x"] = ticks
+    for layer in percent_panel["layer"][1:]:
+        layer["encoding"]["y"]["scale"]["domain"] = percent_domain
+    spec["usermeta"] = {**spec["usermeta"], **patch}
     return spec
 
 
@@ -293,35 +338,40 @@ _compiled = {}
 
 def to_vega(spec):
     """The Vega of a Vega-Lite spec made by history_spec or bands_spec: the kind's compiled template with this
-    chart's rows, domains, ticks and titles (tests check it renders as compiling the spec itself does)."""
+    chart's rows, domains, tick values and titles (tests check it renders as compiling the spec itself does)."""
     import vl_convert
 
-    kind = "history" if "vconcat" in spec else "bands"
+    kind = spec["usermeta"]["kind"]
     if kind not in _compiled:
         _compiled[kind] = json.dumps(vl_convert.vegalite_to_vega(spec))
     vega = json.loads(_compiled[kind])
     for data in vega["data"]:
         if data["name"] == "rows":
             data["values"] = spec["datasets"]["rows"]
-    scales = {scale["name"]: scale for scale in vega["scales"]}
-    if kind == "history":
-        rank_y = spec["vconcat"][0]["layer"][0]["encoding"]["y"]
-        scales["concat_0_y"]["domain"] = rank_y["scale"]["domain"]
-        scales["concat_1_y"]["domain"] = spec["vconcat"][1]["encoding"]["y"]["scale"]["domain"]
-        ticks = [{"signal": f"utc({t['year']}, {t['month'] - 1}, 1, 0, 0, 0, 0)"}
-                 for t in spec["vconcat"][1]["encoding"]["x"]["axis"]["values"]]
-        for axis in vega["marks"][0]["axes"]:
-            if axis["scale"] == "concat_0_y" and "values" in axis:
-                axis["values"] = rank_y["axis"]["values"]
-        for axis in vega["marks"][1]["axes"]:
-            if axis["scale"] == "concat_1_x" and "values" in axis:
-                axis["values"] = ticks
-    else:
+    if kind == "bands":
         title = spec["layer"][0]["encoding"]["x"]["title"]
         for axis in vega["axes"]:
             if axis["scale"] == "x" and "title" in axis:
                 axis["title"] = title
+        return vega
+    domains, values = spec["usermeta"]["domains"], spec["usermeta"]["values"]
+    for scale in vega["scales"]:
+        if scale["name"] in domains:
+            scale["domain"] = domains[scale["name"]]
+    for axis in all_axes(vega):
+        if axis["scale"] in values and "values" in axis:
+            given = values[axis["scale"]]
+            axis["values"] = [{"signal": f"utc({t['year']}, {t['month'] - 1}, 1, 0, 0, 0, 0)"} if isinstance(t, dict)
+                              else t for t in given]
     return vega
+
+
+def all_axes(vega):
+    """The axes of a Vega spec and of its groups (the panels of a vconcat)."""
+    yield from vega.get("axes", ())
+    for mark in vega.get("marks", ()):
+        if mark.get("type") == "group":
+            yield from all_axes(mark)
 
 
 def tidy_svg(svg):
@@ -345,7 +395,7 @@ class ChartStore:
         self.store = self.cache_dir / "svg"
         self.store.mkdir(parents=True, exist_ok=True)
         _kinds_folder = self.cache_dir
-        for kind in ("history", "bands"):
+        for kind in KINDS:
             _pickled(kind)  # built with Altair once, kept as JSON, before any worker needs it
         self.png_store = self.cache_dir / "png"
         self.processes = processes or os.cpu_count() or 1

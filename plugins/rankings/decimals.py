@@ -19,3 +19,8 @@ def exact(value):
 def round_percent(marks, max_marks):
     """Percent with two decimals, rounded half up from the exact decimal quotient (88.4615… → 88.46)."""
     return (exact(marks) / exact(max_marks) * 100).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
+
+
+def round_half_up(value):
+    """A computed float figure (a median percent) as it is published: two decimals, half up."""
+    return exact(value).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)

@@ -140,8 +140,10 @@ def load_model(folder):
 
 def chart_words(language):
     """The words of the charts' tokens (charts.py), in a language."""
+    with_top = {"with_top": set(LEVEL_IDS)}  # a series with units at the top of every level (i18n.Language.level)
     return {"rank": language.gettext("Rank"), "percent": language.gettext("Percent"),
-            **{level: language.level(level).many for level in LEVEL_IDS}}
+            **{level: language.level(level).many for level in LEVEL_IDS},
+            **{f"{level}_top": language.level(level, with_top).many for level in LEVEL_IDS}}
 
 
 class RankingsGenerator(Generator):

@@ -77,30 +77,35 @@ def _newstyle_plural(func):
 
 
 class LevelWords:
-    """A level's words (vocabulary.Level) in one language. Sentences are markup, as a template's _() makes them:
-    the catalog is trusted, the values put in are escaped (a rank given as markup stays markup)."""
+    """A level's words (vocabulary.Level) in one language; with_top: its words in a series that ranks the
+    parent level beside units of this level at the top ("districts and commissionerates"). Sentences are markup,
+    as a template's _() makes them: the catalog is trusted, the values put in are escaped (a rank given as markup
+    stays markup)."""
 
-    def __init__(self, level, language):
+    def __init__(self, level, language, with_top=False):
         _ = language.gettext
         self.id = level.id
-        self.one, self.many = _(level.one), _(level.many)
+        self._words = level.with_top if with_top and level.with_top else level
+        self.one, self.many = _(level.one), _(self._words.many)
+        self.top_one = _(level.top_one) if level.top_one else self.one
         self.index_heading, self.without_parent = _(level.index_heading), _(level.without_parent)
         self._level, self._language = level, language
 
     def count(self, n):
         """"82 districts"."""
         language = self._language
-        return Markup(language.ngettext(*self._level.count, n)) % {"num": language.number(n)}
+        return Markup(language.ngettext(*self._words.count, n)) % {"num": language.number(n)}
 
     def at_rank_1(self, at_1, total):
         """"48 of 52 police stations at rank 1"."""
         number = self._language.number
-        return Markup(self._language.gettext(self._level.at_rank_1)) % {"at_1": number(at_1), "total": number(total)}
+        return Markup(self._language.gettext(self._words.at_rank_1)) % {"at_1": number(at_1), "total": number(total)}
 
-    def rank_of(self, rank, total):
-        """"Rank 49 of 75 districts"; rank: a formatted number, or markup around one (a unit's big rank)."""
-        sentence = Markup(self._language.gettext(self._level.rank_of))
-        return sentence % {"rank": rank, "total": self._language.number(total)}
+    def rank_of(self, rank, total, tied=1):
+        """"Rank 49 of 75 districts", and ", joint with 1,248 others" where others share the rank; rank: a
+        formatted number, or markup around one (a unit's big rank)."""
+        sentence = Markup(self._language.gettext(self._words.rank_of))
+        return sentence % {"rank": rank, "total": self._language.number(total)} + self._language.joint(tied)
 
 
 class Language:
@@ -116,6 +121,7 @@ class Language:
         self.translations = translations
         self._levels = {}
         self._numbers, self._percents = {None: ""}, {None: ""}
+        self._ranks, self._points, self._sort_keys = {}, {}, {}
         self._context = None
 
     def __repr__(self):
@@ -140,16 +146,86 @@ class Language:
             }
         return self._context
 
-    def level(self, level_id):
-        """A level's words in this language: L.level("station").many is "थाने" in Hindi."""
-        words = self._levels.get(level_id)
+    def level(self, level_id, series=None):
+        """A level's words in this language: L.level("station").many is "थाने" in Hindi. Given a series, the
+        level's words in that series: districts beside commissionerates are "districts and commissionerates"
+        in the police series, "districts" in the district-administration series (pages.series_directory)."""
+        key = (level_id, bool(series and level_id in series["with_top"]))
+        words = self._levels.get(key)
         if words is None:
-            words = self._levels[level_id] = LevelWords(LEVEL[level_id], self)
+            words = self._levels[key] = LevelWords(LEVEL[level_id], self, with_top=key[1])
         return words
+
+    def kind(self, unit):
+        """What a unit is: "Police station", "District", or "Police commissionerate" for a district at the top
+        of a series that ranks ranges (pages.unit_directory)."""
+        words = self.level(unit["level"])
+        return words.top_one if unit["top"] else words.one
 
     # Names: every unit and series has a name column per language (name_hi, name_en).
     def name(self, thing):
         return thing[self.info.name_column]
+
+    def placed_name(self, unit, units):
+        """A unit's name with its parent's where names recur across districts: "Sadar (Kanpur Nagar)"."""
+        if not unit["place"]:
+            return self.name(unit)
+        return self.gettext("%(name)s (%(place)s)") % {"name": self.name(unit), "place": self.name(units[unit["place"]])}
+
+    def sort_key(self, name):
+        """The order of names in this language: Hindi order for Hindi (the Unicode collation algorithm; Devanagari
+        by its letters, not by code points), English order for English (case and accents aside)."""
+        try:
+            return self._sort_keys[name]
+        except KeyError:
+            key = self._sort_keys[name] = collator().sort_key(name)
+            return key
+
+    def sorted(self, things):
+        """Units or series in this language's order of their names."""
+        return sorted(things, key=lambda thing: self.sort_key(self.name(thing)))
+
+    def sorted_groups(self, groups, units):
+        """Groups of units under a parent ({"parent": unit or None, …}) in this language's order of the parents'
+        places (zone, range, district names); the group without a parent last."""
+        def key(group):
+            parent = group["parent"]
+            if parent is None:
+                return (1, ())
+            return (0, tuple(self.sort_key(self.name(units[a])) for a in parent["ancestors"])
+                    + (self.sort_key(self.name(parent)),))
+        return sorted(groups, key=key)
+
+    # Ties and changes: a shared rank says so, a change of rank carries the change of percent beside it.
+    def rank(self, rank, tied=1):
+        """A rank in a table: "1", or "1 (joint: 1,249)" where 1,249 units share it."""
+        return self.number(rank) + self.joint_short(tied)
+
+    def joint_short(self, tied):
+        """" (joint: 1,249)" after a rank 1,249 units share, in a table; nothing for a rank of its own."""
+        if tied is None or tied <= 1:
+            return ""
+        text = self._ranks.get(tied)
+        if text is None:
+            text = self._ranks[tied] = self.gettext(" (joint: %(tied)s)") % {"tied": self.number(tied)}
+        return text
+
+    def joint(self, tied):
+        """", joint with 1,248 others" after a rank that tied units share; nothing for a rank of its own."""
+        if tied is None or tied <= 1:
+            return Markup("")
+        return Markup(self.ngettext(", joint with %(num)s other", ", joint with %(num)s others", tied - 1)) % {
+            "num": self.number(tied - 1)}
+
+    def points(self, change):
+        """A change of percent in percentage points, signed: "+1.25", "−5", "±0" (Decimal, published digits)."""
+        if change is None:
+            return ""
+        text = self._points.get(change)
+        if text is None:
+            magnitude = format_number(self.locale, abs(change))
+            text = self._points[change] = ("+" if change > 0 else "−" if change < 0 else "±") + magnitude
+        return text
 
     # Numbers.
     def number(self, value):
@@ -199,6 +275,14 @@ class Language:
 
     def year(self, year):
         return str(year)
+
+
+@lru_cache(maxsize=1)
+def collator():
+    """The Unicode collation algorithm with its default table (DUCET): Hindi and English order alike."""
+    import pyuca  # here: loading its table takes a fifth of a second, and only pages that sort need it
+
+    return pyuca.Collator()
 
 
 def load_languages(translations_dir, codes=("hi", "en")):

@@ -84,6 +84,18 @@ EXPECTED_DEVANAGARI_NOT_LOST = N_(
 )
 EXPECTED_FORMER_ID = N_("an earlier id that no unit has now; it is the id of the unit on line %(unit_line)s")
 EXPECTED_FORMER_ID_ONCE = N_("an earlier id of one unit only; %(unit)s on line %(first_line)s lists it too")
+EXPECTED_COUNTERPART = N_(
+    "the id of a district-level unit in units.csv that covers the same area in the other hierarchy "
+    "(a police commissionerate, or the revenue district it polices)"
+)
+EXPECTED_COUNTERPART_OF_DISTRICT = N_(
+    "an empty cell: only a district-level unit (a police commissionerate or a revenue district) has a counterpart"
+)
+EXPECTED_COUNTERPART_OTHER = N_("the id of another unit; a unit is not its own counterpart")
+EXPECTED_COUNTERPART_LEVEL = N_("the id of a district-level unit; %(counterpart)s is a %(actual)s")
+EXPECTED_COUNTERPART_ONCE = N_(
+    "one counterpart per unit: %(unit)s is already paired with %(other)s on line %(first_line)s"
+)
 EXPECTED_UNIT = N_("a unit id from units.csv")
 EXPECTED_CURRENT_UNIT = N_("the unit's current id, %(current)s; this is its earlier id")
 EXPECTED_MARKS_UP_TO = N_("a number ≥ 0 and ≤ max_marks (%(max_marks)s)")
@@ -116,7 +128,8 @@ HINDI_LOST = r"[^A-Za-z]*\?[^A-Za-z]*"
 @dataclass
 class Dataset:
     folder: Path
-    units: pd.DataFrame  # index id; level, parent (NA when none), name_en, name_hi, formerly (tuple of ids)
+    # index id; level, parent (NA when none), name_en, name_hi, formerly (tuple of ids), counterpart (id or None)
+    units: pd.DataFrame
     series: pd.DataFrame  # index id; name_en, name_hi
     marks: pd.DataFrame  # one row per series, month and unit: marks, max_marks, official_rank, counts, file, line
     columns_given: dict  # (series, month) -> the COUNT_COLUMNS that month's file has, in schema order
@@ -574,6 +587,7 @@ def check_units(units):
         *hindi_problems(frame),
         *control_characters(frame, ["name_en", "name_hi"]),
         *former_id_problems(frame),
+        *counterpart_problems(frame),
     ]
 
 
@@ -682,11 +696,52 @@ def former_id_problems(frame):
     )
 
 
+def counterpart_problems(frame):
+    """A counterpart links two district-level units both ways: given on either side (or on both, alike), it must
+    be another district-level unit, and each unit has one counterpart at most."""
+    units = first_of_each_unit(frame)
+    given = frame.loc[filled(frame, "counterpart")]
+    other_level = given["counterpart"].map(units["level"])
+    known = given["counterpart"].isin(units.index).to_numpy()
+    of_district = given["level"].eq(schema.COUNTERPART_LEVEL).to_numpy()
+    itself = given["counterpart"].eq(given["id"]).to_numpy()
+    wrong_level = known & ~itself & other_level.ne(schema.COUNTERPART_LEVEL).to_numpy()
+    given = given.assign(actual=other_level)
+    yield from each_row(given, ~of_district, "counterpart", EXPECTED_COUNTERPART_OF_DISTRICT)
+    yield from each_row(given, of_district & ~known, "counterpart", EXPECTED_COUNTERPART)
+    yield from each_row(given, of_district & itself, "counterpart", EXPECTED_COUNTERPART_OTHER)
+    yield from each_row(given, of_district & wrong_level, "counterpart", EXPECTED_COUNTERPART_LEVEL,
+                        lambda row: {"counterpart": row["counterpart"], "actual": row["actual"]})
+    # Pairs in file order; a pair given on both sides is one pair. A unit in a second pair is told on the line
+    # that pairs it again.
+    paired = {}  # unit id → (the other unit, line)
+    for row in given.loc[of_district & known & ~itself & ~wrong_level].to_dict("records"):
+        one, other = row["id"], row["counterpart"]
+        if paired.get(one, (other,))[0] == other and paired.get(other, (one,))[0] == one:
+            paired.setdefault(one, (other, row["line"]))
+            paired.setdefault(other, (one, row["line"]))
+            continue
+        clash = one if paired.get(one, (other,))[0] != other else other
+        first, first_line = paired[clash]
+        yield Problem(row["file"], int(row["line"]), "counterpart", other, EXPECTED_COUNTERPART_ONCE,
+                      {"unit": clash, "other": first, "first_line": int(first_line)})
+
+
+def counterparts(frame):
+    """{unit id: its counterpart}, both ways, from a checked units.csv."""
+    pairs = {}
+    for one, other in frame.loc[filled(frame, "counterpart"), ["id", "counterpart"]].itertuples(index=False):
+        pairs[one], pairs[other] = other, one
+    return pairs
+
+
 def units_frame(frame):
     units = frame.set_index("id")[["level", "parent", "name_en", "name_hi", "formerly"]]
     units = units.astype({column: "str" for column in ("level", "parent", "name_en", "name_hi")})
     units["formerly"] = pd.Series([tuple(ids) for ids in units["formerly"].fillna("").str.split()],
                                   index=units.index, dtype=object)
+    pairs = counterparts(frame)
+    units["counterpart"] = pd.Series([pairs.get(unit_id) for unit_id in units.index], index=units.index, dtype=object)
     units.index = units.index.astype("str")
     return units
 

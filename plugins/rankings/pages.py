@@ -23,9 +23,13 @@ HOME_LIST = 5
 HOME_TOP_NAMED = 10
 
 ROW_COLUMNS = [
-    "series", "month", "unit_id", "level", "parent", "marks", "max_marks", "percent", "rank", "computed_rank",
-    "official_rank", "rank_in_parent", "previous_rank", "rank_change", "ranked_in_level", *COUNT_COLUMNS,
+    "series", "month", "unit_id", "level", "parent", "marks", "max_marks", "percent", "rank", "tied",
+    "computed_rank", "official_rank", "rank_in_parent", "tied_in_parent", "previous_rank", "previous_percent",
+    "rank_change", "percent_change", "ranked_in_level", "level_median", *COUNT_COLUMNS,
 ]
+# A history chart shows the rank beside the percent only where a level has this few units: among 1,575
+# stations, 1,249 of them sharing rank 1, a rank line jumps between 1 and 1,291 for a fall of five points.
+RANK_CHART_MOST_UNITS = 100
 
 
 @dataclass
@@ -55,7 +59,8 @@ class SiteModel:
         self.dataset, self.rankings = dataset, rankings
         self.corrected = corrected or {}  # (series, month) → date of the latest correction
         self.units = unit_directory(dataset.units)
-        self.series = series_directory(dataset.series, results)
+        self.series = series_directory(dataset.series, results, self.units)
+        mark_units_at_top(self.units, self.series, results)
         self.children_of = children_directory(self.units)
         self.columns_given = dataset.columns_given
         self.levels_present = [level for level in LEVEL_IDS if any(u["level"] == level for u in self.units.values())]
@@ -144,10 +149,11 @@ class SiteModel:
         charts = {}
         for level, level_rows in split_by_level(rows):
             block = {"level": level, "rows": level_rows, **self.count_dict(series["id"], month, level),
-                     "groups": None, "lowest": self.lowest(series["id"], month, level)}
+                     "groups": None, "lowest": self.lowest(series["id"], month, level),
+                     "parent_ranked": level in series["parent_ranked"]}
             if LEVEL[level].grouped:
                 block["groups"] = self.group_by_parent(series["id"], month, level, level_rows)
-            block.update(bands_block(level_rows, level))
+            block.update(bands_block(level_rows, level, with_top=level in series["with_top"]))
             charts[block["chart"]] = bands_chart(block)
             levels.append(block)
         previous_month = months[index - 1] if index > 0 else None
@@ -166,14 +172,15 @@ class SiteModel:
         })
 
     def group_by_parent(self, series_id, month, level, rows):
-        """One group per parent (district), ordered by name, each with its rows in rank order."""
+        """One group per parent (district), each with its rows in rank order; pages order the groups by name in
+        their language (i18n.Language.sorted_groups)."""
         groups = {}
         for row in rows:
             groups.setdefault(row["parent"], []).append(row)
         # Only levels whose units all have a parent are grouped (vocabulary.py), so every group has its counts.
         return [{"parent": self.units[parent_id], "rows": members,
                  **self.count_dict(series_id, month, level, parent_id)}
-                for parent_id, members in sorted(groups.items(), key=lambda item: parent_sort_key(item[0], self.units))]
+                for parent_id, members in groups.items()]
 
     def level_glance(self, series_id, month, level, rows):
         """Home page summary of one level in one month: rank-1 count, top, bottom, rises, falls."""
@@ -191,16 +198,20 @@ class SiteModel:
         }
 
     def level_index_page(self, level):
+        """Every unit of a level, parent by parent (pages order them by name in their language). A unit and its
+        counterpart of the same level (a revenue district and its police commissionerate) are one entry: one area."""
         units = [u for u in self.units.values() if u["level"] == level]
+        paired = {u["id"] for u in units if u["counterpart"] and self.units[u["counterpart"]]["level"] == level
+                  and u["top"]}  # the commissionerate is listed beside its district
         groups = {}
         for unit in units:
-            groups.setdefault(unit["parent"], []).append(unit)
-        ordered = sorted(groups.items(), key=lambda item: parent_sort_key(item[0], self.units))
+            if unit["id"] not in paired:
+                groups.setdefault(unit["parent"], []).append(unit)
         return Page(urls.level_index(level), "level_index.html", {
             "level": level,
-            "count": len(units),
-            "groups": [{"parent": self.units.get(parent), "units": sorted(members, key=lambda u: u["name_en"])}
-                       for parent, members in ordered],
+            "count": len(units) - len(paired),
+            "pairs": len(paired),
+            "groups": [{"parent": self.units.get(parent), "units": members} for parent, members in groups.items()],
         })
 
     def unit_page(self, unit):
@@ -211,14 +222,17 @@ class SiteModel:
             if history:
                 block = self.series_block(unit, series, history)
                 blocks.append(block)
-                charts[block["chart"]] = history_chart(block["history"])
+                charts[block["chart"]] = history_chart(block["history"], series["months"])
                 if block["spread"]:
                     charts[block["spread"]["chart"]] = bands_chart(block["spread"])
+        counterpart = self.units.get(unit["counterpart"])
         return Page(unit["path"], "unit.html", charts=charts, model={
             "unit": unit,
             "ancestors": [self.units[a] for a in unit["ancestors"]],
             "child_units": self.children_of.get(unit["id"], {}),
             "blocks": blocks,
+            "counterpart": counterpart,
+            "counterpart_children": self.children_of.get(counterpart["id"], {}) if counterpart else {},
         })
 
     def series_block(self, unit, series, history):
@@ -239,7 +253,7 @@ class SiteModel:
         if deepest:
             below = [row for row in self.rows_at(self._by_month[(series["id"], month)])
                      if row["level"] == deepest and unit["id"] in self.units[row["unit_id"]]["ancestors"]]
-            spread = bands_block(below, deepest, f"{series['id']}-{deepest}-bands")
+            spread = bands_block(below, deepest, f"{series['id']}-{deepest}-bands")  # under one unit: none at the top
         return {
             "chart": f"{series['id']}-history",
             "spread": spread,
@@ -247,6 +261,10 @@ class SiteModel:
             "latest": latest,
             "current": month == series["latest_month"],
             "history": history,
+            "timeline": timeline(history, series),
+            # A rank in its parent where the series ranks the parent's level (ranking.py).
+            "parent_ranked": unit["parent"] is not None and unit["level"] in series["parent_ranked"],
+            "chart_with_rank": max(row["ranked_in_level"] for row in history) <= RANK_CHART_MOST_UNITS,
             "years": sorted((y for y in self._years.get((unit["id"], series["id"]), [])),
                             key=lambda y: y["year"], reverse=True),
             "best": self._best[key],
@@ -279,38 +297,67 @@ def grouped_records(frame, keys):
     return groups
 
 
-def bands_block(rows, level, chart=None):
+def bands_block(rows, level, chart=None, with_top=False):
     """How many units of a level fall in each percent band (of the published percent), for a chart and the
-    table beside it."""
-    return {"chart": chart or f"{level}-bands", "total": len(rows), "level": level,
+    table beside it; with_top: the level's words are those of a series with units at the top (vocabulary.py)."""
+    return {"chart": chart or f"{level}-bands", "total": len(rows), "level": level, "with_top": with_top,
             "bands": [{"label": label, "count": count, "full": low == 100}
                       for (label, low), count in zip(BANDS, band_counts(row["percent"] for row in rows))]}
 
 
 def bands_chart(block):
     """The data of a bands chart (charts.bands_spec)."""
-    return {"kind": "bands", "level": block["level"], "counts": [band["count"] for band in block["bands"]]}
+    return {"kind": "bands", "level": block["level"] + ("_top" if block["with_top"] else ""),
+            "counts": [band["count"] for band in block["bands"]]}
 
 
-def history_chart(history):
-    """The data of a history chart (charts.history_spec): the unit's months, newest first, and every calendar
-    month from its first to its last, so that a month without a rank breaks the line."""
-    return {"kind": "history", "history": [{k: row[k] for k in ("month", "rank", "percent", "ranked_in_level")}
-                                           for row in history],
-            "months": calendar_months(history[-1]["month"], history[0]["month"])}
+def history_chart(history, published):
+    """The data of a history chart (charts.history_spec): the unit's months, newest first, with the median
+    percent of its level; every calendar month from its first to its last, so that a month without a rank breaks
+    the line; the months among them its series did not publish; and whether the rank is drawn beside the percent
+    (RANK_CHART_MOST_UNITS)."""
+    months = calendar_months(history[-1]["month"], history[0]["month"])
+    published = set(published)
+    return {"kind": "history",
+            "history": [{k: row[k] for k in ("month", "rank", "percent", "level_median", "ranked_in_level")}
+                        for row in history],
+            "months": months,
+            "unpublished": [month for month in months if month not in published],
+            "with_rank": max(row["ranked_in_level"] for row in history) <= RANK_CHART_MOST_UNITS}
+
+
+def timeline(history, series):
+    """The rows of a unit's history table, newest first: every calendar month from its first ranked month to its
+    series' latest, a month without its rank said as what it is: the series published nothing that month
+    ("not_published"), or it did and this unit was not in it ("not_ranked")."""
+    by_month = {row["month"]: row for row in history}
+    published = set(series["months"])
+    rows = []
+    for month in reversed(calendar_months(history[-1]["month"], series["latest_month"])):
+        if month in by_month:
+            rows.append(by_month[month])
+        else:
+            rows.append({"series": series["id"], "month": month,
+                         "status": "not_ranked" if month in published else "not_published"})
+    return rows
 
 
 # ---- directories: small dicts shared by all pages ----
 
 def unit_directory(units):
-    """id → unit info: names, level, parent, formerly, ancestors (top first) and the page's path."""
+    """id → unit info: names, level, parent, formerly, counterpart, ancestors (top first), the page's path, and
+    place: the parent whose name goes with the unit's where names recur (vocabulary.Level.named_with_parent)."""
     directory = {}
     for unit_id, row in units.iterrows():
         parent = None if pd.isna(row["parent"]) else row["parent"]
+        counterpart = row.get("counterpart")
         directory[unit_id] = {
             "id": unit_id, "level": row["level"], "parent": parent,
             "name_en": row["name_en"], "name_hi": row["name_hi"],
             "formerly": tuple(row["formerly"]) if isinstance(row["formerly"], (tuple, list)) else (),
+            "counterpart": counterpart if isinstance(counterpart, str) else None,
+            "place": parent if LEVEL[row["level"]].named_with_parent else None,
+            "top": False,  # mark_units_at_top
             "path": urls.unit(row["level"], unit_id),
         }
     for unit in directory.values():
@@ -323,25 +370,49 @@ def unit_directory(units):
 
 
 def children_directory(units):
-    """parent id → {level: [child units sorted by English name]}."""
+    """parent id → {level: [child units]} (pages order them by name in their language)."""
     children = {}
-    for unit in sorted(units.values(), key=lambda u: u["name_en"]):
+    for unit in units.values():
         if unit["parent"] is not None:
             children.setdefault(unit["parent"], {}).setdefault(unit["level"], []).append(unit)
-    return children
+    return {parent: {level: by_level[level] for level in LEVEL_IDS if level in by_level}
+            for parent, by_level in children.items()}
 
 
-def series_directory(series, results):
+def series_directory(series, results, units):
+    """The series, each with its months, the levels it ranks, the levels whose parent level it ranks too (they
+    have a rank in parent: ranking.py), and with_top: the levels of those where it also ranks units without a
+    parent (districts beside police commissionerates), whose words say so (i18n.Language.level)."""
     months = results.groupby("series")["month"].unique()
+    ranked = results[["series", "level", "unit_id"]].drop_duplicates(["series", "unit_id"])
+    levels = {series_id: set(group["level"]) for series_id, group in ranked.groupby("series")}
+    at_top = {series_id: {level for level, unit_id in zip(group["level"], group["unit_id"])
+                          if units[unit_id]["parent"] is None and LEVEL[level].parent}
+              for series_id, group in ranked.groupby("series")}
     out = []
     for series_id, row in series.iterrows():
         series_months = sorted(months.get(series_id, []))
+        own = levels.get(series_id, set())
+        parent_ranked = {level for level in own if LEVEL[level].parent in own}
         out.append({
             "id": series_id, "name_en": row["name_en"], "name_hi": row["name_hi"],
             "months": series_months, "latest_month": series_months[-1] if series_months else None,
             "path": urls.series_index(series_id),
+            "levels": [level for level in LEVEL_IDS if level in own],
+            "parent_ranked": parent_ranked,
+            "with_top": parent_ranked & at_top.get(series_id, set()),
         })
     return out
+
+
+def mark_units_at_top(units, series, results):
+    """A unit without a parent, ranked in a series that ranks its parent level, stands at the top of that
+    hierarchy: a police commissionerate (vocabulary.Level.top_one), not a district under a range."""
+    with_top = {s["id"]: s["with_top"] for s in series}
+    for series_id, unit_id in results[["series", "unit_id"]].drop_duplicates().itertuples(index=False):
+        unit = units[unit_id]
+        if unit["parent"] is None and unit["level"] in with_top[series_id]:
+            unit["top"] = True
 
 
 # ---- small pure helpers ----
@@ -353,9 +424,3 @@ def split_by_level(rows):
         by_level.setdefault(row["level"], []).append(row)
     return [(level, by_level[level]) for level in LEVEL_IDS if level in by_level]
 
-
-def parent_sort_key(parent_id, units):
-    if parent_id is None:
-        return (1, "")  # units without parent after the grouped ones
-    parent = units[parent_id]
-    return (0, tuple(units[a]["name_en"] for a in parent["ancestors"]) + (parent["name_en"],))

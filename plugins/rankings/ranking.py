@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .decimals import round_percent
+from .decimals import round_half_up, round_percent
 from .schema import COUNT_COLUMNS
 
 logger = logging.getLogger(__name__)
@@ -25,12 +25,15 @@ GROUP = ["series", "month", "level"]
 
 @dataclass
 class Rankings:
-    results: pd.DataFrame  # one row per series, month, unit: marks, score, percent (published), ranks, change
+    # one row per series, month, unit: marks, score, percent (published), rank and how many share it (tied),
+    # rank in parent (tied_in_parent), previous rank and percent, rank_change, percent_change (points),
+    # level_median (the median percent of the unit's level that month)
+    results: pd.DataFrame
     years: pd.DataFrame  # series, unit_id, year, months_at_1, months_ranked
     best: pd.DataFrame  # series, unit_id, best_rank, best_first_month, best_last_month, best_months
     runs: pd.DataFrame  # series, unit_id, run_at_1, run_since (month), level_latest_month
     children: pd.DataFrame  # series, month, ancestor_id (STATE: all), level, ranked, at_rank_1
-    lowest: pd.DataFrame  # series, month, ancestor_id (STATE: all), level, unit_id, parent, rank, percent: lowest first
+    lowest: pd.DataFrame  # series, month, ancestor_id (STATE: all), level, unit_id, parent, rank, tied, percent: lowest first
     disagreements: pd.DataFrame  # rows where an official rank differs from the computed one
 
 
@@ -64,12 +67,14 @@ def rank_all(units, marks, lowest_shown=LOWEST_SHOWN):
 
 
 def rank_results(units, marks):
-    """Percent, computed and published rank, rank in parent, previous rank and change for every row.
+    """Percent, computed and published rank, how many share it, rank in parent, previous rank and percent, and
+    the changes, for every row.
 
     score is the percent as a float, to rank by; percent is the published figure (two decimals, half up, a
     Decimal), computed once for each distinct pair of marks and max marks.
     """
     df = marks.join(units[["level", "parent"]], on="unit_id")
+    df["parent_level"] = df["parent"].map(units["level"])
     df["score"] = df["marks"] / df["max_marks"] * 100
     pairs = pd.MultiIndex.from_frame(df[["marks", "max_marks"]])
     published = {pair: round_percent(*pair) for pair in pairs.unique()}
@@ -83,18 +88,34 @@ def rank_results(units, marks):
     df["rank"] = df["official_rank"].fillna(df["computed_rank"]).astype("Int64")
     df["ranked_in_level"] = df.groupby(GROUP)["unit_id"].transform("size").astype(int)
 
-    has_parent = df["parent"].notna()
-    in_parent = score[has_parent].groupby([df.loc[has_parent, c] for c in GROUP + ["parent"]]).rank(
-        method="min", ascending=False
-    )
-    df["rank_in_parent"] = in_parent.reindex(df.index).astype("Int64")
+    # Ties are part of the result: how many units share each published rank (1,249 stations at rank 1).
+    df["tied"] = df.groupby(GROUP + ["rank"])["unit_id"].transform("size").astype(int)
+    df["level_median"] = score.groupby([df[c] for c in GROUP]).transform("median").map(round_half_up)
 
-    # Previous rank: the same unit in the same series one calendar month earlier (level never changes).
-    previous = df[["series", "unit_id", "month_index", "rank"]].rename(columns={"rank": "previous_rank"})
+    # Rank in parent only where the series ranks units of the parent's level: a district administration is
+    # ranked statewide, and police ranges are not ranked in its series, so it has no rank in its range there.
+    ranked_levels = set(zip(df["series"], df["level"]))
+    in_ranked_parent = pd.Series([(series, level) in ranked_levels
+                                  for series, level in zip(df["series"], df["parent_level"])], index=df.index)
+    has_parent = df["parent"].notna() & in_ranked_parent
+    by_parent = [df.loc[has_parent, c] for c in GROUP + ["parent"]]
+    in_parent = score[has_parent].groupby(by_parent).rank(method="min", ascending=False).astype(int)
+    df["rank_in_parent"] = in_parent.reindex(df.index).astype("Int64")
+    tied_in_parent = in_parent.groupby(by_parent + [in_parent]).transform("size")
+    df["tied_in_parent"] = tied_in_parent.reindex(df.index).astype("Int64")
+
+    # Previous rank and percent: the same unit in the same series one calendar month earlier (its level never
+    # changes). A change of rank is read with the change of percent beside it, in percentage points.
+    previous = df[["series", "unit_id", "month_index", "rank", "percent"]].rename(
+        columns={"rank": "previous_rank", "percent": "previous_percent"})
     previous["month_index"] += 1
     df = df.merge(previous, on=["series", "unit_id", "month_index"], how="left")
     df["previous_rank"] = df["previous_rank"].astype("Int64")
     df["rank_change"] = (df["previous_rank"] - df["rank"]).astype("Int64")
+    df["previous_percent"] = df["previous_percent"].astype(object).where(df["previous_percent"].notna(), None)
+    df["percent_change"] = pd.Series([None if before is None else now - before
+                                      for now, before in zip(df["percent"], df["previous_percent"])],
+                                     index=df.index, dtype=object)
     for column in COUNT_COLUMNS:
         if column not in df:
             df[column] = pd.Series(pd.NA, index=df.index, dtype="Int64")
@@ -174,7 +195,7 @@ def child_summaries(results, ancestry, lowest_shown=LOWEST_SHOWN):
     """For each unit with descendants, and for the whole state (ancestor_id STATE), per series, month and level
     below: how many were ranked, how many are at rank 1, and the lowest (never one at rank 1)."""
     everyone = pd.DataFrame({"unit_id": results["unit_id"].unique(), "ancestor_id": STATE})
-    rows = results[["series", "month", "level", "unit_id", "parent", "rank", "score", "percent"]].merge(
+    rows = results[["series", "month", "level", "unit_id", "parent", "rank", "tied", "score", "percent"]].merge(
         pd.concat([ancestry, everyone], ignore_index=True), on="unit_id")
     keys = ["series", "month", "ancestor_id", "level"]
     grouped = rows.assign(at_1=rows["rank"].eq(1)).groupby(keys)

@@ -20,7 +20,10 @@ UNITS_FILE = "units.csv"
 SERIES_FILE = "series.csv"
 
 UNIT_COLUMNS_REQUIRED = ("id", "level", "name_en", "name_hi")
-UNIT_COLUMNS_OPTIONAL = ("parent", "formerly")
+UNIT_COLUMNS_OPTIONAL = ("parent", "formerly", "counterpart")
+# The level of a unit that may have a counterpart (the same area in the other hierarchy: a police
+# commissionerate and the revenue district it polices), and of the counterpart.
+COUNTERPART_LEVEL = "district"
 
 SERIES_COLUMNS_REQUIRED = ("id", "name_en", "name_hi")
 SERIES_COLUMNS_OPTIONAL = ()

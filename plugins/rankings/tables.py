@@ -39,17 +39,22 @@ class TableRows:
         return f'<a href="{urls.href(siteurl, urls.in_language(unit["path"], self.language), index)}">' \
                f'{self.names[unit_id]}</a>'
 
-    def _change(self, change):
+    def _change(self, change, points):
+        """A rank change with the change of percent beside it, in points: "▼1,290 (−5)"."""
         language = self.language
-        return f'<td class="{language.change_class(change)}">{language.change(change) or "–"}</td>'
+        text = language.change(change) or "–"
+        if points is not None and (points or change):  # "=" alone when neither rank nor percent moved
+            text += f" ({language.points(points)})"
+        return f'<td class="{language.change_class(change)}">{text}</td>'
 
     def _marks(self, marks, max_marks):
         return f"<td>{self.language.number(marks)}/{self.language.number(max_marks)}</td>"
 
     def ranking(self, rows, siteurl, index="", show_parent=True, show_rank_in_parent=False):
-        """<tr>s of rank, [rank in parent], name, [parent], marks, percent, change; rank-1 rows marked.
-        The hottest loop of the build (every unit of every month, twice): one lookup per cell."""
-        number, cells, cell = self.language.number, self._cells, self._cell
+        """<tr>s of rank, [rank in parent], name, [parent], marks, percent, change; rank-1 rows marked; a shared
+        rank says how many share it. The hottest loop of the build (every unit of every month, twice): one lookup
+        per cell."""
+        rank_text, cells, cell = self.language.rank, self._cells, self._cell
         out = []
         for row in rows:
             rank, unit_id = row["rank"], row["unit_id"]
@@ -60,45 +65,66 @@ class TableRows:
                 key = ("parent", row["parent"], siteurl, index)
                 parent = cells.get(key) or cell(key, lambda: f'<td>{self._unit_link(row["parent"], siteurl, index)}</td>'
                                                 if row["parent"] else "<td></td>")
-            key = ("figures", row["marks"], row["max_marks"], row["percent"], row["rank_change"])
+            key = ("figures", row["marks"], row["max_marks"], row["percent"], row["rank_change"], row["percent_change"])
             figures = cells.get(key) or cell(key, lambda: self._marks(row["marks"], row["max_marks"])
                                              + f'<td>{self.language.percent(row["percent"])}</td>'
-                                             + self._change(row["rank_change"]))
-            in_parent = f'<td>{number(row["rank_in_parent"])}</td>' if show_rank_in_parent else ""
-            out.append(f'<tr{TOP if rank == 1 else ""}><td>{number(rank)}</td>{in_parent}{name}{parent}{figures}</tr>')
+                                             + self._change(row["rank_change"], row["percent_change"]))
+            in_parent = f'<td>{rank_text(row["rank_in_parent"], row["tied_in_parent"])}</td>' \
+                if show_rank_in_parent else ""
+            out.append(f'<tr{TOP if rank == 1 else ""}><td>{rank_text(rank, row["tied"])}</td>'
+                       f'{in_parent}{name}{parent}{figures}</tr>')
         return Markup("\n".join(out))
 
     def history(self, rows, siteurl, index="", show_rank_in_parent=False, at_rank_1_by_month=None):
-        """<tr>s of month, rank/of, change, marks, percent, [rank in parent], [children at rank 1]."""
+        """<tr>s of month, rank/of, change, marks, percent, [rank in parent], [children at rank 1]; a month
+        without the unit's rank says why (pages.timeline): not published, or not ranked."""
         language, number, cells, cell = self.language, self.language.number, self._cells, self._cell
+        columns = 4 + show_rank_in_parent + (at_rank_1_by_month is not None)
         out = []
         for row in rows:
             month = row["month"]
-            key = ("month", row["series"], month, siteurl, index)
+            status = row.get("status")
+            if status:
+                # A month the series did not publish has no page to link to.
+                label = (language.gettext("not published") if status == "not_published"
+                         else language.gettext("not ranked this month"))
+                month_cell = self._month_cell(row["series"], month, siteurl, index) if status == "not_ranked" \
+                    else f'<th scope="row">{language.month(month)}</th>'
+                out.append(f'<tr class="gap">{month_cell}<td colspan="{columns}">{label}</td></tr>')
+                continue
             parts = [
-                cells.get(key) or cell(key, lambda: '<th scope="row"><a href="{}">{}</a></th>'.format(
-                    urls.href(siteurl, urls.in_language(urls.month(row["series"], month), language), index),
-                    language.month(month))),
-                f'<td>{number(row["rank"])}<small>/{number(row["ranked_in_level"])}</small></td>',
+                self._month_cell(row["series"], month, siteurl, index),
+                f'<td>{number(row["rank"])}<small>/{number(row["ranked_in_level"])}</small>'
+                f'{language.joint_short(row["tied"])}</td>',
             ]
-            key = ("change", row["rank_change"])
-            parts.append(cells.get(key) or cell(key, lambda: self._change(row["rank_change"])))
+            key = ("change", row["rank_change"], row["percent_change"])
+            parts.append(cells.get(key) or cell(key, lambda: self._change(row["rank_change"], row["percent_change"])))
             key = ("marks", row["marks"], row["max_marks"])
             parts.append(cells.get(key) or cell(key, lambda: self._marks(row["marks"], row["max_marks"])))
             key = ("percent", row["percent"])
             parts.append(cells.get(key) or cell(key, lambda: f'<td>{language.percent(row["percent"])}</td>'))
             if show_rank_in_parent:
-                parts.append(f'<td>{number(row["rank_in_parent"])}</td>')
+                parts.append(f'<td>{language.rank(row["rank_in_parent"], row["tied_in_parent"])}</td>')
             if at_rank_1_by_month is not None:
                 counts = at_rank_1_by_month.get(month)
                 parts.append(f"<td>{number(counts[0])}/{number(counts[1])}</td>" if counts else "<td></td>")
             out.append(f"<tr>{''.join(parts)}</tr>")
         return Markup("\n".join(out))
 
+    def _month_cell(self, series_id, month, siteurl, index):
+        key = ("month", series_id, month, siteurl, index)
+        return self._cells.get(key) or self._cell(key, lambda: '<th scope="row"><a href="{}">{}</a></th>'.format(
+            urls.href(siteurl, urls.in_language(urls.month(series_id, month), self.language), index),
+            self.language.month(month)))
+
     def counts(self, rows, columns):
-        """<tr>s of month and the complaint and feedback counts given (columns), one row per month."""
+        """<tr>s of month and the complaint and feedback counts given (columns), one row per month; a count the
+        month's file left empty reads "not reported", never a blank cell."""
         language, number = self.language, self.language.number
+        not_reported = language.gettext("not reported")  # outside the f-string, where pybabel finds it
+        missing = f'<td class="na">{not_reported}</td>'
         return Markup("\n".join(
             f'<tr><th scope="row">{language.month(row["month"])}</th>'
-            + "".join(f"<td>{number(row[column])}</td>" for column in columns) + "</tr>"
+            + "".join(missing if row[column] is None else f"<td>{number(row[column])}</td>" for column in columns)
+            + "</tr>"
             for row in rows))

@@ -32,6 +32,22 @@ class Level:
     rank_of: str  # "Rank %(rank)s of %(total)s police stations"
     index_heading: str  # the heading of the page listing every unit of the level
     without_parent: str  # the heading, on that page, of its units that have no parent
+    # Names that recur from one district to the next (Kotwali Nagar, Sadar): shown with their parent's name
+    # wherever they are named outside their parent's own context.
+    named_with_parent: bool = False
+    # Where a series ranks this level's parent level and also units of this level that have no parent (police
+    # commissionerates beside districts under ranges): what such a unit is, and the level's words in that series.
+    top_one: str | None = None  # "Police commissionerate"
+    with_top: "Words | None" = None
+
+
+@dataclass(frozen=True)
+class Words:
+    """A level's words in a series where some of its units stand at the top (Level.with_top)."""
+    many: str
+    count: tuple
+    at_rank_1: str
+    rank_of: str
 
 
 # From the top of the hierarchy down: the order of sections, tables and "levels below".
@@ -51,18 +67,25 @@ LEVELS = (
     Level(
         # A police commissionerate is a district with no parent; so is a district ranked only as an administration.
         "district", parent="range", parent_required=False, grouped=False,
-        one=N_("District"), many=N_("Districts and commissionerates"),
+        one=N_("District"), many=N_("Districts"),
         count=Nn_("%(num)s district", "%(num)s districts"),
         at_rank_1=N_("%(at_1)s of %(total)s districts at rank 1"),
         rank_of=N_("Rank %(rank)s of %(total)s districts"),
         index_heading=N_("Districts and commissionerates"),
         without_parent=N_("Police commissionerates and revenue districts"),
+        top_one=N_("Police commissionerate"),
+        with_top=Words(
+            many=N_("Districts and commissionerates"),
+            count=Nn_("%(num)s district or commissionerate", "%(num)s districts and commissionerates"),
+            at_rank_1=N_("%(at_1)s of %(total)s districts and commissionerates at rank 1"),
+            rank_of=N_("Rank %(rank)s of %(total)s districts and commissionerates"),
+        ),
     ),
     Level(
         "tehsil", parent="district", parent_required=True, grouped=True,
         one=N_("Tehsil"), many=N_("Tehsils"), count=Nn_("%(num)s tehsil", "%(num)s tehsils"),
         at_rank_1=N_("%(at_1)s of %(total)s tehsils at rank 1"), rank_of=N_("Rank %(rank)s of %(total)s tehsils"),
-        index_heading=N_("Tehsils"), without_parent=N_("Without a parent unit"),
+        index_heading=N_("Tehsils"), without_parent=N_("Without a parent unit"), named_with_parent=True,
     ),
     Level(
         "station", parent="district", parent_required=True, grouped=True,
@@ -70,7 +93,7 @@ LEVELS = (
         count=Nn_("%(num)s police station", "%(num)s police stations"),
         at_rank_1=N_("%(at_1)s of %(total)s police stations at rank 1"),
         rank_of=N_("Rank %(rank)s of %(total)s police stations"),
-        index_heading=N_("Police stations"), without_parent=N_("Without a parent unit"),
+        index_heading=N_("Police stations"), without_parent=N_("Without a parent unit"), named_with_parent=True,
     ),
 )
 LEVEL = {level.id: level for level in LEVELS}
