@@ -125,7 +125,8 @@ def test_a_translation_changed_rewrites_the_pages_in_that_language_that_use_it(w
     with open(po.with_suffix(".mo"), "wb") as file:
         write_mo(file, catalog)
     after = workspace.build()
-    month_pages = {"police/2024-09/index.html", "police/2024-11/index.html", "police/2024-12/index.html",
+    month_pages = {"police/2024-08/index.html", "police/2024-09/index.html", "police/2024-11/index.html",
+                   "police/2024-12/index.html",
                    "district-admin/2024-11/index.html", "district-admin/2024-12/index.html"}
     assert rewritten(workspace.before, after) == changed(workspace.before, after) == month_pages
 
