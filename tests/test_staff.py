@@ -9,8 +9,10 @@ import subprocess
 import sys
 import time
 import urllib.request
+from datetime import date
 
 import pytest
+from babel.dates import format_date
 
 from rankings.cli import main as cli
 from sitebuild import FIXTURES, ROOT, build, parse, read
@@ -133,9 +135,47 @@ def test_a_corrected_month_says_so_and_when(data, tmp_path):
     subprocess.run(["git", *env, "commit", "-qam", "Correct Chaubepur's marks"], cwd=data, check=True,
                    env={"GIT_COMMITTER_DATE": "2025-01-09T10:00:00", "PATH": "/usr/bin:/bin"})
     site = build(data, tmp_path / "output")
-    assert "Corrected on 9 January 2025" in parse(read(site, "en/police/2024-12/")).visible_text
+    first = subprocess.run(["git", "log", "--format=%cs", "--reverse"], cwd=data, capture_output=True, text=True,
+                           check=True).stdout.split()[0]
+    first_en = format_date(date.fromisoformat(first), "long", locale="en_IN")  # the day the fixture was committed
+    # Chaubepur 75.56 → 80.5 of 90: 83.96 % → 89.44 %, still 7th of 7; no other station's figures moved.
+    month = parse(read(site, "en/police/2024-12/")).visible_text
+    assert (f"Corrected on 9 January 2025: first published on {first_en}, the figures of 1 unit changed after that."
+            in month)
+    assert "Chaubepur (Kanpur Commissionerate) 75.56/90 → 80.5/90 83.96% → 89.44% 7 → 7" in month
     assert "9 जनवरी 2025 को संशोधित" in parse(read(site, "police/2024-12/")).visible_text
     assert "Corrected" not in read(site, "en/police/2024-11/")
+    # The unit's own page says it where its figures are, in both languages.
+    chaubepur = parse(read(site, "en/station/kanpur-commissionerate-chaubepur/")).visible_text
+    assert (f"The figures of December 2024 were corrected on 9 January 2025 (first published on {first_en}): "
+            "marks 75.56/90 → 80.5/90, percent 83.96% → 89.44%, rank 7 → 7." in chaubepur)
+    assert "दिसंबर 2024 के आँकड़े 9 जनवरी 2025 को संशोधित हुए" in parse(
+        read(site, "station/kanpur-commissionerate-chaubepur/")).visible_text
+    # December is the latest police month: the home page says so too; a unit whose figures did not change does not.
+    assert "The figures of December 2024 were corrected on 9 January 2025: those of 1 unit changed." in parse(
+        read(site, "en/")).visible_text
+    assert "corrected" not in read(site, "en/station/kanpur-commissionerate-gwaltoli/")
+    assert "the data last changed on 9 January 2025" in parse(read(site, "en/police/2024-12/")).visible_text
+    assert f"the data last changed on {first_en}" in parse(read(site, "en/police/2024-11/")).visible_text
+
+
+def test_a_correction_that_moves_ranks_tells_each_unit_that_moved(data, tmp_path):
+    """Chaubepur corrected from 75.56 to 90 of 90 in December: it joins the five at rank 1, and Akbarpur (97.78 %)
+    falls from 6th to 7th. A correction that adds a level changes nothing published and is not one."""
+    december = data / "police" / "2024-12.csv"
+    december.write_text(december.read_text(encoding="utf-8").replace("75.56,90", "90,90"), encoding="utf-8")
+    admin = data / "district-admin" / "2024-11.csv"
+    admin.write_text(admin.read_text(encoding="utf-8") + "kanpur-nagar-bilhaur,40,50\n", encoding="utf-8")
+    env = ["-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run(["git", *env, "commit", "-qam", "Correct Chaubepur; add a tehsil"], cwd=data, check=True,
+                   env={"GIT_COMMITTER_DATE": "2025-01-09T10:00:00", "PATH": "/usr/bin:/bin"})
+    site = build(data, tmp_path / "output")
+    month = parse(read(site, "en/police/2024-12/")).visible_text
+    assert "the figures of 2 units changed after that" in month
+    assert "Chaubepur (Kanpur Commissionerate) 75.56/90 → 90/90 83.96% → 100% 7 → 1" in month
+    assert "Akbarpur (Kanpur Dehat) 88/90 → 88/90 97.78% → 97.78% 6 → 7" in month
+    assert "rank 6 → 7." in parse(read(site, "en/station/kanpur-dehat-akbarpur/")).visible_text
+    assert "Corrected" not in read(site, "en/district-admin/2024-11/")
 
 
 def test_preview_tells_apart_stations_of_the_same_name():

@@ -4,7 +4,7 @@ The Pelican generator, `make validate` and `make template`, `make bench` and the
 here, so that every figure they show comes from the same tables.
 """
 
-from .history import corrections
+from .history import DataHistory, data_history
 from .load import load
 from .pages import SiteModel
 from .ranking import rank_all
@@ -12,7 +12,9 @@ from .ranking import rank_all
 
 def build_model(folder, with_corrections=True):
     """The SiteModel of a data folder; raises problems.DataError with every problem of the folder at once.
-    with_corrections: read from git which months were corrected after they were published (the site says so)."""
+    with_corrections: read from git which months were corrected after they were published, what changed, and
+    when the data last changed (the site says so)."""
     dataset = load(folder)
     rankings = rank_all(dataset.units, dataset.marks)
-    return SiteModel(dataset, rankings, corrected=corrections(folder) if with_corrections else {})
+    history = data_history(folder, rankings.results, dataset.units) if with_corrections else DataHistory()
+    return SiteModel(dataset, rankings, history)

@@ -12,6 +12,7 @@ import pandas as pd
 
 from . import urls
 from .charts import BANDS, band_counts
+from .history import DataHistory
 from .months import calendar_months
 from .ranking import STATE
 from .schema import COUNT_COLUMNS
@@ -54,10 +55,11 @@ class SiteModel:
     calls cost more than the pages themselves at state size.
     """
 
-    def __init__(self, dataset, rankings, corrected=None):
+    def __init__(self, dataset, rankings, history=None):
         results = rankings.results
         self.dataset, self.rankings = dataset, rankings
-        self.corrected = corrected or {}  # (series, month) → date of the latest correction
+        self.history = history or DataHistory()  # corrections and dates, from git (history.py)
+        self.corrected = {key: c.corrected_on for key, c in self.history.corrections.items()}  # for the feeds
         self.units = unit_directory(dataset.units)
         self.series = series_directory(dataset.series, results, self.units)
         mark_units_at_top(self.units, self.series, results)
@@ -101,6 +103,31 @@ class SiteModel:
 
     # ---- pages ----
 
+    def as_of(self, month, file_changed=None):
+        """What a page says of its data: the latest month it shows and when the data last changed."""
+        return {"month": month, "changed": file_changed or self.history.last_changed}
+
+    def latest_month(self):
+        return max((s["latest_month"] for s in self.series if s["latest_month"]), default=None)
+
+    def correction_rows(self, series_id, month):
+        """The units whose figures a correction of a month changed: old and new, in level and rank order."""
+        correction = self.history.corrections.get((series_id, month))
+        if correction is None:
+            return None
+        rows = [{"unit": self.units[unit_id], **change} for unit_id, change in correction.changes.items()]
+        rows.sort(key=lambda r: (LEVEL_IDS.index(r["unit"]["level"]), (r["new"] or r["old"])["rank"], r["unit"]["id"]))
+        return {"first_published": correction.first_published, "corrected_on": correction.corrected_on, "rows": rows}
+
+    def unit_corrections(self, unit_id, series_id):
+        """The corrections of a unit's figures in a series, newest month first: month, when, old and new (also of
+        a month a correction took the unit out of)."""
+        found = [{"month": month, "corrected_on": correction.corrected_on,
+                  "first_published": correction.first_published, **correction.changes[unit_id]}
+                 for (series, month), correction in self.history.corrections.items()
+                 if series == series_id and unit_id in correction.changes]
+        return sorted(found, key=lambda c: c["month"], reverse=True)
+
     def pages(self):
         yield self.home_page()
         for series in self.series:
@@ -122,9 +149,12 @@ class SiteModel:
                 continue
             month = series["latest_month"]
             rows = self.rows_at(self._by_month[(series["id"], month)])
+            correction = self.history.corrections.get((series["id"], month))
             blocks.append({"series": series, "month": month, "path": urls.month(series["id"], month), "levels": [
-                self.level_glance(series["id"], month, level, level_rows) for level, level_rows in split_by_level(rows)]})
-        return Page(urls.home(), "home.html", {"blocks": blocks})
+                self.level_glance(series["id"], month, level, level_rows) for level, level_rows in split_by_level(rows)],
+                "correction": correction and {"corrected_on": correction.corrected_on,
+                                              "units": len(correction.changes)}})
+        return Page(urls.home(), "home.html", {"blocks": blocks, "as_of": self.as_of(self.latest_month())})
 
     def series_page(self, series):
         years = {}
@@ -135,7 +165,8 @@ class SiteModel:
             years.setdefault(month[:4], []).append({"month": month, "levels": summary,
                                                      "path": urls.month(series["id"], month),
                                                      "download": urls.month_csv(series["id"], month)})
-        return Page(series["path"], "series.html", {"series": series, "years": list(years.items())})
+        return Page(series["path"], "series.html", {"series": series, "years": list(years.items()),
+                                                    "as_of": self.as_of(series["latest_month"])})
 
     def count_dict(self, series_id, month, level, within=STATE):
         at_rank_1, ranked = self.counts(series_id, month, level, within)
@@ -166,7 +197,8 @@ class SiteModel:
             "next": urls.month(series["id"], next_month) if next_month else None,
             "next_month": next_month,
             "download": urls.month_csv(series["id"], month),
-            "corrected": self.corrected.get((series["id"], month)),
+            "correction": self.correction_rows(series["id"], month),
+            "as_of": self.as_of(month, self.history.file_changed.get((series["id"], month))),
             "levels": levels,
             "counts_given": [c for c in COUNT_COLUMNS if c in self.columns_given.get((series["id"], month), ())],
         })
@@ -212,6 +244,7 @@ class SiteModel:
             "count": len(units) - len(paired),
             "pairs": len(paired),
             "groups": [{"parent": self.units.get(parent), "units": members} for parent, members in groups.items()],
+            "as_of": self.as_of(self.latest_month()),
         })
 
     def unit_page(self, unit):
@@ -233,6 +266,7 @@ class SiteModel:
             "blocks": blocks,
             "counterpart": counterpart,
             "counterpart_children": self.children_of.get(counterpart["id"], {}) if counterpart else {},
+            "as_of": self.as_of(max((b["latest"]["month"] for b in blocks), default=None)),
         })
 
     def series_block(self, unit, series, history):
@@ -262,6 +296,7 @@ class SiteModel:
             "current": month == series["latest_month"],
             "history": history,
             "timeline": timeline(history, series),
+            "corrections": self.unit_corrections(unit["id"], series["id"]),
             # A rank in its parent where the series ranks the parent's level (ranking.py).
             "parent_ranked": unit["parent"] is not None and unit["level"] in series["parent_ranked"],
             "chart_with_rank": max(row["ranked_in_level"] for row in history) <= RANK_CHART_MOST_UNITS,
