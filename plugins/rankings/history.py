@@ -58,10 +58,10 @@ def month_versions(folder):
     return {key: list(reversed(found)) for key, found in versions.items()}, last_changed
 
 
-def figures_of(text, series_id, month, units):
-    """A version of a month's file, ranked as it was published: {unit id: figures}. A version that cannot be
-    read (it was never valid, or units.csv has changed since) gives what it can: rows that are not numbers or
-    name a unit units.csv no longer has are left out."""
+def marks_rows(text, series_id, month, units):
+    """The rows of a version of a month's file, as ranking.py takes them. A version that cannot be read (it was
+    never valid, or units.csv has changed since) gives what it can: rows that are not numbers or name a unit
+    units.csv no longer has are left out."""
     rows = []
     for line, row in enumerate(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))), start=2):
         try:
@@ -74,12 +74,30 @@ def figures_of(text, series_id, month, units):
         if unit_id in units.index and max_marks > 0:
             rows.append({"series": series_id, "month": month, "unit_id": unit_id, "marks": marks + 0.0,
                          "max_marks": max_marks, "official_rank": official, "file": "", "line": line})
+    return rows
+
+
+def figures_of(rows, units):
+    """A version's rows (marks_rows) ranked as they were published: {unit id: figures}."""
     if not rows:
         return {}
     marks = pd.DataFrame(rows).astype({"official_rank": "Int64"})
     ranked = rank_results(units, marks)
     return {row["unit_id"]: {"level": row["level"], **{name: row[name] for name in FIGURES}}
             for row in ranked.to_dict("records")}
+
+
+def same_marks(rows, now, units):
+    """Whether a version's marks are those ranked now, for every unit of the levels it has."""
+    levels = {units.at[row["unit_id"], "level"] for row in rows}
+    given = {row["unit_id"]: (row["marks"], row["max_marks"], row["official_rank"]) for row in rows}
+    current = {unit_id: (marks, max_marks, official)
+               for unit_id, level, marks, max_marks, official in zip(
+                   now["unit_id"], now["level"], now["marks"], now["max_marks"], now["official_rank"])
+               if level in levels}
+    return given.keys() == current.keys() and all(
+        given[unit][:2] == current[unit][:2] and pd.isna(given[unit][2]) == pd.isna(current[unit][2])
+        and (pd.isna(given[unit][2]) or given[unit][2] == current[unit][2]) for unit in given)
 
 
 def changed_figures(old, new):
@@ -117,13 +135,16 @@ def data_history(folder, results, units):
         now = results.loc[(results["series"] == series_id) & (results["month"] == month)]
         current = {row["unit_id"]: {"level": row["level"], **{name: row[name] for name in FIGURES}}
                    for row in now.to_dict("records")}
-        figures = []
+        versions_rows = []
         for commit, date, file in commits:
             try:
                 text = git(top, "show", f"{commit}:{file}")
             except subprocess.CalledProcessError:  # the file was deleted in that commit
                 text = ""
-            figures.append((date, figures_of(text, series_id, month, units)))
+            versions_rows.append((date, marks_rows(text, series_id, month, units)))
+        if same_marks(versions_rows[0][1], now, units):
+            continue  # as first published (a level added, the file reformatted): no need to rank it again
+        figures = [(date, figures_of(rows, units)) for date, rows in versions_rows]
         first_date, first = figures[0]
         changes = changed_figures(first, current)
         if not changes:
