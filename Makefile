@@ -13,7 +13,7 @@ PORT ?= 8000
 CATALOGS := $(patsubst %.po,%.mo,$(wildcard theme/translations/*/LC_MESSAGES/messages.po))
 PELICANOPTS ?=
 
-.PHONY: html test serve publish clean translations extract venv help bench browser-deps validate template devserver fuzz
+.PHONY: html test serve publish clean translations extract venv help bench browser-deps validate template devserver fuzz lighthouse
 
 help:
 	@echo "make html      build the site from $(DATA)/ into $(OUTPUTDIR)/ (DATA=… OUTPUTDIR=… to change)"
@@ -92,3 +92,11 @@ clean:
 # Speed and size at state size: cold build, rebuild, memory, chart floor, page weight (scripts/bench.py).
 bench: venv translations
 	$(BIN)/python scripts/bench.py
+
+# Lighthouse's mobile run on a page of each type of the sample site, served compressed (scripts/lighthouse.py).
+lighthouse: html browser-deps tools/lighthouse/node_modules/.bin/lighthouse
+	$(BIN)/python scripts/lighthouse.py "$(OUTPUTDIR)"
+
+tools/lighthouse/node_modules/.bin/lighthouse: tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	npm ci --prefix tools/lighthouse --no-audit --no-fund
+	touch $@

@@ -82,6 +82,51 @@ def test_pages_load_cleanly_and_pass_axe(server, browser, name, prefix):
     page.context.close()
 
 
+# Every type of page, for the phone test: units of each level, indexes, a series, content pages (a redirect
+# page moves on at once, to a district page).
+EVERY_TYPE = [*PAGES.values(), "range/kanpur-range/", "district/kanpur-nagar/", "tehsil/kanpur-nagar-bilhaur/",
+              "district-admin/2024-12/", "police/", "station/", "district/", "tehsil/", "about/", "data-format/",
+              "staff-guide/"]
+SIDEWAYS = """() => {
+    const region = 'div.scroll[role=region][aria-label][tabindex="0"]';
+    const found = [];
+    for (const element of document.querySelectorAll('body *')) {
+        const style = getComputedStyle(element);
+        const scrolls = element.scrollWidth > element.clientWidth + 1 && ['auto', 'scroll'].includes(style.overflowX);
+        if (scrolls && !element.matches(region)) found.push('scrolls: ' + element.tagName + '.' + element.className);
+        if (scrolls && element.matches(region) && !style.backgroundImage.includes('gradient'))
+            found.push('no cue: ' + element.getAttribute('aria-label'));
+        const right = element.getBoundingClientRect().right;
+        if (right > innerWidth + 1 && !element.closest(region) && style.display !== 'none')
+            found.push('wider than the screen: ' + element.tagName + '.' + element.className);
+    }
+    return found;
+}"""
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+@pytest.mark.parametrize("path", EVERY_TYPE)
+def test_no_page_scrolls_sideways_on_a_phone(server, browser, path, prefix):
+    """At 360 px only a wide table moves sideways, inside its own labelled box with shadows at its edges."""
+    page = open_page(browser, server + prefix + path)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert page.evaluate(SIDEWAYS) == []
+    page.context.close()
+
+
+def test_a_month_page_prints_its_figures_without_the_ways_around_the_site(server, browser):
+    page = open_page(browser, server + "en/" + PAGES["month"], width=800)
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""() => ['a[download]', '.downloads', '.crumbs', 'header.site nav', 'footer .links', '.pager']
+        .flatMap(selector => [...document.querySelectorAll(selector)])
+        .filter(element => element.offsetParent !== null).map(element => element.outerHTML.slice(0, 60))""")
+    assert hidden == []
+    footer = page.evaluate("document.querySelector('footer').innerText")
+    assert "·" not in footer and "Source:" in footer
+    assert page.locator("table.ranking tbody tr").first.is_visible()
+    page.context.close()
+
+
 @pytest.mark.parametrize("name", PAGES)
 def test_language_link_lands_on_the_same_page(server, browser, name):
     page = open_page(browser, server + PAGES[name])

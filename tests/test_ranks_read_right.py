@@ -21,6 +21,8 @@ from rankings.i18n import load_languages
 from sitebuild import FIXTURES, ROOT, build, parse, read, read_csv, resolve
 
 SMALL = FIXTURES / "small"
+# A rank and a rank in parent, both shared: "joint: N" under each number (on a line of its own, by CSS).
+JOINT = r'<td>1<small class="j"> \(joint: {}\)</small></td><td>1<small class="j"> \(joint: {}\)</small></td>'
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +48,8 @@ def title_of(site, path):
 def test_a_shared_rank_says_it_is_joint_and_how_many_share_it_everywhere(site):
     kotwali = text_of(site, "en/station/kanpur-commissionerate-kotwali/")
     assert "Rank 1 of 7 police stations, joint with 4 others ▲5 (+5.56 percentage points)" in kotwali
-    assert "<td>1<small>/7</small> (joint: 5)</td>" in read(site, "en/station/kanpur-commissionerate-kotwali/")
+    assert '<td>1<small>/7</small><small class="j"> (joint: 5)</small></td>' in read(
+        site, "en/station/kanpur-commissionerate-kotwali/")
     hindi = text_of(site, "station/kanpur-commissionerate-kotwali/")
     assert "7 थानों में रैंक 1 , 4 अन्य के साथ संयुक्त ▲5 (+5.56 प्रतिशत अंक)" in hindi
     # A rank of its own says nothing more.
@@ -55,13 +58,14 @@ def test_a_shared_rank_says_it_is_joint_and_how_many_share_it_everywhere(site):
     assert "joint with" not in chaubepur.split("Percent month by month")[0].split("Rank 7")[1].split("Marks")[0]
     # The month table, the district table, the parent page's table.
     month = read(site, "en/police/2024-12/")
-    assert re.search(r'<td>1 \(joint: 5\)</td><td>1 \(joint: 3\)</td><th scope="row"><a [^>]+>Kotwali</a>', month)
+    assert re.search(JOINT.format(5, 3) + r'<th scope="row"><a [^>]+>Kotwali</a>', month)
     assert re.search(r'<td>7</td><td>4</td><th scope="row"><a [^>]+>Chaubepur</a>', month)
-    assert "1 (संयुक्त: 5)" in read(site, "police/2024-12/")
+    assert "1 (संयुक्त: 5)" in text_of(site, "police/2024-12/")
     commissionerate = read(site, "en/district/kanpur-commissionerate/")
-    assert re.search(r'<td>1 \(joint: 5\)</td><td>1 \(joint: 3\)</td><th scope="row"><a [^>]+>Beconganj</a>', commissionerate)
+    assert re.search(JOINT.format(5, 3) + r'<th scope="row"><a [^>]+>Beconganj</a>', commissionerate)
     # The home page lists the leaders with the tie said.
-    assert re.search(r'<span class="rank">1 \(joint: 5\)</span> <a [^>]+>Beconganj \(Kanpur Commissionerate\)</a>',
+    assert re.search(r'<span class="rank">1<small class="j"> \(joint: 5\)</small></span> '
+                     r'<a [^>]+>Beconganj \(Kanpur Commissionerate\)</a>',
                      read(site, "en/"))
 
 

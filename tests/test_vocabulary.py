@@ -56,7 +56,8 @@ def test_level_words_in_both_languages(hi_en):
     # A shared rank says so, in a sentence and in a table.
     assert en.level("station").rank_of("1", 1575, tied=1249) == "Rank 1 of 1,575 police stations, joint with 1,248 others"
     assert hi.level("station").rank_of("1", 1575, tied=2) == "1,575 थानों में रैंक 1, 1 अन्य के साथ संयुक्त"
-    assert (en.rank(1, 1249), hi.rank(1, 1249), en.rank(7, 1)) == ("1 (joint: 1,249)", "1 (संयुक्त: 1,249)", "7")
+    assert (en.rank(1, 1249), hi.rank(1, 1249), en.rank(7, 1)) == (
+        '1<small class="j"> (joint: 1,249)</small>', '1<small class="j"> (संयुक्त: 1,249)</small>', "7")
     assert (en.points(Decimal("-5.00")), en.points(Decimal("1.25")), en.points(Decimal("0"))) == ("−5", "+1.25", "±0")
     for language in (hi, en):
         for level in LEVELS:

@@ -198,16 +198,18 @@ class Language:
 
     # Ties and changes: a shared rank says so, a change of rank carries the change of percent beside it.
     def rank(self, rank, tied=1):
-        """A rank in a table: "1", or "1 (joint: 1,249)" where 1,249 units share it."""
-        return self.number(rank) + self.joint_short(tied)
+        """A rank in a table or list: "1", or "1 (joint: 1,249)" where 1,249 units share it (markup)."""
+        return Markup(self.number(rank)) + self.joint_short(tied)
 
     def joint_short(self, tied):
-        """" (joint: 1,249)" after a rank 1,249 units share, in a table; nothing for a rank of its own."""
+        """" (joint: 1,249)" after a rank 1,249 units share, as markup: in a table cell it goes on a line of its
+        own (CSS), so that a phone still shows the names. Nothing for a rank of its own."""
         if tied is None or tied <= 1:
-            return ""
+            return Markup("")
         text = self._ranks.get(tied)
         if text is None:
-            text = self._ranks[tied] = self.gettext(" (joint: %(tied)s)") % {"tied": self.number(tied)}
+            words = self.gettext(" (joint: %(tied)s)") % {"tied": self.number(tied)}
+            text = self._ranks[tied] = Markup('<small class="j">{}</small>').format(words)
         return text
 
     def joint(self, tied):

@@ -63,7 +63,7 @@ class TableRows:
             parent = ""
             if show_parent:
                 key = ("parent", row["parent"], siteurl, index)
-                parent = cells.get(key) or cell(key, lambda: f'<td>{self._unit_link(row["parent"], siteurl, index)}</td>'
+                parent = cells.get(key) or cell(key, lambda: f'<td class="t">{self._unit_link(row["parent"], siteurl, index)}</td>'
                                                 if row["parent"] else "<td></td>")
             key = ("figures", row["marks"], row["max_marks"], row["percent"], row["rank_change"], row["percent_change"])
             figures = cells.get(key) or cell(key, lambda: self._marks(row["marks"], row["max_marks"])
