@@ -58,7 +58,9 @@ def test_template_fill_validate_build_and_find_the_month(data, tmp_path, capsys)
     preview = capsys.readouterr().out
     assert "New month: IGRS ranking of police units, January 2025" in preview
     assert "Police stations: 7 ranked, 6 at rank 1; max marks 90; lowest 50%" in preview
-    assert "rises: Akbarpur ▲5" in preview  # rank 6 in December, 1 now
+    # Akbarpur: rank 6 in December (97.78 %), rank 1 now with five others (100 %).
+    assert "rises: Akbarpur rank 1 (joint: 6) ▲5 (+2.22)" in preview
+    assert "Districts and commissionerates: 4 ranked" in preview
 
     site = build(data, tmp_path / "output")
     home = parse(read(site, "en/")).visible_text

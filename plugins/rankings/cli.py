@@ -109,13 +109,14 @@ def print_preview(model, series_id, month, language, out):
                                                           "month": language.month(month)}, file=out)
     rows = results.loc[(results["series"] == series_id) & (results["month"] == month)]
     names = distinct_names(dataset.units, language)
+    series_info = next(s for s in model.series if s["id"] == series_id)
     for level in LEVEL_IDS:
         ranked = rows.loc[rows["level"] == level]
         if ranked.empty:
             continue
         maxima = ", ".join(language.number(v) for v in sorted(ranked["max_marks"].unique()))
         print("  " + _("%(level)s: %(ranked)s ranked, %(at_1)s at rank 1; max marks %(max)s; lowest %(low)s") % {
-            "level": language.level(level).many, "ranked": language.number(len(ranked)),
+            "level": language.level(level, series_info).many, "ranked": language.number(len(ranked)),
             "at_1": language.number(model.counts(series_id, month, level)[0]), "max": maxima,
             "low": language.percent(ranked["percent"].min())}, file=out)
         changes = ranked.dropna(subset=["rank_change"]).sort_values("rank_change")
@@ -123,8 +124,16 @@ def print_preview(model, series_id, month, language, out):
         falls = changes.loc[changes["rank_change"] < 0].head(PREVIEW_LIST)
         for label, picked in ((_("rises"), rises), (_("falls"), falls)):
             if not picked.empty:
-                listed = ", ".join(f"{names[r.unit_id]} {language.change(r.rank_change)}" for r in picked.itertuples())
+                listed = ", ".join(f"{names[r.unit_id]} {preview_rank(language, r)}" for r in picked.itertuples())
                 print(f"    {label}: {listed}", file=out)
+
+
+def preview_rank(language, row):
+    """"rank 1 (joint: 1,249) ▲1,290 (+5)": a rank as the pages show it, in plain text."""
+    joint = language.gettext(" (joint: %(tied)s)") % {"tied": language.number(row.tied)} if row.tied > 1 else ""
+    points = f" ({language.points(row.percent_change)})" if row.percent_change is not None else ""
+    return (language.gettext("rank %(rank)s") % {"rank": language.number(row.rank)} + joint
+            + f" {language.change(row.rank_change)}{points}")
 
 
 def distinct_names(units, language):
