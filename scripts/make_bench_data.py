@@ -1,7 +1,8 @@
 """Write a synthetic state-size data folder for `make bench`: the shape of Uttar Pradesh, made-up figures.
 
 8 zones, 18 ranges, 68 districts under them plus 12 top-level district units (commissionerates and revenue
-districts), 1,560 stations, 60 months of two series. Deterministic: the same folder every time.
+districts, 6 of them counterparts), 1,560 stations, 351 tehsils, 60 months of two series. Deterministic: the same
+folder every time.
 
     python scripts/make_bench_data.py OUTPUT_FOLDER [--months 60]
 """
@@ -11,7 +12,7 @@ import csv
 import random
 from pathlib import Path
 
-ZONES, RANGES, DISTRICTS, TOP_DISTRICTS, STATIONS = 8, 18, 68, 12, 1560
+ZONES, RANGES, DISTRICTS, TOP_DISTRICTS, STATIONS, TEHSILS = 8, 18, 68, 12, 1560, 351
 SYLLABLES = [("ka", "क"), ("na", "न"), ("pu", "पु"), ("ra", "र"), ("ma", "म"), ("la", "ल"), ("si", "सि"),
              ("ta", "त"), ("ga", "ग"), ("ja", "ज"), ("ba", "ब"), ("de", "दे"), ("ha", "ह"), ("vi", "वि")]
 
@@ -38,7 +39,17 @@ def units(rng):
     for s in range(STATIONS):
         en, hi = name(rng)
         rows.append((f"station-{s}", "station", districts[s % (DISTRICTS + 7)], en, f"थाना {hi}"))
+    # Drawn after every other unit, with their own generator: the other units' names and marks stay as they were.
+    tehsil_rng = random.Random("tehsils")
+    for t in range(TEHSILS):
+        en, hi = name(tehsil_rng)
+        rows.append((f"tehsil-{t}", "tehsil", districts[t % len(districts)], en, f"तहसील {hi}"))
     return rows
+
+
+def counterparts():
+    """Three top-level district units paired with three others (a commissionerate and its revenue district)."""
+    return {f"district-{DISTRICTS + i}": f"district-{DISTRICTS + 6 + i}" for i in range(3)}
 
 
 def months(count, first_year=2021):
@@ -64,13 +75,16 @@ def write(folder, month_count):
     unit_rows = units(rng)
     with open(folder / "units.csv", "w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
-        writer.writerow(["id", "level", "parent", "name_en", "name_hi"])
-        writer.writerows(unit_rows)
+        writer.writerow(["id", "level", "parent", "name_en", "name_hi", "counterpart"])
+        pairs = counterparts()
+        writer.writerows(row + (pairs.get(row[0], ""),) for row in unit_rows)
     with open(folder / "series.csv", "w", newline="", encoding="utf-8") as out:
         out.write("id,name_en,name_hi\npolice,Police units,पुलिस इकाइयाँ\n"
                   "district-admin,District administrations,जिला प्रशासन\n")
-    police = [u for u in unit_rows if u[1] != "district" or u[0] != f"district-{DISTRICTS + TOP_DISTRICTS - 1}"]
+    police = [u for u in unit_rows if u[1] != "tehsil"
+              and (u[1] != "district" or u[0] != f"district-{DISTRICTS + TOP_DISTRICTS - 1}")]
     admin = [u for u in unit_rows if u[1] == "district"]
+    tehsils = [u for u in unit_rows if u[1] == "tehsil"]
     for month in months(month_count):
         for series, members, counts in (("police", police, False), ("district-admin", admin, True)):
             with open(folder / series / f"{month}.csv", "w", newline="", encoding="utf-8") as out:
@@ -87,6 +101,10 @@ def write(folder, month_count):
                         feedback = rng.randint(100, 4000)
                         row += [received, rng.randint(received // 2, received), feedback, rng.randint(0, feedback)]
                     writer.writerow(row)
+                if counts:
+                    # The tehsils of the month: their own generator, so the other units' marks stay as they were.
+                    tehsil_rng = random.Random(f"tehsils {month}")
+                    writer.writerows([unit[0], plain(marks(tehsil_rng, 100)), 100, "", "", "", ""] for unit in tehsils)
 
 
 if __name__ == "__main__":

@@ -21,8 +21,8 @@ from rankings.i18n import load_languages
 from sitebuild import FIXTURES, ROOT, build, parse, read, read_csv, resolve
 
 SMALL = FIXTURES / "small"
-# A rank and a rank in parent, both shared: "joint: N" under each number (on a line of its own, by CSS).
-JOINT = r'<td>1<small class="j"> \(joint: {}\)</small></td><td>1<small class="j"> \(joint: {}\)</small></td>'
+# A rank and a rank in parent, both shared: "(N joint)" under each number (on a line of its own, by CSS).
+JOINT = r'<td>1<small class="j"> \({} joint\)</small></td><td>1<small class="j"> \({} joint\)</small></td>'
 
 
 @pytest.fixture(scope="module")
@@ -48,10 +48,10 @@ def title_of(site, path):
 def test_a_shared_rank_says_it_is_joint_and_how_many_share_it_everywhere(site):
     kotwali = text_of(site, "en/station/kanpur-commissionerate-kotwali/")
     assert "Rank 1 of 7 police stations, joint with 4 others ▲5 (+5.56 percentage points)" in kotwali
-    assert '<td>1<small>/7</small><small class="j"> (joint: 5)</small></td>' in read(
+    assert '<td>1<small>/7</small><small class="j"> (5 joint)</small></td>' in read(
         site, "en/station/kanpur-commissionerate-kotwali/")
     hindi = text_of(site, "station/kanpur-commissionerate-kotwali/")
-    assert "7 थानों में रैंक 1 , 4 अन्य के साथ संयुक्त ▲5 (+5.56 प्रतिशत अंक)" in hindi
+    assert "7 थानों में रैंक 1 , संयुक्त रूप से 4 अन्य के साथ ▲5 (+5.56 प्रतिशत अंक)" in hindi
     # A rank of its own says nothing more.
     chaubepur = text_of(site, "en/station/kanpur-commissionerate-chaubepur/")
     assert "Rank 7 of 7 police stations ▼6 (−16.04 percentage points)" in chaubepur
@@ -60,11 +60,11 @@ def test_a_shared_rank_says_it_is_joint_and_how_many_share_it_everywhere(site):
     month = read(site, "en/police/2024-12/")
     assert re.search(JOINT.format(5, 3) + r'<th scope="row"><a [^>]+>Kotwali</a>', month)
     assert re.search(r'<td>7</td><td>4</td><th scope="row"><a [^>]+>Chaubepur</a>', month)
-    assert "1 (संयुक्त: 5)" in text_of(site, "police/2024-12/")
+    assert "1 (कुल 5 संयुक्त)" in text_of(site, "police/2024-12/")
     commissionerate = read(site, "en/district/kanpur-commissionerate/")
     assert re.search(JOINT.format(5, 3) + r'<th scope="row"><a [^>]+>Beconganj</a>', commissionerate)
     # The home page lists the leaders with the tie said.
-    assert re.search(r'<span class="rank">1<small class="j"> \(joint: 5\)</small></span> '
+    assert re.search(r'<span class="rank">1<small class="j"> \(5 joint\)</small></span> '
                      r'<a [^>]+>Beconganj \(Kanpur Commissionerate\)</a>',
                      read(site, "en/"))
 
@@ -118,7 +118,8 @@ def test_counterparts_link_both_ways_and_the_stations_are_one_tap_from_either(si
 def test_the_districts_index_counts_areas_as_the_rank_lines_do(site):
     index = text_of(site, "en/district/")
     # Five district-level units: four areas, one of them policed by a commissionerate listed beside it.
-    assert "4 districts In 1 of them the police is a commissionerate" in index.replace(".", "")
+    assert "4 districts. In 1 of them the police is a commissionerate" in index
+    assert "4 जनपद। इनमें से 1 जनपद में पुलिस कमिश्नरेट" in text_of(site, "district/")
     assert "Kanpur Nagar · Kanpur Commissionerate" in index
 
 

@@ -59,7 +59,7 @@ def test_template_fill_validate_build_and_find_the_month(data, tmp_path, capsys)
     assert "New month: IGRS ranking of police units, January 2025" in preview
     assert "Police stations: 7 ranked, 6 at rank 1; max marks 90; lowest 50%" in preview
     # Akbarpur: rank 6 in December (97.78 %), rank 1 now with five others (100 %).
-    assert "rises: Akbarpur rank 1 (joint: 6) ▲5 (+2.22)" in preview
+    assert "rises: Akbarpur rank 1 (6 joint) ▲5 (+2.22)" in preview
     assert "Districts and commissionerates: 4 ranked" in preview
 
     site = build(data, tmp_path / "output")

@@ -51,13 +51,13 @@ def test_level_words_in_both_languages(hi_en):
     police, administrations = {"with_top": {"district"}}, {"with_top": set()}
     assert en.level("district", police).many == en.level("district").index_heading == "Districts and commissionerates"
     assert en.level("district", administrations).many == en.level("district").many == "Districts"
-    assert hi.level("district", police).rank_of("5", 75) == "75 जनपदों और कमिश्नरेट में रैंक 5"
+    assert hi.level("district", police).rank_of("5", 75) == "75 जनपदों और कमिश्नरेटों में रैंक 5"
     assert en.level("district", administrations).rank_of("49", 75) == "Rank 49 of 75 districts"
     # A shared rank says so, in a sentence and in a table.
     assert en.level("station").rank_of("1", 1575, tied=1249) == "Rank 1 of 1,575 police stations, joint with 1,248 others"
-    assert hi.level("station").rank_of("1", 1575, tied=2) == "1,575 थानों में रैंक 1, 1 अन्य के साथ संयुक्त"
+    assert hi.level("station").rank_of("1", 1575, tied=2) == "1,575 थानों में रैंक 1, संयुक्त रूप से 1 अन्य के साथ"
     assert (en.rank(1, 1249), hi.rank(1, 1249), en.rank(7, 1)) == (
-        '1<small class="j"> (joint: 1,249)</small>', '1<small class="j"> (संयुक्त: 1,249)</small>', "7")
+        '1<small class="j"> (1,249 joint)</small>', '1<small class="j"> (कुल 1,249 संयुक्त)</small>', "7")
     assert (en.points(Decimal("-5.00")), en.points(Decimal("1.25")), en.points(Decimal("0"))) == ("−5", "+1.25", "±0")
     for language in (hi, en):
         for level in LEVELS:

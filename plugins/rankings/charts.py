@@ -36,6 +36,7 @@ WIDTH, PANEL_HEIGHT, RANK_PANEL_HEIGHT = 320, 120, 56
 FONT = "sans-serif"
 # Percent bands of the spread charts: (label, lowest percent in the band); the first band is full marks.
 BANDS = [("100%", 100), ("95–99.99", 95), ("90–94.99", 90), ("80–89.99", 80), ("70–79.99", 70), ("< 70", 0)]
+WORKER_NICENESS = 10
 TOKEN = re.compile(r"⟦([a-z_]+)⟧|§(\d{1,2})§")
 
 
@@ -287,6 +288,9 @@ def _start_worker(fonts_conf, build_pid, kinds_folder):
     global _kinds_folder
     _kinds_folder = Path(kinds_folder)  # the chart kinds as JSON: workers never import Altair
     os.environ["FONTCONFIG_FILE"] = fonts_conf  # before vl-convert loads any font
+    # The build's own process writes the pages, in order, each as soon as its charts are drawn: when the
+    # workers and it want the same cores, it goes first, so that it is never what the build waits for.
+    os.nice(WORKER_NICENESS)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the build, which stops the workers
     _die_with(build_pid)
 

@@ -106,6 +106,15 @@ def file_url(context, path):
 
 
 @pass_context
+def unit_link(context, unit_id, placed=False):
+    """A link to a unit's page in the page's language; placed: named outside its parent's context, so a station or
+    tehsil carries its district. A function, not a macro: pages call it thousands of times."""
+    language, unit = context["L"], context["units"][unit_id]
+    name = language.placed_name(unit, context["units"]) if placed else language.name(unit)
+    return Markup('<a href="{}">{}</a>').format(url(context, unit["path"]), name)
+
+
+@pass_context
 def absolute(context, path, language=None):
     """The absolute URL of a page in a language (canonical, hreflang, feeds), from SITEURL."""
     return f"{context['CANONICAL_BASE']}/{urls.in_language(path, language or context['L'])}"
@@ -119,7 +128,8 @@ def install_i18n(generator):
     default = next(iter(languages_for(generator.settings).values()))
     context = default.template_context()
     generator.env.install_gettext_callables(context["gettext"], context["ngettext"], newstyle=True)
-    generator.env.globals.update(url=url, file_url=file_url, absolute=absolute, urls=urls, LEVEL=LEVEL)
+    generator.env.globals.update(url=url, file_url=file_url, absolute=absolute, unit_link=unit_link, urls=urls,
+                                 LEVEL=LEVEL)
 
 
 def load_model(folder):

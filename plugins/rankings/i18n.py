@@ -198,17 +198,17 @@ class Language:
 
     # Ties and changes: a shared rank says so, a change of rank carries the change of percent beside it.
     def rank(self, rank, tied=1):
-        """A rank in a table or list: "1", or "1 (joint: 1,249)" where 1,249 units share it (markup)."""
+        """A rank in a table or list: "1", or "1 (1,249 joint)" where 1,249 units share it (markup)."""
         return Markup(self.number(rank)) + self.joint_short(tied)
 
     def joint_short(self, tied):
-        """" (joint: 1,249)" after a rank 1,249 units share, as markup: in a table cell it goes on a line of its
+        """" (1,249 joint)" after a rank 1,249 units share, as markup: in a table cell it goes on a line of its
         own (CSS), so that a phone still shows the names. Nothing for a rank of its own."""
         if tied is None or tied <= 1:
             return Markup("")
         text = self._ranks.get(tied)
         if text is None:
-            words = self.gettext(" (joint: %(tied)s)") % {"tied": self.number(tied)}
+            words = self.gettext(" (%(tied)s joint)") % {"tied": self.number(tied)}
             text = self._ranks[tied] = Markup('<small class="j">{}</small>').format(words)
         return text
 
@@ -277,6 +277,11 @@ class Language:
 
     def year(self, year):
         return str(year)
+
+
+def striptags(markup):
+    """The text of a piece of markup (an aria-label from a caption)."""
+    return Markup(markup).striptags()
 
 
 @lru_cache(maxsize=1)

@@ -428,14 +428,16 @@ def series_directory(series, results, units):
     for series_id, row in series.iterrows():
         series_months = sorted(months.get(series_id, []))
         own = levels.get(series_id, set())
-        parent_ranked = {level for level in own if LEVEL[level].parent in own}
+        parent_ranked = [level for level in LEVEL_IDS if level in own and LEVEL[level].parent in own]
+        # Tuples in hierarchy order, never sets: page models are pickled for the change manifest (incremental.py),
+        # and a set's order changes from one process to the next.
         out.append({
             "id": series_id, "name_en": row["name_en"], "name_hi": row["name_hi"],
             "months": series_months, "latest_month": series_months[-1] if series_months else None,
             "path": urls.series_index(series_id),
-            "levels": [level for level in LEVEL_IDS if level in own],
-            "parent_ranked": parent_ranked,
-            "with_top": parent_ranked & at_top.get(series_id, set()),
+            "levels": tuple(level for level in LEVEL_IDS if level in own),
+            "parent_ranked": tuple(parent_ranked),
+            "with_top": tuple(level for level in parent_ranked if level in at_top.get(series_id, set())),
         })
     return out
 

@@ -14,6 +14,8 @@ from html import escape
 
 from markupsafe import Markup
 
+from .i18n import striptags
+
 from . import urls
 
 TOP = ' class="top"'
@@ -54,7 +56,7 @@ class TableRows:
         """<tr>s of rank, [rank in parent], name, [parent], marks, percent, change; rank-1 rows marked; a shared
         rank says how many share it. The hottest loop of the build (every unit of every month, twice): one lookup
         per cell."""
-        rank_text, cells, cell = self.language.rank, self._cells, self._cell
+        rank_text, cells, cell = self.rank, self._cells, self._cell
         out = []
         for row in rows:
             rank, unit_id = row["rank"], row["unit_id"]
@@ -65,10 +67,11 @@ class TableRows:
                 key = ("parent", row["parent"], siteurl, index)
                 parent = cells.get(key) or cell(key, lambda: f'<td class="t">{self._unit_link(row["parent"], siteurl, index)}</td>'
                                                 if row["parent"] else "<td></td>")
-            key = ("figures", row["marks"], row["max_marks"], row["percent"], row["rank_change"], row["percent_change"])
+            key = ("figures", row["marks"], row["max_marks"], row["percent"])
             figures = cells.get(key) or cell(key, lambda: self._marks(row["marks"], row["max_marks"])
-                                             + f'<td>{self.language.percent(row["percent"])}</td>'
-                                             + self._change(row["rank_change"], row["percent_change"]))
+                                             + f'<td>{self.language.percent(row["percent"])}</td>')
+            key = ("change", row["rank_change"], row["percent_change"])
+            figures += cells.get(key) or cell(key, lambda: self._change(row["rank_change"], row["percent_change"]))
             in_parent = f'<td>{rank_text(row["rank_in_parent"], row["tied_in_parent"])}</td>' \
                 if show_rank_in_parent else ""
             out.append(f'<tr{TOP if rank == 1 else ""}><td>{rank_text(rank, row["tied"])}</td>'
@@ -110,6 +113,46 @@ class TableRows:
                 parts.append(f"<td>{number(counts[0])}/{number(counts[1])}</td>" if counts else "<td></td>")
             out.append(f"<tr>{''.join(parts)}</tr>")
         return Markup("\n".join(out))
+
+    def rank(self, rank, tied):
+        """A rank as a table shows it (Language.rank), as text kept for the build: one per rank and tie."""
+        key = ("rank", rank, tied)
+        text = self._cells.get(key)
+        if text is None:
+            text = self._cells[key] = str(self.language.rank(rank, tied))
+        return text
+
+    def group_sections(self, groups, words, siteurl, index=""):
+        """A month's units of a grouped level (stations, tehsils), one <section> per parent in the order given:
+        heading, and a table of rank, rank in parent, name, marks, percent, change. Written here, not in the
+        template: a month page has 75 of them, and the build 240 month pages in two languages."""
+        language = self.language
+        out = []
+        for group in groups:
+            parent = group["parent"]
+            caption = escape(language.name(parent)) + ": " + words.at_rank_1(group["at_rank_1"], group["ranked"])
+            out.append(
+                f'<section class="group" id="in-{parent["id"]}">\n<h3>{self._unit_link(parent["id"], siteurl, index)}</h3>\n'
+                f'<div class="scroll" tabindex="0" role="region" aria-label="{escape(striptags(caption))}">'
+                f'<table class="ranking">\n<caption>{caption}</caption>\n{self._group_head(parent)}\n<tbody>\n'
+                f'{self.ranking(group["rows"], siteurl, index, show_parent=False, show_rank_in_parent=True)}\n'
+                f'</tbody>\n</table></div>\n</section>')
+        return Markup("\n".join(out))
+
+    def _group_head(self, parent):
+        """The <thead> of a group's table, as the ranking_table macro writes it (one per kind of parent)."""
+        kind = self.language.kind(parent)
+        key = ("group head", kind)
+        head = self._cells.get(key)
+        if head is None:
+            _ = self.language.gettext
+            rank_in = escape(_("Rank in %(parent)s") % {"parent": kind})
+            head = self._cells[key] = (
+                f'<thead><tr><th scope="col">{escape(_("Rank"))}</th><th scope="col">{rank_in}</th>'
+                f'<th scope="col" class="t">{escape(_("Name"))}</th><th scope="col">{escape(_("Marks"))}</th>'
+                f'<th scope="col">{escape(_("Percent"))}</th>'
+                f'<th scope="col">{escape(_("Change: rank (percentage points)"))}</th></tr></thead>')
+        return head
 
     def _month_cell(self, series_id, month, siteurl, index):
         key = ("month", series_id, month, siteurl, index)
