@@ -155,3 +155,13 @@ def test_compiled_templates_render_as_the_spec_itself():
     ]
     for spec in specs:
         assert vl_convert.vega_to_svg(to_vega(spec)) == vl_convert.vegalite_to_svg(spec)
+
+
+def test_month_labels_fit_under_the_chart():
+    from rankings.charts import MONTH_LABELS, month_ticks
+
+    assert [t["month"] for t in month_ticks(calendar_months("2024-10", "2024-12"))] == [10, 11, 12]
+    for first, last in [("2024-01", "2025-10"), ("2021-01", "2025-12"), ("2024-03", "2024-10"), ("2017-01", "2026-11")]:
+        ticks = month_ticks(calendar_months(first, last))
+        assert 2 <= len(ticks) <= MONTH_LABELS, (first, last, ticks)
+        assert any(t["month"] == 1 for t in ticks) or len(calendar_months(first, last)) < 12

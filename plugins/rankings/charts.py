@@ -37,6 +37,7 @@ FONT = "sans-serif"
 # Percent bands of the spread charts: (label, lowest percent in the band); the first band is full marks.
 BANDS = [("100%", 100), ("95–99.99", 95), ("90–94.99", 90), ("80–89.99", 80), ("70–79.99", 70), ("< 70", 0)]
 WORKER_NICENESS = 10
+MONTH_LABELS = 6  # "Jan 24" labels that fit under a chart WIDTH wide
 TOKEN = re.compile(r"⟦([a-z_]+)⟧|§(\d{1,2})§")
 
 
@@ -236,9 +237,12 @@ def rank_ticks(lowest_rank):
 
 
 def month_ticks(month_range):
-    """Label every month of a short history, every 3rd or 6th of a long one (January always)."""
-    step = 1 if len(month_range) <= 8 else 3 if len(month_range) <= 24 else 6
-    picked = [m for m in month_range if (int(m[5:]) - 1) % step == 0]
+    """Month labels that fit the chart's width (about six "Jan 24"s): every month of a short history, every 3rd,
+    6th or 12th month of a longer one, every 2nd, 3rd or 5th January of a very long one."""
+    for step in (1, 3, 6, 12, 24, 36, 60):  # in months: every month … every fifth January
+        picked = [m for m in month_range if (int(m[:4]) * 12 + int(m[5:]) - 1) % step == 0]
+        if len(picked) <= MONTH_LABELS:
+            break
     return [{"year": int(m[:4]), "month": int(m[5:]), "date": 1, "utc": True} for m in picked]
 
 

@@ -185,15 +185,13 @@ class Language:
         """Units or series in this language's order of their names."""
         return sorted(things, key=lambda thing: self.sort_key(self.name(thing)))
 
-    def sorted_groups(self, groups, units):
+    def sorted_groups(self, groups):
         """Groups of units under a parent ({"parent": unit or None, …}) in this language's order of the parents'
-        places (zone, range, district names); the group without a parent last."""
+        names, as a reader looks for her district; the group without a parent last. (Not by zone and range: a
+        tehsil's district is no police unit's, and few citizens know their range.)"""
         def key(group):
             parent = group["parent"]
-            if parent is None:
-                return (1, ())
-            return (0, tuple(self.sort_key(self.name(units[a])) for a in parent["ancestors"])
-                    + (self.sort_key(self.name(parent)),))
+            return (1, ()) if parent is None else (0, self.sort_key(self.name(parent)))
         return sorted(groups, key=key)
 
     # Ties and changes: a shared rank says so, a change of rank carries the change of percent beside it.

@@ -218,13 +218,16 @@ class SiteModel:
         """Home page summary of one level in one month: rank-1 count, top, bottom, rises, falls."""
         at_rank_1, ranked = self.counts(series_id, month, level)
         changed = [r for r in rows if r["rank_change"] is not None]
+        # The leaders: the top few, or every unit sharing rank 1 while they are few enough to name.
+        top = rows[:max(HOME_LIST, at_rank_1)] if at_rank_1 <= HOME_TOP_NAMED else []
+        named = {row["unit_id"] for row in top}
         return {
             "level": level,
             "ranked": ranked,
             "at_rank_1": at_rank_1,
-            # The leaders: the top few, or every unit sharing rank 1 while they are few enough to name.
-            "top": rows[:max(HOME_LIST, at_rank_1)] if at_rank_1 <= HOME_TOP_NAMED else [],
-            "bottom": self.lowest(series_id, month, level)[:HOME_LIST],
+            "top": top,
+            # Of 8 zones, the lowest five would repeat two of the top five: each unit is in one list.
+            "bottom": [row for row in self.lowest(series_id, month, level) if row["unit_id"] not in named][:HOME_LIST],
             "rises": sorted([r for r in changed if r["rank_change"] > 0], key=lambda r: -r["rank_change"])[:HOME_LIST],
             "falls": sorted([r for r in changed if r["rank_change"] < 0], key=lambda r: r["rank_change"])[:HOME_LIST],
         }
