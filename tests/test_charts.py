@@ -64,7 +64,7 @@ def test_a_station_chart_is_its_percent_beside_the_median_without_the_rank():
 
 
 def test_calendar_months_cross_the_year():
-    assert calendar_months("2023-11", "2024-02") == ["2023-11", "2023-12", "2024-01", "2024-02"]
+    assert calendar_months("2023-11", "2024-02") == ("2023-11", "2023-12", "2024-01", "2024-02")
     assert next_month("2024-12") == "2025-01" and next_month("2024-09") == "2024-10"
 
 

@@ -115,6 +115,17 @@ def unit_link(context, unit_id, placed=False):
 
 
 @pass_context
+def once(context, name, caller):
+    """{% call once("sections") %}…{% endcall %}: a part of the page that is the same on every page of a language
+    at one depth (relative links) is made once per build and language and depth, not on each of 8,000 pages."""
+    made = context.environment.globals.setdefault("_made_once", {})
+    key = (name, context.get("lang"), context.get("SITEURL"), context.get("INDEX"))
+    if key not in made:
+        made[key] = caller()
+    return made[key]
+
+
+@pass_context
 def absolute(context, path, language=None):
     """The absolute URL of a page in a language (canonical, hreflang, feeds), from SITEURL."""
     return f"{context['CANONICAL_BASE']}/{urls.in_language(path, language or context['L'])}"
@@ -128,8 +139,8 @@ def install_i18n(generator):
     default = next(iter(languages_for(generator.settings).values()))
     context = default.template_context()
     generator.env.install_gettext_callables(context["gettext"], context["ngettext"], newstyle=True)
-    generator.env.globals.update(url=url, file_url=file_url, absolute=absolute, unit_link=unit_link, urls=urls,
-                                 LEVEL=LEVEL)
+    generator.env.globals.update(url=url, file_url=file_url, absolute=absolute, unit_link=unit_link, once=once,
+                                 urls=urls, LEVEL=LEVEL, _made_once={})
 
 
 def load_model(folder):

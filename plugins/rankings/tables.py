@@ -107,7 +107,7 @@ class TableRows:
             key = ("percent", row["percent"])
             parts.append(cells.get(key) or cell(key, lambda: f'<td>{language.percent(row["percent"])}</td>'))
             if show_rank_in_parent:
-                parts.append(f'<td>{language.rank(row["rank_in_parent"], row["tied_in_parent"])}</td>')
+                parts.append(f'<td>{self.rank(row["rank_in_parent"], row["tied_in_parent"])}</td>')
             if at_rank_1_by_month is not None:
                 counts = at_rank_1_by_month.get(month)
                 parts.append(f"<td>{number(counts[0])}/{number(counts[1])}</td>" if counts else "<td></td>")
