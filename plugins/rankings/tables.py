@@ -122,7 +122,7 @@ class TableRows:
             text = self._cells[key] = str(self.language.rank(rank, tied))
         return text
 
-    def group_sections(self, groups, words, siteurl, index=""):
+    def group_sections(self, groups, words, siteurl, index="", show_rank_in_parent=True):
         """A month's units of a grouped level (stations, tehsils), one <section> per parent in the order given:
         heading, and a table of rank, rank in parent, name, marks, percent, change. Written here, not in the
         template: a month page has 75 of them, and the build 240 month pages in two languages."""
@@ -134,24 +134,26 @@ class TableRows:
             out.append(
                 f'<section class="group" id="in-{parent["id"]}">\n<h3>{self._unit_link(parent["id"], siteurl, index)}</h3>\n'
                 f'<div class="scroll" tabindex="0" role="region" aria-label="{escape(striptags(caption))}">'
-                f'<table class="ranking">\n<caption>{caption}</caption>\n{self._group_head(parent)}\n<tbody>\n'
-                f'{self.ranking(group["rows"], siteurl, index, show_parent=False, show_rank_in_parent=True)}\n'
+                f'<table class="ranking">\n<caption>{caption}</caption>\n'
+                f'{self._group_head(parent, show_rank_in_parent)}\n<tbody>\n'
+                f'{self.ranking(group["rows"], siteurl, index, False, show_rank_in_parent)}\n'
                 f'</tbody>\n</table></div>\n</section>')
         return Markup("\n".join(out))
 
-    def _group_head(self, parent):
+    def _group_head(self, parent, show_rank_in_parent):
         """The <thead> of a group's table, as the ranking_table macro writes it (one per kind of parent)."""
         kind = self.language.kind(parent)
-        key = ("group head", kind)
+        key = ("group head", kind, show_rank_in_parent)
         head = self._cells.get(key)
         if head is None:
-            _ = self.language.gettext
-            rank_in = escape(_("Rank in %(parent)s") % {"parent": kind})
+            _ = self.language.gettext  # the words outside f-strings, where pybabel finds them
+            words = [escape(word) for word in (_("Rank"), _("Rank in %(parent)s") % {"parent": kind}, _("Name"),
+                                               _("Marks"), _("Percent"), _("Change: rank (percentage points)"))]
+            rank_in = f'<th scope="col">{words[1]}</th>' if show_rank_in_parent else ""
             head = self._cells[key] = (
-                f'<thead><tr><th scope="col">{escape(_("Rank"))}</th><th scope="col">{rank_in}</th>'
-                f'<th scope="col" class="t">{escape(_("Name"))}</th><th scope="col">{escape(_("Marks"))}</th>'
-                f'<th scope="col">{escape(_("Percent"))}</th>'
-                f'<th scope="col">{escape(_("Change: rank (percentage points)"))}</th></tr></thead>')
+                f'<thead><tr><th scope="col">{words[0]}</th>{rank_in}<th scope="col" class="t">{words[2]}</th>'
+                f'<th scope="col">{words[3]}</th><th scope="col">{words[4]}</th><th scope="col">{words[5]}</th>'
+                f'</tr></thead>')
         return head
 
     def _month_cell(self, series_id, month, siteurl, index):
