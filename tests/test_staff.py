@@ -246,3 +246,20 @@ def test_devserver_compiles_a_changed_translation(tmp_path):
     compile_catalogs(tmp_path)
     with open(messages / "messages.mo", "rb") as mo:
         assert gettext.GNUTranslations(mo).gettext("Rank") == "क्रम"
+
+
+def test_a_shallow_clone_tells_no_corrections_rather_than_wrong_ones(data, tmp_path, caplog):
+    """A shallow clone's single commit holds every file: read as history, every month would look published
+    today. The build says it cannot tell, and tells nothing."""
+    from rankings.model import build_model
+
+    december = data / "police" / "2024-12.csv"
+    december.write_text(december.read_text(encoding="utf-8").replace("75.56,90", "80.5,90"), encoding="utf-8")
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "Correct"], cwd=data,
+                   check=True)
+    assert build_model(data).history.corrections  # the full history tells the correction
+    shallow = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{data}", str(shallow)], check=True)
+    history = build_model(shallow).history
+    assert (history.corrections, history.last_changed, history.file_changed) == ({}, None, {})
+    assert "shallow git clone" in caplog.text

@@ -43,6 +43,11 @@ def month_versions(folder):
     folder = Path(folder).resolve()
     try:
         top = Path(git(folder, "rev-parse", "--show-toplevel").strip())
+        if git(folder, "rev-parse", "--is-shallow-repository").strip() == "true":
+            # A shallow clone's one commit holds every file: it would date all data today and hide corrections.
+            logger.warning("%s is in a shallow git clone: corrections and the date the data changed are not "
+                           "told (clone with its history: git clone without --depth, fetch-depth: 0)", folder)
+            return {}, None
         log = git(folder, "log", "--format=%x00%H %cs", "--name-only", "--", ".")
     except (OSError, subprocess.CalledProcessError):
         return {}, None
