@@ -184,9 +184,11 @@ def test_a_month_not_published_is_not_a_month_not_ranked(site):
 
 
 def test_empty_complaint_figures_read_not_reported(site):
-    # Mathura's police figures give no complaints_defaulted in December: the column is not in that file.
-    mathura = read(site, "en/district/mathura/")
-    assert "not reported" not in mathura.split("complaints and feedback by month")[0]
-    nagar = read(site, "en/district/kanpur-commissionerate/")
-    table = nagar.split("complaints and feedback by month</caption>")[1].split("</table>")[0]
-    assert '<td class="na">not reported</td>' in table
+    # Kanpur Commissionerate's police figures: December gives four counts, November's file none of them; the
+    # table has the four columns, and November's four cells read "not reported", never blank.
+    page = read(site, "en/district/kanpur-commissionerate/")
+    table = page.split("complaints and feedback by month</caption>")[1].split("</table>")[0]
+    november = table.split("November 2024</th>")[1].split("</tr>")[0]
+    assert november == '<td class="na">not reported</td>' * 4
+    assert "<td></td>" not in table
+    assert "नहीं बताया गया" in read(site, "district/kanpur-commissionerate/")
