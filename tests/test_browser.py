@@ -100,6 +100,17 @@ SIDEWAYS = """() => {
         if (right > innerWidth + 1 && !element.closest(region) && style.display !== 'none')
             found.push('wider than the screen: ' + element.tagName + '.' + element.className);
     }
+    // Every heading aligned as the cells under it: numbers right, names and months left.
+    for (const table of document.querySelectorAll('table')) {
+        const heads = [...table.querySelectorAll('thead th')];
+        const row = [...table.querySelectorAll('tbody tr')].find(tr => !tr.querySelector('[colspan]'));
+        if (!row) continue;
+        heads.forEach((head, i) => {
+            const cell = row.children[i];
+            if (cell && getComputedStyle(head).textAlign !== getComputedStyle(cell).textAlign)
+                found.push('misaligned: ' + head.textContent + ' over ' + cell.textContent);
+        });
+    }
     return found;
 }"""
 
@@ -107,7 +118,8 @@ SIDEWAYS = """() => {
 @pytest.mark.parametrize("prefix", ["", "en/"])
 @pytest.mark.parametrize("path", EVERY_TYPE)
 def test_no_page_scrolls_sideways_on_a_phone(server, browser, path, prefix):
-    """At 360 px only a wide table moves sideways, inside its own labelled box with shadows at its edges."""
+    """At 360 px only a wide table moves sideways, inside its own labelled box with shadows at its edges; every
+    column's heading is aligned as its cells (numbers right)."""
     page = open_page(browser, server + prefix + path)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert page.evaluate(SIDEWAYS) == []
