@@ -119,7 +119,8 @@ def once(context, name, caller):
     """{% call once("sections") %}…{% endcall %}: a part of the page that is the same on every page of a language
     at one depth (relative links) is made once per build and language and depth, not on each of 8,000 pages."""
     made = context.environment.globals.setdefault("_made_once", {})
-    key = (name, context.get("lang"), context.get("SITEURL"), context.get("INDEX"))
+    language = context.get("L")
+    key = (name, context.get("lang"), getattr(language, "code", None), context.get("SITEURL"), context.get("INDEX"))
     if key not in made:
         made[key] = caller()
     return made[key]
