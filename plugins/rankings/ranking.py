@@ -94,9 +94,8 @@ def rank_results(units, marks):
 
     # Rank in parent only where the series ranks units of the parent's level: a district administration is
     # ranked statewide, and police ranges are not ranked in its series, so it has no rank in its range there.
-    ranked_levels = set(zip(df["series"], df["level"]))
-    in_ranked_parent = pd.Series([(series, level) in ranked_levels
-                                  for series, level in zip(df["series"], df["parent_level"])], index=df.index)
+    ranked_levels = pd.MultiIndex.from_frame(df[["series", "level"]].drop_duplicates())
+    in_ranked_parent = pd.MultiIndex.from_arrays([df["series"], df["parent_level"]]).isin(ranked_levels)
     has_parent = df["parent"].notna() & in_ranked_parent
     by_parent = [df.loc[has_parent, c] for c in GROUP + ["parent"]]
     in_parent = score[has_parent].groupby(by_parent).rank(method="min", ascending=False).astype(int)
