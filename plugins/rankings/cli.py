@@ -130,9 +130,8 @@ def print_preview(model, series_id, month, language, out):
 
 def preview_rank(language, row):
     """"rank 1 (1,249 joint) ▲1,290 (+5)": a rank as the pages show it, in plain text."""
-    joint = language.gettext(" (%(tied)s joint)") % {"tied": language.number(row.tied)} if row.tied > 1 else ""
     points = f" ({language.points(row.percent_change)})" if row.percent_change is not None else ""
-    return (language.gettext("rank %(rank)s") % {"rank": language.number(row.rank)} + joint
+    return (language.gettext("rank %(rank)s") % {"rank": language.number(row.rank)} + language.joint_text(row.tied)
             + f" {language.change(row.rank_change)}{points}")
 
 

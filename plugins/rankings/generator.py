@@ -26,6 +26,7 @@ from . import urls
 from .charts import ChartStore, chart_key, localise
 from .downloads import counts_in_file, month_csv
 from .feeds import series_feed
+from .i18n import LevelWords
 from .incremental import Manifest, fingerprint
 from .model import build_model
 from .output import SiteOutput
@@ -118,7 +119,7 @@ def unit_link(context, unit_id, placed=False):
 def once(context, name, caller):
     """{% call once("sections") %}…{% endcall %}: a part of the page that is the same on every page of a language
     at one depth (relative links) is made once per build and language and depth, not on each of 8,000 pages."""
-    made = context.environment.globals.setdefault("_made_once", {})
+    made = context.environment.globals["_made_once"]  # emptied for each build's environment (install_i18n)
     language = context.get("L")
     key = (name, context.get("lang"), getattr(language, "code", None), context.get("SITEURL"), context.get("INDEX"))
     if key not in made:
@@ -162,10 +163,9 @@ def load_model(folder):
 
 def chart_words(language):
     """The words of the charts' tokens (charts.py), in a language."""
-    with_top = {"with_top": set(LEVEL_IDS)}  # a series with units at the top of every level (i18n.Language.level)
     return {"rank": language.gettext("Rank"), "percent": language.gettext("Percent"),
             **{level: language.level(level).many for level in LEVEL_IDS},
-            **{f"{level}_top": language.level(level, with_top).many for level in LEVEL_IDS}}
+            **{f"{level}_top": LevelWords(LEVEL[level], language, with_top=True).many for level in LEVEL_IDS}}
 
 
 class RankingsGenerator(Generator):

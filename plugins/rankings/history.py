@@ -38,8 +38,8 @@ def git(folder, *arguments):
 
 
 def month_versions(folder):
-    """{(series, month): [(commit, ISO date), oldest first]} of the monthly files of a data folder, and the date
-    the folder last changed (None without git)."""
+    """{(series, month): [(commit, ISO date, the file's path in the repository), oldest first]} of the monthly
+    files of a data folder, and the date the folder last changed (None without git)."""
     folder = Path(folder).resolve()
     try:
         top = Path(git(folder, "rev-parse", "--show-toplevel").strip())
@@ -131,24 +131,21 @@ def data_history(folder, results, units):
     (ranking.py), units: the units table."""
     versions, last_changed = month_versions(folder)
     found = {}
-    folder = Path(folder).resolve()
-    top = None
     for (series_id, month), commits in versions.items():
         if len(commits) < 2:
             continue
-        top = top or Path(git(folder, "rev-parse", "--show-toplevel").strip())
         now = results.loc[(results["series"] == series_id) & (results["month"] == month)]
-        current = {row["unit_id"]: {"level": row["level"], **{name: row[name] for name in FIGURES}}
-                   for row in now.to_dict("records")}
         versions_rows = []
         for commit, date, file in commits:
             try:
-                text = git(top, "show", f"{commit}:{file}")
+                text = git(folder, "show", f"{commit}:{file}")  # "commit:path" is from the repository's top
             except subprocess.CalledProcessError:  # the file was deleted in that commit
                 text = ""
             versions_rows.append((date, marks_rows(text, series_id, month, units)))
         if same_marks(versions_rows[0][1], now, units):
             continue  # as first published (a level added, the file reformatted): no need to rank it again
+        current = {row["unit_id"]: {"level": row["level"], **{name: row[name] for name in FIGURES}}
+                   for row in now.to_dict("records")}
         figures = [(date, figures_of(rows, units)) for date, rows in versions_rows]
         first_date, first = figures[0]
         changes = changed_figures(first, current)

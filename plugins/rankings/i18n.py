@@ -206,9 +206,14 @@ class Language:
             return Markup("")
         text = self._ranks.get(tied)
         if text is None:
-            words = self.gettext(" (%(tied)s joint)") % {"tied": self.number(tied)}
-            text = self._ranks[tied] = Markup('<small class="j">{}</small>').format(words)
+            text = self._ranks[tied] = Markup('<small class="j">{}</small>').format(self.joint_text(tied))
         return text
+
+    def joint_text(self, tied):
+        """" (1,249 joint)" as plain text (the staff preview), nothing for a rank of its own."""
+        if tied is None or tied <= 1:
+            return ""
+        return self.gettext(" (%(tied)s joint)") % {"tied": self.number(tied)}
 
     def joint(self, tied):
         """", joint with 1,248 others" after a rank that tied units share; nothing for a rank of its own."""
@@ -275,11 +280,6 @@ class Language:
 
     def year(self, year):
         return str(year)
-
-
-def striptags(markup):
-    """The text of a piece of markup (an aria-label from a caption)."""
-    return Markup(markup).striptags()
 
 
 @lru_cache(maxsize=1)

@@ -259,6 +259,7 @@ class SiteModel:
                 block = self.series_block(unit, series, history)
                 blocks.append(block)
                 charts[block["chart"]] = history_chart(block["history"], series["months"])
+                block["chart_with_rank"] = charts[block["chart"]]["with_rank"]  # the chart's words say what it draws
                 if block["spread"]:
                     charts[block["spread"]["chart"]] = bands_chart(block["spread"])
         counterpart = self.units.get(unit["counterpart"])
@@ -302,7 +303,6 @@ class SiteModel:
             "corrections": self.unit_corrections(unit["id"], series["id"]),
             # A rank in its parent where the series ranks the parent's level (ranking.py).
             "parent_ranked": unit["parent"] is not None and unit["level"] in series["parent_ranked"],
-            "chart_with_rank": max(row["ranked_in_level"] for row in history) <= RANK_CHART_MOST_UNITS,
             "years": sorted((y for y in self._years.get((unit["id"], series["id"]), [])),
                             key=lambda y: y["year"], reverse=True),
             "best": self._best[key],

@@ -14,7 +14,6 @@ from html import escape
 
 from markupsafe import Markup
 
-from .i18n import striptags
 
 from . import urls
 
@@ -130,10 +129,10 @@ class TableRows:
         out = []
         for group in groups:
             parent = group["parent"]
-            caption = escape(language.name(parent)) + ": " + words.at_rank_1(group["at_rank_1"], group["ranked"])
+            caption = Markup.escape(language.name(parent)) + ": " + words.at_rank_1(group["at_rank_1"], group["ranked"])
             out.append(
                 f'<section class="group" id="in-{parent["id"]}">\n<h3>{self._unit_link(parent["id"], siteurl, index)}</h3>\n'
-                f'<div class="scroll" tabindex="0" role="region" aria-label="{escape(striptags(caption))}">'
+                f'<div class="scroll" tabindex="0" role="region" aria-label="{escape(caption.striptags())}">'
                 f'<table class="ranking">\n<caption>{caption}</caption>\n'
                 f'{self._group_head(parent, show_rank_in_parent)}\n<tbody>\n'
                 f'{self.ranking(group["rows"], siteurl, index, False, show_rank_in_parent)}\n'
