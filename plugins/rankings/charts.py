@@ -125,8 +125,10 @@ _kinds_folder = None
 
 
 @cache
+@cache
 def code_version():
-    """What turns chart data into a spec: this module and Altair. Part of every chart's key."""
+    """What turns chart data into a spec: this module and Altair. Part of every chart's key (read once: a build
+    asks for it thousands of times)."""
     return hashlib.sha256(Path(__file__).read_bytes() + version("altair").encode()).hexdigest()[:16]
 
 
@@ -249,6 +251,7 @@ def month_ticks(month_range):
 # ---- rendering
 
 
+@cache
 @cache
 def renderers():
     """The versions of what draws the charts: a new vl-convert or resvg may draw differently, so they are part

@@ -11,6 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from pathlib import Path
 
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 from jinja2 import pass_context
@@ -23,7 +24,19 @@ DOMAIN = "messages"
 
 
 # Babel formatting is the cost of a page full of figures, and the same few values recur on every page
-# (90, 125, 100%…): each Language keeps what it has formatted (Language.number, Language.percent).
+# (90, 125, 100%…): what is formatted is kept (Language.number, Language.percent), and shared by languages
+# whose numbers are written alike (Hindi and English both: Latin digits, Indian grouping).
+_formatted = {}
+
+
+def formatted_figures(locale, kind):
+    """The dict of figures of one kind ("number", "percent", "points") formatted for a locale, shared with every
+    locale that has the same number symbols."""
+    parsed = Locale.parse(locale)
+    symbols = parsed.number_symbols[parsed.default_numbering_system]
+    return _formatted.setdefault((kind, tuple(sorted(symbols.items()))), {None: ""})
+
+
 def format_number(locale, value):
     """A count or marks with Indian grouping (1,40,000) and up to two decimals, in a Babel locale."""
     if value != int(value):
@@ -115,13 +128,15 @@ class Language:
     def __init__(self, info, prefix, translations):
         self.info = info  # vocabulary.LanguageInfo
         self.code = info.code  # "hi", "en": the <html lang> and hreflang value
-        self.locale = info.locale
+        self.locale = Locale.parse(info.locale)  # parsed once: Babel parses a locale name on every call
         self.display_name = info.display_name
         self.prefix = prefix  # URL prefix of this language's pages: "" for the first language, "en/" for English
         self.translations = translations
         self._levels = {}
-        self._numbers, self._percents = {None: ""}, {None: ""}
-        self._ranks, self._points, self._sort_keys = {}, {}, {}
+        self._numbers = formatted_figures(self.locale, "number")
+        self._percents = formatted_figures(self.locale, "percent")
+        self._points = formatted_figures(self.locale, "points")
+        self._ranks, self._sort_keys = {}, {}
         self._context = None
 
     def __repr__(self):

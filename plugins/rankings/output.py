@@ -40,6 +40,7 @@ class SiteOutput:
         self.manifest = manifest
         self.context = context  # what content_written sends with a file that is not a page
         self.claimed = set()
+        self.folders = set()  # made in this build: one mkdir per folder, not per file
         self.deferred = []
         self.written = Counter()  # kind ("html", "csv", …) → files written
         self.kept = Counter()  # kind → files left as they were
@@ -79,10 +80,16 @@ class SiteOutput:
         for path, published, made in deferred:
             self._done(path, self._put(path, published, made()), None)
 
+    def _folder(self, path):
+        folder = path.parent
+        if folder not in self.folders:
+            folder.mkdir(parents=True, exist_ok=True)
+            self.folders.add(folder)
+
     def _keep(self, published, path):
         """The published file, as it is, in the new site. False: nothing was written."""
         if published != path:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            self._folder(path)
             link_or_copy(published, path)
         return False
 
@@ -91,7 +98,7 @@ class SiteOutput:
         if same_bytes(published, data):
             return self._keep(published, path)
         faults.reached("writing")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        self._folder(path)
         if published == path:  # writing in the published folder itself: never half a file there
             partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
             partial.write_bytes(data)

@@ -80,38 +80,51 @@ class TableRows:
     def history(self, rows, siteurl, index="", show_rank_in_parent=False, at_rank_1_by_month=None):
         """<tr>s of month, rank/of, change, marks, percent, [rank in parent], [children at rank 1]; a month
         without the unit's rank says why (pages.timeline): not published, or not ranked."""
-        language, number, cells, cell = self.language, self.language.number, self._cells, self._cell
+        cells = self._cells
         columns = 4 + show_rank_in_parent + (at_rank_1_by_month is not None)
         out = []
         for row in rows:
             month = row["month"]
             status = row.get("status")
-            if status:
-                # A month the series did not publish has no page to link to.
-                label = (language.gettext("not published") if status == "not_published"
-                         else language.gettext("not ranked this month"))
-                month_cell = self._month_cell(row["series"], month, siteurl, index) if status == "not_ranked" \
-                    else f'<th scope="row">{language.month(month)}</th>'
-                out.append(f'<tr class="gap">{month_cell}<td colspan="{columns}">{label}</td></tr>')
-                continue
-            parts = [
-                self._month_cell(row["series"], month, siteurl, index),
-                f'<td>{number(row["rank"])}<small>/{number(row["ranked_in_level"])}</small>'
-                f'{language.joint_short(row["tied"])}</td>',
-            ]
-            key = ("change", row["rank_change"], row["percent_change"])
-            parts.append(cells.get(key) or cell(key, lambda: self._change(row["rank_change"], row["percent_change"])))
-            key = ("marks", row["marks"], row["max_marks"])
-            parts.append(cells.get(key) or cell(key, lambda: self._marks(row["marks"], row["max_marks"])))
-            key = ("percent", row["percent"])
-            parts.append(cells.get(key) or cell(key, lambda: f'<td>{language.percent(row["percent"])}</td>'))
-            if show_rank_in_parent:
-                parts.append(f'<td>{self.rank(row["rank_in_parent"], row["tied_in_parent"])}</td>')
-            if at_rank_1_by_month is not None:
-                counts = at_rank_1_by_month.get(month)
-                parts.append(f"<td>{number(counts[0])}/{number(counts[1])}</td>" if counts else "<td></td>")
-            out.append(f"<tr>{''.join(parts)}</tr>")
+            counts = at_rank_1_by_month.get(month) if at_rank_1_by_month is not None else None
+            # Rows recur: every unit sharing rank 1 with full marks has the same row for a month.
+            key = ("history", row["series"], month, status, row.get("rank"), row.get("ranked_in_level"),
+                   row.get("tied"), row.get("rank_change"), row.get("percent_change"), row.get("marks"),
+                   row.get("max_marks"), row.get("percent"), show_rank_in_parent and row.get("rank_in_parent"),
+                   show_rank_in_parent and row.get("tied_in_parent"), counts, columns, siteurl, index)
+            made = cells.get(key)
+            if made is None:
+                made = cells[key] = self._history_row(row, status, counts, columns, siteurl, index,
+                                                      show_rank_in_parent, at_rank_1_by_month is not None)
+            out.append(made)
         return Markup("\n".join(out))
+
+    def _history_row(self, row, status, counts, columns, siteurl, index, show_rank_in_parent, show_counts):
+        language, number, cells, cell = self.language, self.language.number, self._cells, self._cell
+        month = row["month"]
+        if status:
+            # A month the series did not publish has no page to link to.
+            label = (language.gettext("not published") if status == "not_published"
+                     else language.gettext("not ranked this month"))
+            month_cell = self._month_cell(row["series"], month, siteurl, index) if status == "not_ranked" \
+                else f'<th scope="row">{language.month(month)}</th>'
+            return f'<tr class="gap">{month_cell}<td colspan="{columns}">{label}</td></tr>'
+        parts = [
+            self._month_cell(row["series"], month, siteurl, index),
+            f'<td>{number(row["rank"])}<small>/{number(row["ranked_in_level"])}</small>'
+            f'{language.joint_short(row["tied"])}</td>',
+        ]
+        key = ("change", row["rank_change"], row["percent_change"])
+        parts.append(cells.get(key) or cell(key, lambda: self._change(row["rank_change"], row["percent_change"])))
+        key = ("marks", row["marks"], row["max_marks"])
+        parts.append(cells.get(key) or cell(key, lambda: self._marks(row["marks"], row["max_marks"])))
+        key = ("percent", row["percent"])
+        parts.append(cells.get(key) or cell(key, lambda: f'<td>{language.percent(row["percent"])}</td>'))
+        if show_rank_in_parent:
+            parts.append(f'<td>{self.rank(row["rank_in_parent"], row["tied_in_parent"])}</td>')
+        if show_counts:
+            parts.append(f"<td>{number(counts[0])}/{number(counts[1])}</td>" if counts else "<td></td>")
+        return f"<tr>{''.join(parts)}</tr>"
 
     def rank(self, rank, tied):
         """A rank as a table shows it (Language.rank), as text kept for the build: one per rank and tie."""
