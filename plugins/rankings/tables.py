@@ -87,7 +87,11 @@ class TableRows:
             month = row["month"]
             status = row.get("status")
             counts = at_rank_1_by_month.get(month) if at_rank_1_by_month is not None else None
-            # Rows recur: every unit sharing rank 1 with full marks has the same row for a month.
+            if not status and row["tied"] == 1:  # a rank of its own: a row of its own
+                out.append(self._history_row(row, status, counts, columns, siteurl, index, show_rank_in_parent,
+                                             at_rank_1_by_month is not None))
+                continue
+            # A shared rank's row recurs: every station at rank 1 on full marks has the same row for a month.
             key = ("history", row["series"], month, status, row.get("rank"), row.get("ranked_in_level"),
                    row.get("tied"), row.get("rank_change"), row.get("percent_change"), row.get("marks"),
                    row.get("max_marks"), row.get("percent"), show_rank_in_parent and row.get("rank_in_parent"),
