@@ -730,3 +730,13 @@ def test_a_unit_has_one_counterpart_at_most(tmp_path):
     assert where(problems) == [("units.csv", 9, "counterpart", "lucknow-commissionerate")]
     assert problems[0].expected == loader.EXPECTED_COUNTERPART_ONCE
     assert problems[0].params == {"unit": "lucknow-commissionerate", "other": "lucknow", "first_line": 8}
+
+
+@pytest.mark.parametrize("unit_id", ["main", "corrections", "station", "in-sitapur"])
+def test_a_unit_id_that_is_an_anchor_of_the_month_pages_is_a_problem(tmp_path, unit_id):
+    """A unit's row on a month page is /police/2025-10/#<id>: the id may not be one of the page's own anchors."""
+    units = UNITS.replace("hazratganj,station", f"{unit_id},station")
+    problems = problems_of(write_folder(tmp_path, units=units))
+    assert (("units.csv", 6, "id", unit_id) in where(problems))
+    message = describe(next(p for p in problems if p.column == "id" and p.value == unit_id))
+    assert "not an anchor the month pages use themselves" in message and "in-" in message

@@ -44,7 +44,7 @@ def history_table_percents(html):
 
 def month_table_percents(html):
     """{unit id: percent as shown} from a month page's ranking tables."""
-    return dict(re.findall(r'<th scope="row"><a href="[^"]*/([a-z0-9-]+)/">[^<]+</a></th>(?:<td[^>]*>.*?</td>)*?'
+    return dict(re.findall(r'<th(?: id="[a-z0-9-]+")? scope="row"><a href="[^"]*/([a-z0-9-]+)/">[^<]+</a></th>(?:<td[^>]*>.*?</td>)*?'
                            r'<td>[\d.,]+/[\d.,]+</td><td>([^<]+)</td>', html))
 
 

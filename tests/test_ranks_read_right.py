@@ -58,8 +58,8 @@ def test_a_shared_rank_says_it_is_joint_and_how_many_share_it_everywhere(site):
     assert "joint with" not in chaubepur.split("Percent month by month")[0].split("Rank 7")[1].split("Marks")[0]
     # The month table, the district table, the parent page's table.
     month = read(site, "en/police/2024-12/")
-    assert re.search(JOINT.format(5, 3) + r'<th scope="row"><a [^>]+>Kotwali</a>', month)
-    assert re.search(r'<td>7</td><td>4</td><th scope="row"><a [^>]+>Chaubepur</a>', month)
+    assert re.search(JOINT.format(5, 3) + r'<th id="[a-z-]+" scope="row"><a [^>]+>Kotwali</a>', month)
+    assert re.search(r'<td>7</td><td>4</td><th id="kanpur-commissionerate-chaubepur" scope="row"><a [^>]+>Chaubepur</a>', month)
     assert "1 (कुल 5 संयुक्त)" in text_of(site, "police/2024-12/")
     commissionerate = read(site, "en/district/kanpur-commissionerate/")
     assert re.search(JOINT.format(5, 3) + r'<th scope="row"><a [^>]+>Beconganj</a>', commissionerate)
@@ -172,9 +172,9 @@ def test_the_collation_is_hindi_order_not_code_points():
 
 def test_a_month_not_published_is_not_a_month_not_ranked(site):
     beconganj = read(site, "en/station/kanpur-commissionerate-beconganj/")
-    assert re.search(r'<tr class="gap"><th scope="row">October 2024</th><td colspan="\d">not published</td></tr>',
+    assert re.search(r'<tr id="police-2024-10" class="gap"><th scope="row">October 2024</th><td colspan="\d">not published</td></tr>',
                      beconganj)
-    assert re.search(r'<tr class="gap"><th scope="row"><a href="[^"]*police/2024-09/[^"]*">September 2024</a></th>'
+    assert re.search(r'<tr id="police-2024-09" class="gap"><th scope="row"><a href="[^"]*police/2024-09/[^"]*">September 2024</a></th>'
                      r'<td colspan="\d">not ranked this month</td></tr>', beconganj)
     hindi = text_of(site, "station/kanpur-commissionerate-beconganj/")
     assert "अक्टूबर 2024 प्रकाशित नहीं हुई" in hindi and "सितंबर 2024 इस माह रैंकिंग में नहीं" in hindi

@@ -1,6 +1,13 @@
-"""The month's ranking as published: /data/<series>/<YYYY-MM>.csv, one file per series and month.
+"""The published CSV files: a month of a series, every month of a series, one unit's whole history.
 
-UTF-8 with a byte-order mark, so that Excel opens the Devanagari names correctly.
+- /data/<series>/<YYYY-MM>.csv: the month's ranking as published (DOWNLOAD_COLUMNS, then the counts given);
+- /data/<series>.csv: every month of the series, with `month` first;
+- /data/units/<id>.csv: every series and month of one unit, with `series` and `month` first.
+The multi-month files have the count columns any of their months gave, empty where a month did not give them.
+
+UTF-8 with a byte-order mark, so that Excel opens the Devanagari names correctly. No cell can run as a formula
+in a spreadsheet: text beginning with = + - @ or a tab or carriage return is written after a single quote, as
+OWASP recommends for CSV injection (numbers are ours, written as digits: "-3" is a number, not a formula).
 """
 
 import csv
@@ -10,6 +17,8 @@ from functools import lru_cache
 import pandas as pd
 
 from .schema import COUNT_COLUMNS, DOWNLOAD_COLUMNS
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -21,23 +30,61 @@ def plain_number(value):
     return str(int(value)) if value == int(value) else repr(value)
 
 
-def month_csv(rows, units, counts_given):
-    """The CSV text of one month: rows in the order given (level, then rank)."""
+def text_cell(value):
+    """A text cell a spreadsheet shows as text, never runs: "=HYPERLINK(…)" → "'=HYPERLINK(…)"."""
+    if not value:
+        return ""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def ranking_cells(row, unit, counts_given):
+    """The cells of DOWNLOAD_COLUMNS and the counts given, for one ranked row."""
+    return [
+        text_cell(row["unit_id"]), row["level"], text_cell(row["parent"]), text_cell(unit["name_en"]),
+        text_cell(unit["name_hi"]),
+        plain_number(row["marks"]), plain_number(row["max_marks"]),
+        str(row["percent"]),
+        plain_number(row["rank"]), plain_number(row["rank_in_parent"]),
+        plain_number(row["previous_rank"]), plain_number(row["rank_change"]),
+        *(plain_number(row[c]) for c in counts_given),
+    ]
+
+
+def csv_text(header, lines):
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(DOWNLOAD_COLUMNS + tuple(counts_given))
-    for row in rows:
-        unit = units[row["unit_id"]]
-        writer.writerow([
-            row["unit_id"], row["level"], row["parent"] or "", unit["name_en"], unit["name_hi"],
-            plain_number(row["marks"]), plain_number(row["max_marks"]),
-            str(row["percent"]),
-            plain_number(row["rank"]), plain_number(row["rank_in_parent"]),
-            plain_number(row["previous_rank"]), plain_number(row["rank_change"]),
-            *(plain_number(row[c]) for c in counts_given),
-        ])
+    writer.writerow(header)
+    writer.writerows(lines)
     return "\ufeff" + out.getvalue()
+
+
+def month_csv(rows, units, counts_given):
+    """The CSV text of one month: rows in the order given (level, then rank)."""
+    return csv_text(DOWNLOAD_COLUMNS + tuple(counts_given),
+                    (ranking_cells(row, units[row["unit_id"]], counts_given) for row in rows))
+
+
+def series_csv(months, units, counts_given):
+    """Every month of a series: months is [(month, rows in level and rank order)], oldest first."""
+    return csv_text(("month",) + DOWNLOAD_COLUMNS + tuple(counts_given),
+                    ([month, *ranking_cells(row, units[row["unit_id"]], counts_given)]
+                     for month, rows in months for row in rows))
+
+
+def unit_csv(rows, units, counts_given):
+    """One unit's history: rows of every series and month, in the order given (series, then month)."""
+    return csv_text(("series", "month") + DOWNLOAD_COLUMNS + tuple(counts_given),
+                    ([row["series"], row["month"], *ranking_cells(row, units[row["unit_id"]], counts_given)]
+                     for row in rows))
 
 
 def counts_in_file(columns_given, series_id, month):
     return tuple(c for c in COUNT_COLUMNS if c in columns_given.get((series_id, month), ()))
+
+
+def counts_in_any(columns_given, keys):
+    """The count columns any of the (series, month) files gave, in schema order."""
+    given = set()
+    for key in keys:
+        given.update(columns_given.get(key, ()))
+    return tuple(c for c in COUNT_COLUMNS if c in given)

@@ -12,6 +12,8 @@ One build per Pelican process: `pelican -r` (autoreload) runs several in one pro
 
 import logging
 import signal
+from datetime import datetime
+from zoneinfo import ZoneInfo
 import threading
 import time
 from pathlib import Path
@@ -19,12 +21,13 @@ from pathlib import Path
 from babel.dates import get_month_names
 from jinja2 import pass_context
 from markupsafe import Markup
+from pelican import signals
 from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url
 
 from . import urls
 from .charts import ChartStore, chart_key, localise
-from .downloads import counts_in_file, month_csv
+from .downloads import counts_in_any, counts_in_file, month_csv, series_csv, unit_csv
 from .feeds import series_feed
 from .i18n import LevelWords
 from .incremental import Manifest, fingerprint
@@ -32,6 +35,7 @@ from .model import build_model
 from .output import SiteOutput
 from .problems import DataError, describe, runs
 from .publish import OutputFolderError, SiteBuild
+from .sitemap import ROBOTS, SITEMAP, Sitemap
 from .settings import PUBLISHED_OUTPUT, cache_dir, published_output, setting, translations_dir
 from .tables import TableRows
 from .vocabulary import LEVEL, LEVEL_IDS, LanguageSettingError
@@ -41,7 +45,7 @@ logger = logging.getLogger(__name__)
 
 # Settings that templates read: a change rewrites the pages (incremental.fingerprint).
 TEMPLATE_SETTINGS = ("SITEURL", "RELATIVE_URLS", "RANKINGS_SAMPLE", "RANKINGS_CHART_PNG", "RANKINGS_LANGUAGES",
-                     "RANKINGS_LINK_INDEX", "RANKINGS_FEEDS")
+                     "RANKINGS_LINK_INDEX", "RANKINGS_FEEDS", "RANKINGS_SOURCE", "RANKINGS_LICENCE")
 
 
 class BuildStopped(SystemExit):
@@ -69,9 +73,21 @@ def start_build(pelican):
     pelican.settings[PUBLISHED_OUTPUT] = str(build.output)
     pelican.settings["OUTPUT_PATH"] = pelican.output_path = new_site
     pelican.rankings_build = build
+    # Every page any generator writes is announced (content_written): the sitemap lists them all.
+    pelican.rankings_sitemap = Sitemap(new_site, languages_for(pelican.settings).values(), pelican.settings["SITEURL"])
+    signals.content_written.connect(pelican.rankings_sitemap.written)
     if threading.current_thread() is threading.main_thread():
         # Pelican takes Ctrl-C for a normal end (exit status 0): a build that was stopped must say so.
         build.previous_sigint = signal.signal(signal.SIGINT, interrupted)
+
+
+def write_site_files(pelican):
+    """What describes the whole site, once every page is written: /sitemap.xml and /robots.txt."""
+    sitemap = pelican.rankings_sitemap
+    signals.content_written.disconnect(sitemap.written)
+    output = SiteOutput(pelican.output_path, None, {}, published=published_output(pelican.settings))
+    output.write(SITEMAP, sitemap.xml)
+    output.write(ROBOTS, sitemap.robots)
 
 
 def interrupted(signum, frame):
@@ -82,6 +98,7 @@ def finish_build(pelican):
     """When every generator has written everything: the new site takes the output folder's place."""
     build = getattr(pelican, "rankings_build", None)
     if build is not None:
+        write_site_files(pelican)
         if getattr(build, "previous_sigint", None) is not None:
             signal.signal(signal.SIGINT, build.previous_sigint)
         try:
@@ -192,6 +209,10 @@ class RankingsGenerator(Generator):
         self.context["CANONICAL_BASE"] = self.settings["SITEURL"].rstrip("/")
         self.context["INDEX"] = urls.INDEX if setting(self.settings, "RANKINGS_LINK_INDEX") else ""
         self.context["RANKINGS_FEEDS"] = setting(self.settings, "RANKINGS_FEEDS")
+        self.context["RANKINGS_SOURCE"] = setting(self.settings, "RANKINGS_SOURCE")
+        self.context["RANKINGS_LICENCE"] = setting(self.settings, "RANKINGS_LICENCE")
+        # The day of the build, for citations: where the site is (TIMEZONE), not where the machine is.
+        self.context["BUILD_DATE"] = datetime.now(ZoneInfo(self.settings.get("TIMEZONE") or "UTC")).date().isoformat()
         # Every chart is asked for as its page is modelled, before Pelican writes its own pages: the pool renders
         # while the pages are modelled and written.
         started = time.perf_counter()
@@ -221,7 +242,8 @@ class RankingsGenerator(Generator):
 
     def manifest(self):
         settings = {name: self.settings.get(name) for name in TEMPLATE_SETTINGS}
-        shared = {**self.site.globals(), "sample": self.context.get("RANKINGS_SAMPLE")}
+        shared = {**self.site.globals(), "sample": self.context.get("RANKINGS_SAMPLE"),
+                  "build_date": self.context.get("BUILD_DATE")}  # cited on every page
         build = fingerprint(self.theme, translations_dir(self.settings), settings, shared)
         return Manifest(cache_dir(self.settings), published_output(self.settings), build)
 
@@ -288,7 +310,25 @@ class RankingsGenerator(Generator):
                                                                                   self.site.corrected))
 
     def write_downloads(self, output):
+        """Every month of every series, each series whole, each unit's history. A file is made again only when
+        its rows changed (their digest), or the build did (fingerprint: the units' names are in it)."""
+        by_series = {}
         for series_id, month, rows in self.site.month_rankings():
             counts = counts_in_file(self.site.columns_given, series_id, month)
-            output.write(urls.month_csv(series_id, month),
-                         lambda rows=rows, counts=counts: month_csv(rows, self.site.units, counts))
+            save_as = urls.month_csv(series_id, month)
+            digest = Manifest.model_digest(rows, counts)
+            output.write(save_as, lambda rows=rows, counts=counts: month_csv(rows, self.site.units, counts),
+                         output.manifest.digest(save_as, digest))
+            by_series.setdefault(series_id, []).append((month, rows, digest))
+        for series_id, months in by_series.items():
+            months.sort(key=lambda month: month[0])
+            counts = counts_in_any(self.site.columns_given, [(series_id, month) for month, _, _ in months])
+            save_as = urls.series_csv(series_id)
+            output.write(save_as, lambda months=months, counts=counts: series_csv(
+                [(month, rows) for month, rows, _ in months], self.site.units, counts),
+                output.manifest.digest(save_as, *counts, *(digest for _, _, digest in months)))
+        for unit_id, rows in self.site.unit_rankings():
+            counts = counts_in_any(self.site.columns_given, {(row["series"], row["month"]) for row in rows})
+            save_as = urls.unit_csv(unit_id)
+            output.write(save_as, lambda rows=rows, counts=counts: unit_csv(rows, self.site.units, counts),
+                         output.manifest.digest(save_as, Manifest.model_digest(rows, counts)))

@@ -181,6 +181,13 @@ class Language:
     def name(self, thing):
         return thing[self.info.name_column]
 
+    def of(self, text):
+        """A text a setting gives once, or per language code ({"hi": …, "en": …}): this language's, else the
+        source language's."""
+        if isinstance(text, str):
+            return text
+        return text.get(self.code) or text.get("en") or next(iter(text.values()), "")
+
     def placed_name(self, unit, units):
         """A unit's name with its parent's where names recur across districts: "Sadar (Kanpur Nagar)"."""
         if not unit["place"]:

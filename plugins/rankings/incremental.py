@@ -57,10 +57,11 @@ class Manifest:
         self.current = {}
 
     @staticmethod
-    def model_digest(model, chart_keys):
-        """A page model's digest, the same for both languages. Pickle is the fast way to serialise rows;
-        models are built in the same order every time, so equal models pickle equally."""
-        return hashlib.blake2b(pickle.dumps((model, chart_keys), protocol=5), digest_size=20).hexdigest()
+    def model_digest(*parts):
+        """The digest of plain data (a page model and its chart keys; a file's rows), the same for both
+        languages. Pickle is the fast way to serialise rows; models are built in the same order every time, so
+        equal models pickle equally."""
+        return hashlib.blake2b(pickle.dumps(parts, protocol=5), digest_size=20).hexdigest()
 
     def digest(self, save_as, *inputs):
         """The digest of the file at save_as made from inputs (strings), in this build."""

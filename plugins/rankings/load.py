@@ -52,6 +52,8 @@ EXPECTED_ROWS = N_("a row for each unit ranked that month; this file has only it
 EXPECTED_READABLE_FILE = N_("a file that can be read (%(error)s)")
 EXPECTED_INSIDE_FOLDER = N_("a file or folder inside the data folder; this is a link to somewhere outside it")
 EXPECTED_SERIES_ID_FREE = N_("an id that is not a path the site uses itself (%(used)s)")
+EXPECTED_UNIT_ID_FREE = N_("an id that is not an anchor the month pages use themselves (%(used)s, or beginning "
+                           "with %(prefix)s)")
 EXPECTED_ID_LENGTH = N_("an id of at most %(limit)s characters")
 EXPECTED_NO_CONTROL = N_("text without control characters (invisible codes such as NUL or ESC)")
 EXPECTED_SERIES_FOLDER = N_("a folder named after a series id in series.csv (%(series)s)")
@@ -572,6 +574,14 @@ def reserved_ids(frame):
     return each_row(frame, taken, "id", EXPECTED_SERIES_ID_FREE, lambda row: {"used": ", ".join(sorted(used))})
 
 
+def anchor_ids(frame):
+    """A unit's row on a month page has its id as anchor (/police/2025-10/#<id>): an id may not be one of the
+    page's own anchors."""
+    used, prefix = urls.MONTH_PAGE_ANCHORS, urls.GROUP_ANCHOR_PREFIX
+    taken = (frame["id"].isin(used) | frame["id"].str.startswith(prefix, na=False)).to_numpy()
+    return each_row(frame, taken, "id", EXPECTED_UNIT_ID_FREE, lambda row: {"used": ", ".join(used), "prefix": prefix})
+
+
 # ---- units.csv
 
 
@@ -580,6 +590,7 @@ def check_units(units):
     return [
         *empty_cells(units, schema.UNIT_COLUMNS_REQUIRED),
         *bad_ids(frame, "id"),
+        *anchor_ids(frame),
         *repeated(frame, ["id"], "id"),
         *level_problems(frame),
         *parent_problems(frame),

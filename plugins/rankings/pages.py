@@ -92,6 +92,13 @@ class SiteModel:
         for (series_id, month), positions in self._by_month.items():
             yield series_id, month, self.rows_at(positions)
 
+    def unit_rankings(self):
+        """(unit id, its rows of every series and month: series in the site's order, then month) for every unit
+        ever ranked."""
+        order = {series["id"]: index for index, series in enumerate(self.series)}
+        for unit_id, positions in self._by_unit.items():
+            yield unit_id, sorted(self.rows_at(positions), key=lambda row: (order[row["series"]], row["month"]))
+
     def counts(self, series_id, month, level, within=STATE):
         """(at rank 1, ranked) of a level in a series' month, in the whole state or under one unit."""
         found = self._counts[(within, series_id, month, level)]
@@ -140,7 +147,8 @@ class SiteModel:
             yield self.unit_page(unit)
         for unit in self.units.values():
             for old_id in unit["formerly"]:
-                yield Page(urls.unit(unit["level"], old_id), "redirect.html", {"target": unit, "old_id": old_id})
+                yield Page(urls.unit(unit["level"], old_id), "redirect.html", {"target": unit, "old_id": old_id,
+                                                                                         "noindex": True})
 
     def home_page(self):
         blocks = []
@@ -166,6 +174,7 @@ class SiteModel:
                                                      "path": urls.month(series["id"], month),
                                                      "download": urls.month_csv(series["id"], month)})
         return Page(series["path"], "series.html", {"series": series, "years": list(years.items()),
+                                                    "download": urls.series_csv(series["id"]),
                                                     "as_of": self.as_of(series["latest_month"])})
 
     def count_dict(self, series_id, month, level, within=STATE):
@@ -270,6 +279,7 @@ class SiteModel:
             "blocks": blocks,
             "counterpart": counterpart,
             "counterpart_children": self.children_of.get(counterpart["id"], {}) if counterpart else {},
+            "download": urls.unit_csv(unit["id"]) if blocks else None,
             "as_of": self.as_of(max((b["latest"]["month"] for b in blocks), default=None)),
         })
 

@@ -19,6 +19,17 @@ DEFAULTS = {
     "RANKINGS_LINK_INDEX": False,
     # Atom feeds of the months of each series (their links are absolute: on when SITEURL is the real address).
     "RANKINGS_FEEDS": False,
+    # Where the figures come from, and the licence they are published under: named in every page's citation and
+    # in the month pages' dataset description (JSON-LD). A name is one text, or one per language code.
+    "RANKINGS_SOURCE": {
+        "url": "https://jansunwai.up.nic.in/",
+        "name": {"hi": "आईजीआरएस (जनसुनवाई समाधान) पोर्टल, उत्तर प्रदेश सरकार",
+                 "en": "IGRS (Jansunwai Samadhan) portal, Government of Uttar Pradesh"},
+    },
+    "RANKINGS_LICENCE": {
+        "url": "https://data.gov.in/government-open-data-license-india",
+        "name": {"hi": "सरकारी मुक्त डेटा लाइसेंस – भारत (GODL)", "en": "Government Open Data License – India (GODL)"},
+    },
 }
 
 

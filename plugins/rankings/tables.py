@@ -51,16 +51,17 @@ class TableRows:
     def _marks(self, marks, max_marks):
         return f"<td>{self.language.number(marks)}/{self.language.number(max_marks)}</td>"
 
-    def ranking(self, rows, siteurl, index="", show_parent=True, show_rank_in_parent=False):
+    def ranking(self, rows, siteurl, index="", show_parent=True, show_rank_in_parent=False, anchors=False):
         """<tr>s of rank, [rank in parent], name, [parent], marks, percent, change; rank-1 rows marked; a shared
-        rank says how many share it. The hottest loop of the build (every unit of every month, twice): one lookup
-        per cell."""
+        rank says how many share it; anchors: each row has its unit's id as anchor (a month page, where a unit
+        has one row: /police/2025-10/#<unit-id>). The hottest loop of the build (every unit of every month,
+        twice): one lookup per cell."""
         rank_text, cells, cell = self.rank, self._cells, self._cell
         out = []
         for row in rows:
             rank, unit_id = row["rank"], row["unit_id"]
-            key = ("name", unit_id, siteurl, index)
-            name = cells.get(key) or cell(key, lambda: f'<th scope="row">{self._unit_link(unit_id, siteurl, index)}</th>')
+            key = ("name", unit_id, siteurl, index, anchors)
+            name = cells.get(key) or cell(key, lambda: self._name_cell(unit_id, siteurl, index, anchors))
             parent = ""
             if show_parent:
                 key = ("parent", row["parent"], siteurl, index)
@@ -76,6 +77,12 @@ class TableRows:
             out.append(f'<tr{TOP if rank == 1 else ""}><td>{rank_text(rank, row["tied"])}</td>'
                        f'{in_parent}{name}{parent}{figures}</tr>')
         return Markup("\n".join(out))
+
+    def _name_cell(self, unit_id, siteurl, index, anchored):
+        """The row's heading, the unit's name linked to its page; anchored: with the unit's id as the anchor of
+        its row on a month page (on the cell next to the link, where the id costs least in a gzipped page)."""
+        anchor = f' id="{urls.month_row_anchor(unit_id)}"' if anchored else ""
+        return f'<th{anchor} scope="row">{self._unit_link(unit_id, siteurl, index)}</th>'
 
     def history(self, rows, siteurl, index="", show_rank_in_parent=False, at_rank_1_by_month=None):
         """<tr>s of month, rank/of, change, marks, percent, [rank in parent], [children at rank 1]; a month
@@ -112,7 +119,7 @@ class TableRows:
                      else language.gettext("not ranked this month"))
             month_cell = self._month_cell(row["series"], month, siteurl, index) if status == "not_ranked" \
                 else f'<th scope="row">{language.month(month)}</th>'
-            return f'<tr class="gap">{month_cell}<td colspan="{columns}">{label}</td></tr>'
+            return f'<tr id="{urls.history_row_anchor(row["series"], month)}" class="gap">{month_cell}<td colspan="{columns}">{label}</td></tr>'
         parts = [
             self._month_cell(row["series"], month, siteurl, index),
             f'<td>{number(row["rank"])}<small>/{number(row["ranked_in_level"])}</small>'
@@ -128,7 +135,7 @@ class TableRows:
             parts.append(f'<td>{self.rank(row["rank_in_parent"], row["tied_in_parent"])}</td>')
         if show_counts:
             parts.append(f"<td>{number(counts[0])}/{number(counts[1])}</td>" if counts else "<td></td>")
-        return f"<tr>{''.join(parts)}</tr>"
+        return f'<tr id="{urls.history_row_anchor(row["series"], month)}">{"".join(parts)}</tr>'
 
     def rank(self, rank, tied):
         """A rank as a table shows it (Language.rank), as text kept for the build: one per rank and tie."""
@@ -148,11 +155,11 @@ class TableRows:
             parent = group["parent"]
             caption = Markup.escape(language.name(parent)) + ": " + words.at_rank_1(group["at_rank_1"], group["ranked"])
             out.append(
-                f'<section class="group" id="in-{parent["id"]}">\n<h3>{self._unit_link(parent["id"], siteurl, index)}</h3>\n'
+                f'<section class="group" id="{urls.group_anchor(parent["id"])}">\n<h3>{self._unit_link(parent["id"], siteurl, index)}</h3>\n'
                 f'<div class="scroll" tabindex="0" role="region" aria-label="{escape(caption.striptags())}">'
                 f'<table class="ranking">\n<caption>{caption}</caption>\n'
                 f'{self._group_head(parent, show_rank_in_parent)}\n<tbody>\n'
-                f'{self.ranking(group["rows"], siteurl, index, False, show_rank_in_parent)}\n'
+                f'{self.ranking(group["rows"], siteurl, index, False, show_rank_in_parent, anchors=True)}\n'
                 f'</tbody>\n</table></div>\n</section>')
         return Markup("\n".join(out))
 

@@ -72,14 +72,49 @@ def month_csv(series_id, month_):
     return f"data/{series_id}/{month_}.csv"
 
 
+def series_csv(series_id):
+    """Every month of a series in one file."""
+    return f"data/{series_id}.csv"
+
+
+UNIT_CSV_FOLDER = "units"  # data/units/: a series may not be called so (reserved)
+
+
+def unit_csv(unit_id):
+    """One unit's whole history: every series and month."""
+    return f"data/{UNIT_CSV_FOLDER}/{unit_id}.csv"
+
+
 STYLESHEET = "theme/css/site.css"  # Pelican copies theme/static/ to theme/ (THEME_STATIC_DIR)
 FAVICON = "favicon.ico"
 
 
 def reserved():
     """The first parts of paths the site uses itself: a series id (the folder of its months' pages) may not
-    be one of them, or its pages would land on the site's own (a series "station" and a unit "2024-12")."""
-    return {*LANGUAGES, *LEVEL_IDS, "data", "feeds", "theme", *CONTENT_SLUGS}
+    be one of them, or its pages would land on the site's own (a series "station" and a unit "2024-12"); nor
+    the folder of the units' CSV files, beside the series' folders under data/."""
+    return {*LANGUAGES, *LEVEL_IDS, "data", "feeds", "theme", UNIT_CSV_FOLDER, *CONTENT_SLUGS}
+
+
+# ---- anchors in pages
+
+def month_row_anchor(unit_id):
+    """A unit's row in a month's ranking: /police/2025-10/#<unit-id>."""
+    return unit_id
+
+
+def history_row_anchor(series_id, month_):
+    """A month's row in a unit's history: /station/x/#police-2025-10."""
+    return f"{series_id}-{month_}"
+
+
+# The month pages' own anchors besides the units' rows: a unit id may not be one of them (load.py).
+MONTH_PAGE_ANCHORS = ("main", "corrections", "corrections-title", *LEVEL_IDS)
+GROUP_ANCHOR_PREFIX = "in-"  # a month's or an index's section of the units under one parent: #in-<parent id>
+
+
+def group_anchor(parent_id):
+    return GROUP_ANCHOR_PREFIX + parent_id
 
 
 # ---- a path in a language, as a file, as a link

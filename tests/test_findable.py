@@ -1,0 +1,189 @@
+"""Find, share, cite and reuse every figure (issue 10), on the small fixture site, as a reader would.
+
+The right answers come from the fixture's own files (tests/fixtures/small): a unit's CSV has one row for each
+monthly file that ranks it, a series' CSV one row for each row of its monthly files.
+"""
+
+import csv
+import re
+import shutil
+from collections import Counter
+
+import pytest
+
+from rankings import downloads
+from sitebuild import FIXTURES, build, parse, read, read_csv, resolve
+
+SMALL = FIXTURES / "small"
+CHAUBEPUR = "kanpur-commissionerate-chaubepur"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return build(SMALL, tmp_path_factory.mktemp("small") / "output")
+
+
+def month_files(series_id):
+    """{month: [unit ids]} of a series' monthly files in the fixture."""
+    return {path.stem: [row["unit_id"] for row in csv.DictReader(path.open(encoding="utf-8-sig"))]
+            for path in sorted((SMALL / series_id).glob("*.csv"))}
+
+
+def links_of(site, path):
+    return {resolve(path, href) for href, _ in parse(read(site, path)).links}
+
+
+# ---- downloads of a unit's history and of a series
+
+
+def test_a_units_csv_holds_every_month_it_was_ranked_in_every_series(site):
+    rows = read_csv(site, f"data/units/{CHAUBEPUR}.csv")
+    expected = [("police", month) for month, units in month_files("police").items() if CHAUBEPUR in units]
+    assert [(row["series"], row["month"]) for row in rows] == expected
+    assert list(rows[0])[:3] == ["series", "month", "unit_id"]
+    december = rows[-1]
+    assert (december["marks"], december["max_marks"], december["percent"], december["rank"]) == (
+        "75.56", "90", "83.96", "7")
+    # A district ranked in both series: its rows of both, series by series, months in order.
+    kanpur_nagar = read_csv(site, "data/units/kanpur-nagar.csv")
+    expected = [(series, month) for series in ("police", "district-admin")
+                for month, units in month_files(series).items() if "kanpur-nagar" in units]
+    assert [(row["series"], row["month"]) for row in kanpur_nagar] == expected
+
+
+def test_every_ranked_unit_has_its_csv_and_its_page_links_to_it(site):
+    ranked = {unit for series in ("police", "district-admin") for units in month_files(series).values()
+              for unit in units}
+    files = {path.stem for path in (site / "data" / "units").glob("*.csv")}
+    assert files == ranked
+    for page in (f"station/{CHAUBEPUR}/", f"en/station/{CHAUBEPUR}/"):
+        assert f"data/units/{CHAUBEPUR}.csv" in links_of(site, page)
+    assert "Download the whole history of Chaubepur (CSV)" in parse(read(site, f"en/station/{CHAUBEPUR}/")).visible_text
+
+
+def test_a_series_csv_holds_every_row_of_every_month_with_the_month_first(site):
+    for series_id in ("police", "district-admin"):
+        rows = read_csv(site, f"data/{series_id}.csv")
+        months = month_files(series_id)
+        assert Counter(row["month"] for row in rows) == {month: len(units) for month, units in months.items()}
+        assert list(rows[0])[:2] == ["month", "unit_id"]
+        assert [row["month"] for row in rows] == sorted(row["month"] for row in rows)
+        # Each month's rows are that month's CSV, as it is published.
+        for month in months:
+            published = read_csv(site, f"data/{series_id}/{month}.csv")
+            in_series = [{k: v for k, v in row.items() if k != "month"} for row in rows if row["month"] == month]
+            assert in_series == [{k: row.get(k, "") for k in in_series[0]} for row in published]
+        for page in (f"{series_id}/", f"en/{series_id}/"):
+            assert f"data/{series_id}.csv" in links_of(site, page)
+
+
+def test_no_cell_of_a_download_can_run_as_a_formula(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(SMALL, data)
+    units = (data / "units.csv").read_text(encoding="utf-8")
+    hostile = {"Chaubepur": "=HYPERLINK(\"http://x\";\"y\")", "Akbarpur": "+1+2", "Gwaltoli": "-3+4",
+               "Beconganj": "@SUM(A1:A2)"}
+    for name, value in hostile.items():
+        quoted = '"' + value.replace('"', '""') + '"'
+        units = units.replace(f",{name},", f",{quoted},", 1)
+    (data / "units.csv").write_text(units, encoding="utf-8")
+    site = build(data, tmp_path / "output")
+    for path in ("data/police/2024-12.csv", "data/police.csv", f"data/units/{CHAUBEPUR}.csv"):
+        names = {row["name_en"] for row in read_csv(site, path)}
+        for value in hostile.values():
+            if value.startswith("=") or path != f"data/units/{CHAUBEPUR}.csv":
+                assert "'" + value in names, (path, value)
+        assert not any(name.startswith(downloads.FORMULA_STARTS) for name in names), path
+    # Numbers stay numbers: a fall is written -6, not '-6.
+    assert read_csv(site, f"data/units/{CHAUBEPUR}.csv")[-1]["rank_change"] == "-6"
+
+
+def test_text_cells_are_neutralised_as_owasp_says():
+    assert [downloads.text_cell(v) for v in ("=1+1", "+1", "-1", "@A1", "\tx", "\rx", "Kotwali", "", None)] == [
+        "'=1+1", "'+1", "'-1", "'@A1", "'\tx", "'\rx", "Kotwali", "", ""]
+
+
+# ---- a link to exactly one line
+
+
+def test_every_month_table_row_has_its_unit_id_as_anchor(site):
+    for path in ("police/2024-12/", "en/police/2024-12/", "district-admin/2024-12/"):
+        page = read(site, path)
+        units = month_files(path.split("/")[-3] if path.startswith("en/") else path.split("/")[0])["2024-12"]
+        for unit in units:
+            assert len(re.findall(rf'<th id="{unit}" scope="row">', page)) == 1, (path, unit)
+
+
+def test_every_history_row_has_its_series_and_month_as_anchor(site):
+    page = read(site, f"en/station/{CHAUBEPUR}/")
+    for month in ("2024-08", "2024-09", "2024-10", "2024-11", "2024-12"):  # October: not published, still a row
+        assert f'<tr id="police-{month}"' in page
+
+
+def test_no_page_has_an_id_twice(site):
+    for file in site.rglob("index.html"):
+        ids = re.findall(r'\sid="([^"]+)"', file.read_text(encoding="utf-8"))
+        repeated = [i for i, n in Counter(ids).items() if n > 1]
+        assert not repeated, (file, repeated)
+
+
+# ---- found by search engines
+
+
+def sitemap_entries(site):
+    """{loc: {hreflang: href}} of the sitemap."""
+    import xml.etree.ElementTree as ET
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ET.parse(site / "sitemap.xml").getroot()
+    entries = {}
+    for url in root.findall("s:url", ns):
+        loc = url.find("s:loc", ns).text
+        assert loc not in entries, f"{loc} listed twice"
+        entries[loc] = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
+    return entries
+
+
+def test_the_sitemap_lists_every_page_once_with_its_other_language(site):
+    base = "http://localhost:8000/"
+    entries = sitemap_entries(site)
+    pages = set()
+    for file in site.rglob("index.html"):
+        html = file.read_text(encoding="utf-8")
+        folder = file.parent.relative_to(site).as_posix()
+        url = base + ("" if folder == "." else folder + "/")
+        if '<meta name="robots" content="noindex">' in html:
+            assert url not in entries  # a former address that sends the reader on
+            continue
+        pages.add(url)
+        # The page's own canonical and alternates are the sitemap's.
+        canonical = re.search(r'<link rel="canonical" href="([^"]+)">', html).group(1)
+        alternates = dict(re.findall(r'<link rel="alternate" hreflang="(\w+)" href="([^"]+)">', html))
+        assert canonical == url and entries[url] == alternates, url
+    assert set(entries) == pages
+    assert entries[base + f"station/{CHAUBEPUR}/"] == {"hi": base + f"station/{CHAUBEPUR}/",
+                                                        "en": base + f"en/station/{CHAUBEPUR}/"}
+    assert base + "en/data-format/" in entries  # the Markdown pages too
+    assert (site / "robots.txt").read_text() == f"User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\n"
+
+
+def test_a_rebuild_that_changes_nothing_lists_the_same_whole_site(tmp_path):
+    site = build(SMALL, tmp_path / "output")
+    before = (site / "sitemap.xml").read_text()
+    page = site / "station" / CHAUBEPUR / "index.html"
+    inode = page.stat().st_ino
+    build(SMALL, site)
+    assert page.stat().st_ino == inode  # kept as it was, not written again: announced all the same
+    assert (site / "sitemap.xml").read_text() == before
+
+
+def test_every_page_announces_the_feeds_in_its_head(tmp_path):
+    site = build(SMALL, tmp_path / "output", RANKINGS_FEEDS=True)
+    for path in ("", "en/", f"station/{CHAUBEPUR}/", "en/police/2024-12/", "en/about/", "district/"):
+        head = read(site, path).split("</head>")[0]
+        feeds = re.findall(r'<link rel="alternate" type="application/atom\+xml" title="([^"]+)" href="([^"]+)">', head)
+        prefix = "en/" if path.startswith("en/") else ""
+        assert [href for _, href in feeds] == [f"http://localhost:8000/{prefix}feeds/police.atom.xml",
+                                               f"http://localhost:8000/{prefix}feeds/district-admin.atom.xml"], path
+        for _, href in feeds:
+            assert (site / href.removeprefix("http://localhost:8000/")).is_file()
