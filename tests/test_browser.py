@@ -181,3 +181,91 @@ def test_screenshots_for_a_person_to_look_at(server, browser):
     assert (ARTIFACTS / "station-hi-360.png").stat().st_size > 10_000
     station.context.close()
     district.context.close()
+
+
+# ---- search (issue 10): either script on either language's pages, by keyboard, loaded only when asked for
+
+def search_for(page, query):
+    """Type into the header's search box; the units listed: [(name, what and where, rank line, href)]."""
+    page.fill("#q", query)
+    page.wait_for_function("q => document.querySelector('form.search .status').textContent !== '' && "
+                           "document.querySelector('#q').value === q", arg=query)
+    page.wait_for_function("() => { const s = document.querySelector('form.search .status').textContent;"
+                           " const n = document.querySelectorAll('ol.results li').length;"
+                           " return /\\d/.test(s) ? n > 0 : true; }")
+    return page.eval_on_selector_all("ol.results li", """items => items.map(item => [
+        item.querySelector('a').textContent, item.querySelector('.about').textContent,
+        (item.querySelector('.rank-line') || {}).textContent || '', item.querySelector('a').getAttribute('href')])""")
+
+
+@pytest.mark.parametrize("prefix, name, href", [
+    ("", "चौबेपुर", "/station/kanpur-commissionerate-chaubepur/"),
+    ("en/", "Chaubepur", "/en/station/kanpur-commissionerate-chaubepur/")])
+def test_search_finds_a_unit_by_either_script_prefix_or_common_spelling(server, browser, prefix, name, href):
+    page = open_page(browser, server + prefix + PAGES["month"])
+    # Nothing of search loads before the reader focuses the box.
+    assert page.evaluate("performance.getEntriesByType('resource').filter(r => r.name.includes('pagefind')).length") == 0
+    page.focus("#q")
+    for query in ("chaubepur", "चौबेपुर", "chaube", "चौबे", "choubepur", "chaubeypur", "CHAUBEPUR"):
+        found = search_for(page, query)
+        assert found and found[0][0] == name and found[0][3] == href, (query, found)
+    where = "Police station · Kanpur Commissionerate" if prefix else "थाना · कानपुर कमिश्नरेट"
+    assert found[0][1] == where
+    assert found[0][2] == ("December 2024: Rank 7 of 7 police stations" if prefix else
+                           "दिसंबर 2024: 7 थानों में रैंक 7")
+    page.click("ol.results a")
+    page.wait_for_url("**" + href)
+    assert page.problems == []
+    page.context.close()
+
+
+def test_search_by_district_and_by_a_common_name(server, browser):
+    page = open_page(browser, server + "en/")
+    page.focus("#q")
+    found = search_for(page, "kanpur nagar")
+    assert found[0][:2] == ["Kanpur Nagar", "District"]
+    names = {(name, about) for name, about, _, _ in found}
+    # Its tehsils, and the police stations of its commissionerate (its counterpart).
+    assert {("Bilhaur", "Tehsil · Kanpur Nagar"), ("Sadar", "Tehsil · Kanpur Nagar"),
+            ("Chaubepur", "Police station · Kanpur Commissionerate")} <= names
+    kotwalis = search_for(page, "kotwali")
+    assert sorted((name, about) for name, about, _, _ in kotwalis) == [
+        ("Kotwali", "Police station · Kanpur Commissionerate"), ("Kotwali", "Police station · Mathura")]
+    assert search_for(page, "xyzzy") == [] and page.inner_text("form.search .status") == "No unit found by that name."
+    assert page.problems == []
+    page.context.close()
+
+
+def test_search_works_by_keyboard_alone_and_its_results_pass_axe(server, browser):
+    page = open_page(browser, server + "station/")
+    for _ in range(40):  # from the top of the page, as a keyboard user goes
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "q":
+            break
+    assert page.evaluate("document.activeElement.id") == "q"
+    page.keyboard.type("kotwali")
+    search_for(page, "kotwali")
+    page.keyboard.press("Tab")  # the Find button, then the first result
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "कोतवाली"
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""() => axe.run(document.querySelector('form.search'), {runOnly: {type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})""")
+    assert [v["id"] for v in result["violations"]] == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/station/*/")
+    assert page.problems == []
+    page.context.close()
+
+
+def test_without_javascript_the_search_box_leads_to_the_lists(server, browser):
+    context = browser.new_context(viewport={"width": 360, "height": 800}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "en/police/")
+    page.fill("#q", "chaubepur")
+    page.click("form.search button")
+    page.wait_for_url("**/en/find/?q=chaubepur")
+    links = page.eval_on_selector_all("main a", "links => links.map(a => a.getAttribute('href'))")
+    assert any(link.endswith("station/") for link in links) and any(link.endswith("district/") for link in links)
+    context.close()

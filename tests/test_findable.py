@@ -12,7 +12,7 @@ from collections import Counter
 import pytest
 
 from rankings import downloads
-from sitebuild import FIXTURES, build, parse, read, read_csv, resolve
+from sitebuild import FIXTURES, ROOT, build, parse, read, read_csv, resolve
 
 SMALL = FIXTURES / "small"
 CHAUBEPUR = "kanpur-commissionerate-chaubepur"
@@ -187,3 +187,120 @@ def test_every_page_announces_the_feeds_in_its_head(tmp_path):
                                                f"http://localhost:8000/{prefix}feeds/district-admin.atom.xml"], path
         for _, href in feeds:
             assert (site / href.removeprefix("http://localhost:8000/")).is_file()
+
+
+def test_404_is_one_page_in_both_languages_with_absolute_links_to_the_indexes(site):
+    html = read(site, "404.html")
+    assert '<meta name="robots" content="noindex">' in html
+    text = parse(html).visible_text
+    assert "पन्ना नहीं मिला" in text and "Page not found" in text
+    assert '<section lang="hi">' in html and '<section lang="en">' in html
+    hrefs = [href for href, _ in parse(html).links]
+    # Served for a wrong link at any depth: every link is absolute.
+    assert all(href.startswith(("http://localhost:8000/", "#")) for href in hrefs), hrefs
+    for index in ("station/", "district/", "en/station/", "en/district/", "police/", "en/"):
+        assert f"http://localhost:8000/{index}" in hrefs
+    assert "http://localhost:8000/404.html" not in sitemap_entries(site)
+
+
+# ---- cite and share
+
+
+def test_month_pages_describe_their_dataset_in_json_ld(site):
+    import json
+
+    html = read(site, "en/police/2024-12/")
+    found = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert len(found) == 1
+    dataset = json.loads(found[0])
+    assert dataset["@type"] == "Dataset" and dataset["temporalCoverage"] == "2024-12"
+    assert dataset["name"] == "IGRS ranking of police units: December 2024"
+    assert dataset["url"] == "http://localhost:8000/en/police/2024-12/"
+    assert dataset["license"] == "https://data.gov.in/government-open-data-license-india"
+    assert dataset["creator"]["url"] == "https://jansunwai.up.nic.in/"
+    download = dataset["distribution"][0]
+    assert download["@type"] == "DataDownload" and download["encodingFormat"] == "text/csv"
+    assert download["contentUrl"] == "http://localhost:8000/data/police/2024-12.csv"
+    assert (site / "data/police/2024-12.csv").is_file()
+    hindi = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>',
+                                 read(site, "police/2024-12/"), re.S).group(1))
+    assert hindi["name"] == "पुलिस इकाइयों की आईजीआरएस रैंकिंग: दिसंबर 2024" and hindi["inLanguage"] == "hi"
+
+
+def test_unit_and_month_pages_say_how_to_cite_them(site):
+    from datetime import date
+
+    today = date.today()
+    text = parse(read(site, f"en/station/{CHAUBEPUR}/")).visible_text
+    assert ("Cite this page IGRS rankings, Uttar Pradesh: “Chaubepur (Kanpur Commissionerate), Police station — "
+            "IGRS ranking of police units”, figures up to December 2024. "
+            f"http://localhost:8000/en/station/{CHAUBEPUR}/ (built on {today.day} {today:%B %Y}).") in text
+    assert ("Licence: Government Open Data License – India (GODL) . "  # the text of a link, then "."
+            "Source: IGRS (Jansunwai Samadhan) portal, Government of Uttar Pradesh .") in text
+    hindi = parse(read(site, "police/2024-12/")).visible_text
+    assert "इस पन्ने का हवाला दें आईजीआरएस रैंकिंग, उत्तर प्रदेश: “पुलिस इकाइयों की आईजीआरएस रैंकिंग: दिसंबर 2024”" in hindi
+    assert "स्रोत: आईजीआरएस (जनसुनवाई समाधान) पोर्टल, उत्तर प्रदेश सरकार" in hindi
+
+
+def test_the_licence_and_the_source_come_from_the_settings(tmp_path):
+    site = build(SMALL, tmp_path / "output", RANKINGS_LICENCE={"url": "https://example.org/l", "name": "CC BY 4.0"},
+                 RANKINGS_SOURCE={"url": "https://example.org/s", "name": {"en": "The source", "hi": "स्रोत"}})
+    html = read(site, f"en/station/{CHAUBEPUR}/")
+    assert '<a href="https://example.org/l" rel="license">CC BY 4.0</a>' in html
+    assert '<a href="https://example.org/s">The source</a>' in html
+    assert '<a href="https://example.org/s">स्रोत</a>' in read(site, f"station/{CHAUBEPUR}/")
+
+
+def meta(html):
+    return dict(re.findall(r'<meta (?:property|name)="((?:og|twitter):[^"]+)" content="([^"]*)">', html))
+
+
+def test_shared_links_show_a_title_with_the_district_and_the_latest_figures(site):
+    tags = meta(read(site, f"en/station/{CHAUBEPUR}/"))
+    assert tags["og:title"] == "Chaubepur (Kanpur Commissionerate) · Police station"
+    # December 2024: 83.96 %, rank 7 of 7 alone, down 6 places from a shared rank 1 at 100 % (fixture notes).
+    assert tags["og:description"] == ("December 2024: Rank 7 of 7 police stations; ▼6 (−16.04 percentage points); "
+                                      "83.96% (IGRS ranking of police units)")
+    assert tags["og:url"] == f"http://localhost:8000/en/station/{CHAUBEPUR}/"
+    assert (tags["og:locale"], tags["og:locale:alternate"]) == ("en_IN", "hi_IN")
+    assert tags["og:site_name"] == "IGRS rankings, Uttar Pradesh"
+    kotwali = meta(read(site, "station/kanpur-commissionerate-kotwali/"))
+    assert kotwali["og:description"].startswith("दिसंबर 2024: 7 थानों में रैंक 1, संयुक्त रूप से 4 अन्य के साथ; ▲5")
+    month = meta(read(site, "en/police/2024-12/"))
+    assert "5 of 7 police stations at rank 1" in month["og:description"]
+    for path in ("", "en/about/", "district/", "404.html"):
+        tags = meta(read(site, path))
+        assert tags["og:title"] and tags["og:description"] and tags["twitter:card"], path
+
+
+# ---- the search index (the browser tests search it as a reader does)
+
+
+def test_spelling_variants_fold_to_one_form():
+    from rankings.search import fold
+
+    assert {fold(v) for v in ("Chaubepur", "choubepur", "chaubeypur", "CHAUBEPURR")} == {"chaubepur"}
+    assert fold("Kotwali") == fold("kotvali") == "kotvali"
+
+
+def test_every_unit_is_a_record_in_each_language_with_both_scripts_and_romanised_hindi(site):
+    import json
+
+    from rankings.i18n import load_languages
+    from rankings.model import build_model
+    from rankings.search import FOLDS, records
+
+    model = build_model(SMALL, with_corrections=False)
+    found = records(model, load_languages(ROOT / "theme" / "translations"), lambda unit, language: "")
+    assert len(found) == 2 * len(model.units)
+    chaubepur = {language: html for language, url, html in found if url.endswith(f"/{CHAUBEPUR}/")}
+    for language, html in chaubepur.items():
+        heading = re.search(r"<h1[^>]*>(.*?)</h1>", html).group(1)
+        assert {"चौबेपुर", "Chaubepur", "chaubepur"} <= set(heading.split()), heading
+        assert "Kanpur Commissionerate" in html and "कानपुर नगर" in html  # its parent, and the parent's counterpart
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    assert set(entry["languages"]) == {"hi", "en"}
+    script = (site / "pagefind" / "site-search.js").read_text()
+    assert f"const FOLDS = {json.dumps(FOLDS)};" in script
+    # Pagefind's own ready-made interfaces are not published: the site has its own box.
+    assert not list((site / "pagefind").glob("pagefind-ui*"))

@@ -94,7 +94,7 @@ def test_the_administrations_series_has_no_rank_in_parent_and_no_under_column(si
     police = {row["unit_id"]: row for row in read_csv(site, "data/police/2024-12.csv")}
     assert police["mathura"]["rank_in_parent"] == "1"  # ranges are ranked in the police series
     # Mathura's page: its police block has a rank in Agra Range, its administration block none.
-    mathura = text_of(site, "en/district/mathura/")
+    mathura = text_of(site, "en/district/mathura/").split("Cite this page")[0]
     police_block, admin_block = mathura.split("IGRS ranking of district administrations")[-2:]
     assert "Rank within Agra Range" in police_block and "Rank within" not in admin_block
     assert "Rank 1 of 4 districts" in admin_block and "Rank 3 of 4 districts and commissionerates" in police_block

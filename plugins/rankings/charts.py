@@ -512,6 +512,29 @@ def localise(svg, words, months):
     return TOKEN.sub(replace, svg)
 
 
+CAPTION_LINE, CAPTION_WIDTH = 15, 400
+
+
+def captioned(svg, title, about, footer):
+    """A chart file that says what it is without the page around it: its title (also the SVG's <title>), lines
+    about what it shows (the series, the months), and under it the source and the page's address. The drawing
+    is kept as it is, nested; the page shows the chart without these, under its own caption."""
+    width, height = (float(v) for v in re.search(r'<svg[^>]* width="([\d.]+)" height="([\d.]+)"', svg).groups())
+    top = 22 + CAPTION_LINE * len(about)
+    full_width, full_height = max(width, CAPTION_WIDTH), height + top + 8 + 11 * len(footer)
+    drawing = svg.replace("<svg ", f'<svg x="0" y="{top}" ', 1)
+    text = f'font-family="{FONT}" fill="{INK}"'
+    head = "".join(f'<text x="6" y="{16 + CAPTION_LINE * (i + 1)}" {text} font-size="11">{escape_xml(line)}</text>'
+                   for i, line in enumerate(about))
+    foot = "".join(f'<text x="6" y="{height + top + 12 + 11 * i}" {text} font-size="9.5">{escape_xml(line)}</text>'
+                   for i, line in enumerate(footer))
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{full_width:g}" height="{full_height:g}" '
+            f'viewBox="0 0 {full_width:g} {full_height:g}"><title>{escape_xml(" — ".join([title, *about]))}</title>'
+            f'<rect width="{full_width:g}" height="{full_height:g}" fill="white"/>'
+            f'<text x="6" y="16" {text} font-size="12.5" font-weight="bold">{escape_xml(title)}</text>'
+            f'{head}{drawing}{foot}</svg>')
+
+
 def escape_xml(text):
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 

@@ -10,7 +10,9 @@ One build per Pelican process: `pelican -r` (autoreload) runs several in one pro
 `make devserver` rebuilds in a new process each time.
 """
 
+import json
 import logging
+import shutil
 import signal
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -25,14 +27,15 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url
 
-from . import urls
-from .charts import ChartStore, chart_key, localise
+from . import search, urls
+from .charts import ChartStore, captioned, chart_key, localise
 from .downloads import counts_in_any, counts_in_file, month_csv, series_csv, unit_csv
 from .feeds import series_feed
 from .i18n import LevelWords
 from .incremental import Manifest, fingerprint
 from .model import build_model
 from .output import SiteOutput
+from .pages import Page
 from .problems import DataError, describe, runs
 from .publish import OutputFolderError, SiteBuild
 from .sitemap import ROBOTS, SITEMAP, Sitemap
@@ -150,6 +153,12 @@ def absolute(context, path, language=None):
     return f"{context['CANONICAL_BASE']}/{urls.in_language(path, language or context['L'])}"
 
 
+@pass_context
+def absolute_file(context, path):
+    """The absolute URL of a file every language shares (a CSV in a dataset's description), from SITEURL."""
+    return f"{context['CANONICAL_BASE']}/{path}"
+
+
 def install_i18n(generator):
     """Every generator's Jinja environment: newstyle gettext (defaults to the first language), the link
     helpers, the URL map and the levels."""
@@ -158,7 +167,8 @@ def install_i18n(generator):
     default = next(iter(languages_for(generator.settings).values()))
     context = default.template_context()
     generator.env.install_gettext_callables(context["gettext"], context["ngettext"], newstyle=True)
-    generator.env.globals.update(url=url, file_url=file_url, absolute=absolute, unit_link=unit_link, once=once,
+    generator.env.globals.update(url=url, file_url=file_url, absolute=absolute, absolute_file=absolute_file,
+                                 unit_link=unit_link, once=once,
                                  urls=urls, LEVEL=LEVEL, _made_once={})
 
 
@@ -234,6 +244,8 @@ class RankingsGenerator(Generator):
             for page, keys in self.pages:
                 self.write_page(output, page, keys, store)
             self.write_downloads(output)
+            self.write_not_found(output)
+            self.write_search(output)
             if setting(self.settings, "RANKINGS_FEEDS"):
                 self.write_feeds(output)
             output.finish()  # the PNGs drawn in the pool, before the manifest says they are there
@@ -269,12 +281,18 @@ class RankingsGenerator(Generator):
                                                self.chart_months[language.code])
                 return localised[stem]
 
+            def chart_file(stem):
+                """The downloaded chart: the page's chart with its title, months, source and address."""
+                return captioned(svg(stem), *self.chart_caption(page, stem, language))
+
             for stem, key in chart_keys.items():
                 save_as = urls.chart(page_path, stem, "svg")
-                output.write(save_as, lambda stem=stem: svg(stem), output.manifest.digest(save_as, key))
+                output.write(save_as, lambda stem=stem: chart_file(stem),
+                             output.manifest.digest(save_as, key, model_digest))
                 if png:
                     save_as = urls.chart(page_path, stem, "png")
-                    output.later(save_as, lambda stem=stem: store.png(svg(stem)), output.manifest.digest(save_as, key))
+                    output.later(save_as, lambda stem=stem: store.png(chart_file(stem)),
+                                 output.manifest.digest(save_as, key, model_digest))
 
             save_as = urls.page_file(page_path)
             context = self.page_context(save_as, language, page, alternates)
@@ -284,6 +302,32 @@ class RankingsGenerator(Generator):
                     "<svg ", f'<svg role="img" aria-labelledby="{stem}-title" ', 1)) for stem in chart_keys}
                 return template.render(context)
             output.write(save_as, render, output.manifest.digest(save_as, language.code, model_digest), context)
+
+    def chart_caption(self, page, stem, language):
+        """(title, [what it shows], [source, address]) of a chart file, in a language, from its page's model."""
+        _, model, units = language.gettext, page.model, self.site.units
+        chart = page.charts[stem]
+        if "unit" in model:
+            unit = model["unit"]
+            title = language.placed_name(unit, units)
+            block = next(b for b in model["blocks"] if stem in (b["chart"], (b["spread"] or {}).get("chart")))
+            month = block["latest"]["month"]
+            if stem == block["chart"]:
+                what = _("Percent and rank, month by month") if chart["with_rank"] else _("Percent month by month")
+                shown = f"{language.month_short(chart['months'][0])} – {language.month_short(chart['months'][-1])}"
+                about = [language.name(block["series"]), f"{what}, {shown}"]
+            else:
+                about = [language.name(block["series"]), _("%(level)s under %(name)s by percent, %(month)s") % {
+                    "level": language.level(block["spread"]["level"]).many, "name": language.name(unit),
+                    "month": language.month(month)}]
+        else:
+            series, month = model["series"], model["month"]
+            block = next(b for b in model["levels"] if b["chart"] == stem)
+            title = f"{language.name(series)}: {language.month(month)}"
+            about = [_("%(level)s by percent, %(month)s") % {
+                "level": language.level(block["level"], series).many, "month": language.month(month)}]
+        source = f"{_('Source:')} {language.of(setting(self.settings, 'RANKINGS_SOURCE')['name'])}"
+        return title, about, [source, f"{self.context['CANONICAL_BASE']}/{urls.in_language(page.path, language)}"]
 
     def page_context(self, save_as, language, page, alternates):
         """What Pelican's writer gives a template (relative SITEURL with RELATIVE_URLS), and the page's own."""
@@ -300,6 +344,57 @@ class RankingsGenerator(Generator):
             **language.template_context(),
         )
         return context
+
+    def write_search(self, output):
+        """The search index of every unit in every language (search.py) and the script that searches it. The
+        index is made again only when a record changed (a name, a latest rank): it is kept in the cache."""
+        found = search.records(self.site, self.languages, self.latest_rank, self.context["INDEX"])
+        key = search.digest(found)
+        folder = cache_dir(self.settings) / "search" / key
+        if not folder.is_dir():
+            started = time.perf_counter()
+            files = search.bundle(found, keep_index_url=bool(self.context["INDEX"]))
+            partial = folder.with_suffix(".partial")
+            shutil.rmtree(partial, ignore_errors=True)
+            for path, content in files.items():
+                (partial / path).parent.mkdir(parents=True, exist_ok=True)
+                (partial / path).write_bytes(content)
+            for old in folder.parent.iterdir():  # earlier indexes: not needed again
+                if old != partial:
+                    shutil.rmtree(old, ignore_errors=True)
+            partial.rename(folder)
+            logger.info("Indexed %d units for search in %.2f s", len(found), time.perf_counter() - started)
+        for file in sorted(folder.rglob("*")):
+            if file.is_file():
+                save_as = urls.SEARCH_BUNDLE + file.relative_to(folder).as_posix()
+                output.write(save_as, file.read_bytes, output.manifest.digest(save_as, key))
+        script = (Path(self.theme) / "search" / "site-search.js").read_text(encoding="utf-8")
+        output.write(urls.SEARCH_SCRIPT, lambda: script.replace('"__FOLDS__"', json.dumps(search.FOLDS)))
+
+    def latest_rank(self, unit, language):
+        """"October 2025: Rank 1 of 1,575 police stations, joint with 1,248 others", for a search result."""
+        row = self.site.latest_rows.get(unit["id"])
+        if row is None:
+            return ""
+        series = next(s for s in self.site.series if s["id"] == row["series"])
+        words = language.level(unit["level"], series)
+        return f"{language.month(row['month'])}: " + Markup(
+            words.rank_of(language.number(row["rank"]), row["ranked_in_level"], row["tied"])).striptags()
+
+    def write_not_found(self, output):
+        """/404.html, the page a host shows for a wrong link, at any depth: one page in every language (the
+        reader may not read the first), with absolute links, the site's search and its main indexes."""
+        page = Page(urls.NOT_FOUND, "404.html", {"noindex": True})
+        bodies = {}
+        for language in self.languages:
+            context = self.page_context(urls.NOT_FOUND, language, page, [])
+            context["SITEURL"] = context["localsiteurl"] = self.context["CANONICAL_BASE"]
+            bodies[language.code] = (language, Markup(self.get_template("not_found").render(context)))
+        first = self.languages[0]
+        context = {**self.page_context(urls.NOT_FOUND, first, page, []), "languages_shown": list(bodies.values())}
+        context["SITEURL"] = context["localsiteurl"] = self.context["CANONICAL_BASE"]
+        output.write(urls.NOT_FOUND, lambda: self.get_template("404").render(context),
+                     output.manifest.digest(urls.NOT_FOUND, *(body for _, body in bodies.values())), context)
 
     def write_feeds(self, output):
         base_url = self.settings["SITEURL"].rstrip("/")

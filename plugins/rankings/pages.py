@@ -92,6 +92,17 @@ class SiteModel:
         for (series_id, month), positions in self._by_month.items():
             yield series_id, month, self.rows_at(positions)
 
+    @property
+    def latest_rows(self):
+        """unit id → its latest row in the first series (in the site's order) that ranks it: what a search result
+        says of a unit."""
+        if not hasattr(self, "_latest_rows"):
+            self._latest_rows = {}
+            for unit_id, rows in self.unit_rankings():
+                first = rows[0]["series"]
+                self._latest_rows[unit_id] = max((r for r in rows if r["series"] == first), key=lambda r: r["month"])
+        return self._latest_rows
+
     def unit_rankings(self):
         """(unit id, its rows of every series and month: series in the site's order, then month) for every unit
         ever ranked."""
@@ -143,6 +154,7 @@ class SiteModel:
                 yield self.month_page(series, month)
         for level in self.levels_present:
             yield self.level_index_page(level)
+        yield Page(urls.FIND, "find.html", {})
         for unit in self.units.values():
             yield self.unit_page(unit)
         for unit in self.units.values():

@@ -40,6 +40,7 @@ def content_page(slug):
 
 
 CONTENT_SLUGS = ("about", "data-format", "staff-guide")
+FIND = "find/"  # the search page: where the search box leads without JavaScript (the indexes), and with it
 ABOUT, DATA_FORMAT, STAFF_GUIDE = (content_page(slug) for slug in CONTENT_SLUGS)
 # Pelican writes the Markdown pages: these settings (pelicanconf.py) put them where content_page says.
 CONTENT_PAGE_SETTINGS = {
@@ -85,6 +86,10 @@ def unit_csv(unit_id):
     return f"data/{UNIT_CSV_FOLDER}/{unit_id}.csv"
 
 
+SEARCH_BUNDLE = "pagefind/"  # the search index (search.py) and the script that searches it
+SEARCH_SCRIPT = SEARCH_BUNDLE + "site-search.js"
+NOT_FOUND = "404.html"  # what hosts (GitHub Pages, Netlify, nginx's error_page) show for a wrong link
+
 STYLESHEET = "theme/css/site.css"  # Pelican copies theme/static/ to theme/ (THEME_STATIC_DIR)
 FAVICON = "favicon.ico"
 
@@ -93,7 +98,8 @@ def reserved():
     """The first parts of paths the site uses itself: a series id (the folder of its months' pages) may not
     be one of them, or its pages would land on the site's own (a series "station" and a unit "2024-12"); nor
     the folder of the units' CSV files, beside the series' folders under data/."""
-    return {*LANGUAGES, *LEVEL_IDS, "data", "feeds", "theme", UNIT_CSV_FOLDER, *CONTENT_SLUGS}
+    return {*LANGUAGES, *LEVEL_IDS, "data", "feeds", "theme", UNIT_CSV_FOLDER, *CONTENT_SLUGS, FIND.strip("/"),
+            SEARCH_BUNDLE.strip("/")}
 
 
 # ---- anchors in pages
