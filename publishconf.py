@@ -16,3 +16,5 @@ RANKINGS_CHART_PNG = True
 RANKINGS_LINK_INDEX = True
 # Atom feeds of each series' months: /feeds/<series>.atom.xml and /en/feeds/<series>.atom.xml.
 RANKINGS_FEEDS = True
+# A picture of each unit and month page for shared links (og:image), drawn by resvg and cached like the PNGs.
+RANKINGS_SHARE_IMAGES = True

@@ -1,7 +1,8 @@
 """`make bench`: build a synthetic state-size site and report the numbers the targets are about.
 
 One run: generate the data (8 zones, 18 ranges, 80 district-level units, 1,560 stations, 60 months of two
-series), a cold build (empty output and cache), a rebuild with no data change, and then
+series), a cold build (empty output and cache), a rebuild with no data change, a publish build cold and warm
+(PNGs of the charts, share images), and then
 - pages per second, peak memory,
 - the chart-rendering floor: the site's charts alone rendered through the build's pool, to show what the build
   adds on top of them (and, beside it, charts × the median time of one chart alone ÷ cores),
@@ -35,9 +36,9 @@ TARGETS = {"cold build (s)": 60, "rebuild, no data change (s)": 10, "peak memory
 PAGE_LIMIT_KB = 40
 
 
-def build(data, output, cache):
-    """Run the real build, as `make html` does; (seconds, log)."""
-    command = [sys.executable, "-m", "pelican", "-s", str(ROOT / "pelicanconf.py"), "-o", str(output), "-v",
+def build(data, output, cache, conf="pelicanconf.py"):
+    """Run the real build, as `make html` (or `make publish`, conf publishconf.py) does; (seconds, log)."""
+    command = [sys.executable, "-m", "pelican", "-s", str(ROOT / conf), "-o", str(output), "-v",
                "-e", f'RANKINGS_DATA="{data}"', f'CACHE_PATH="{cache}"']
     started = time.perf_counter()
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env={**os.environ, "COLUMNS": "200"})
@@ -75,6 +76,18 @@ def chart_floor(data, cores, sample=24):
         charts._render(spec)
         times.append(time.perf_counter() - started)
     return len(specs), pool, statistics.median(times)
+
+
+def folder_bytes(folder, pattern="*"):
+    """(bytes, files) of the files under folder matching pattern."""
+    files = [f for f in Path(folder).rglob(pattern) if f.is_file()]
+    return sum(f.stat().st_size for f in files), len(files)
+
+
+def logged_seconds(log, words):
+    """The seconds a build log gives after words ("Indexed 4068 units for search in 1.66 s")."""
+    found = re.findall(re.escape(words) + r".*? in ([\d.]+) s", log)
+    return float(found[-1]) if found else None
 
 
 def page_weight(output, page):
@@ -126,10 +139,35 @@ def main():
     for name, size in weights.items():
         verdict = "met" if size <= PAGE_LIMIT_KB * 1024 else "MISSED"
         print(f"  {name + ' (KB gzip, all it loads)':30s} {size / 1024:8.1f}   target ≤ {PAGE_LIMIT_KB:>5}   {verdict}")
-    summary = [line for line in (log + relog).splitlines() if "Charts:" in line or "Wrote" in line]
+    # What search, the sitemap and the share images add: time (from the log) and bytes in the output folder.
+    search_bytes, search_files = folder_bytes(output / "pagefind")
+    site_bytes, site_files = folder_bytes(output)
+    print(f"  {'search index, cold (s)':30s} {logged_seconds(log, 'units for search') or 0:8.1f}   "
+          f"{search_files} files, {search_bytes / 2**20:.1f} MB of the site's {site_bytes / 2**20:.0f} MB"
+          f" ({site_files} files)")
+    print(f"  {'sitemap.xml (KB)':30s} {(output / 'sitemap.xml').stat().st_size / 1024:8.1f}")
+
+    # The publish build: PNG beside every chart, a share image per unit and month page, feeds; cold (its own
+    # empty cache) and warm (built again, nothing changed).
+    published, published_cache = base / "published", base / "published-cache"
+    publish_cold, publish_log = build(data, published, published_cache, conf="publishconf.py")
+    publish_warm, _ = build(data, published, published_cache, conf="publishconf.py")
+    shares, share_files = folder_bytes(published, "share.png")
+    pngs, png_files = folder_bytes(published, "*.png")
+    published_bytes, published_files = folder_bytes(published)
+    print(f"  {'publish build, cold (s)':30s} {publish_cold:8.1f}   PNGs of charts and share images drawn")
+    print(f"  {'publish build, warm (s)':30s} {publish_warm:8.1f}   nothing changed")
+    print(f"  {'share images':30s} {share_files:8d}   {shares / 2**20:.0f} MB, largest "
+          f"{max((f.stat().st_size for f in published.rglob('share.png')), default=0) / 1024:.0f} KB;"
+          f" chart PNGs {png_files - share_files}, {(pngs - shares) / 2**20:.0f} MB;"
+          f" the published site {published_bytes / 2**20:.0f} MB in {published_files} files")
+    summary = [line for line in (log + relog + publish_log).splitlines()
+               if "Charts:" in line or "Wrote" in line or "PNG of" in line]
     print("build log:\n  " + "\n  ".join(s.strip() for s in summary))
     result = {**measured, "pages": pages, "charts": charts, "chart_median_ms": median * 1000,
-              "floor_s": floor,
+              "floor_s": floor, "publish_cold_s": publish_cold, "publish_warm_s": publish_warm,
+              "share_images": share_files, "share_image_bytes": shares, "search_bytes": search_bytes,
+              "search_files": search_files, "site_bytes": site_bytes,
               **{f"{k} gzip bytes": v for k, v in weights.items()}}
     (base / "bench.json").write_text(json.dumps(result, indent=2))
     missed = [n for n, v in measured.items() if v > TARGETS[n]] + [

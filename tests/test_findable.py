@@ -304,3 +304,57 @@ def test_every_unit_is_a_record_in_each_language_with_both_scripts_and_romanised
     assert f"const FOLDS = {json.dumps(FOLDS)};" in script
     # Pagefind's own ready-made interfaces are not published: the site has its own box.
     assert not list((site / "pagefind").glob("pagefind-ui*"))
+
+
+def png_size(path):
+    import struct
+
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """A publish build (share images, PNGs, feeds) of the fixture, at a real address."""
+    return build(SMALL, tmp_path_factory.mktemp("published") / "output", conf="publishconf.py",
+                 SITEURL="https://example.org/igrs")
+
+
+def test_publish_builds_give_every_unit_and_month_page_a_share_image(published):
+    for path in (f"station/{CHAUBEPUR}/", f"en/station/{CHAUBEPUR}/", "police/2024-12/", "en/district-admin/2024-12/"):
+        tags = meta(read(published, path))
+        assert tags["og:image"] == f"https://example.org/igrs/{path}share.png"
+        assert tags["twitter:card"] == "summary_large_image"
+        assert (tags["og:image:width"], tags["og:image:height"]) == ("1200", "630")
+        image = published / path / "share.png"
+        assert png_size(image) == (1200, 630) and image.stat().st_size < 300 * 1024
+    # Pages without figures of their own share the site's name and words only.
+    assert "og:image" not in meta(read(published, "en/station/"))
+    assert meta(read(published, "en/station/"))["twitter:card"] == "summary"
+
+
+def test_share_images_are_drawn_once_and_then_come_from_the_cache(published, tmp_path):
+    cache = published.parent / "cache" / "charts" / "png"
+    drawn = {p.name: p.stat().st_mtime_ns for p in cache.glob("*-1x.png")}
+    assert len(drawn) == len(list(published.rglob("share.png")))  # one per page and language
+    again = build(SMALL, tmp_path / "output", conf="publishconf.py", SITEURL="https://example.org/igrs",
+                  CACHE_PATH=str(published.parent / "cache"))
+    assert {p.name: p.stat().st_mtime_ns for p in cache.glob("*-1x.png")} == drawn
+    assert (again / f"station/{CHAUBEPUR}/share.png").read_bytes() == (
+        published / f"station/{CHAUBEPUR}/share.png").read_bytes()
+
+
+def test_a_downloaded_chart_says_what_it_shows(published):
+    svg = (published / f"en/station/{CHAUBEPUR}/police-history.svg").read_text(encoding="utf-8")
+    title = re.search(r"<title>(.*?)</title>", svg).group(1)
+    assert title == ("Chaubepur (Kanpur Commissionerate) — IGRS ranking of police units — "
+                     "Percent and rank, month by month, Aug 2024 – Dec 2024")  # 7 stations: the rank is drawn
+    assert "Source: IGRS (Jansunwai Samadhan) portal, Government of Uttar Pradesh" in svg
+    assert f"https://example.org/igrs/en/station/{CHAUBEPUR}/" in svg
+    hindi = (published / "police/2024-12/station-bands.svg").read_text(encoding="utf-8")
+    assert "<title>पुलिस इकाइयों की आईजीआरएस रैंकिंग: दिसंबर 2024 — थाने, प्रतिशत के अनुसार, दिसंबर 2024</title>" in hindi
+    # The page shows the chart under its own caption, without the file's title lines.
+    page = read(published, f"en/station/{CHAUBEPUR}/")
+    assert "Source: IGRS (Jansunwai Samadhan) portal" not in page.split('<figure class="chart">')[1].split("</figure>")[0]
+    assert png_size(published / f"en/station/{CHAUBEPUR}/police-history.png")[0] >= 800

@@ -47,7 +47,8 @@ def linked_files(site):
     for page in site.rglob("*.html"):
         page_path = page.relative_to(site).parent.as_posix() + "/"
         html = page.read_text(encoding="utf-8")
-        hrefs = [href for href, _ in parse(html).links] + re.findall(r'<link[^>]+href="([^"]+)"', html)
+        hrefs = [href for href, _ in parse(html).links] + re.findall(r'<link[^>]+href="([^"]+)"', html) + \
+            re.findall(r'<meta property="og:image" content="([^"]+)"', html)  # the share image
         for href in hrefs:
             if href.startswith("https://example.org/igrs/"):
                 href = "/" + href.removeprefix("https://example.org/igrs/")

@@ -319,8 +319,8 @@ def _die_with(build_pid):
         os._exit(1)
 
 
-def _draw_png(svg, cached):
-    data = png_of(svg)
+def _draw_png(svg, cached, zoom=2):
+    data = png_of(svg, zoom)
     Path(cached).parent.mkdir(parents=True, exist_ok=True)
     partial = f"{cached}.{os.getpid()}"  # two workers may draw the same chart: neither sees a half-written file
     Path(partial).write_bytes(data)
@@ -429,7 +429,7 @@ class ChartStore:
             self.pool.shutdown(cancel_futures=True)
         logger.info("Charts: %d from the cache, %d rendered", self.cached, self.rendered)
         if self.pngs_cached or self.pngs:
-            logger.info("PNG of charts: %d from the cache, %d drawn", self.pngs_cached, len(self.pngs))
+            logger.info("PNG of charts and share cards: %d from the cache, %d drawn", self.pngs_cached, len(self.pngs))
 
     def warm_up(self):
         """Start the workers now, each drawing a trifle, when the cache is empty (a first build renders
@@ -469,14 +469,15 @@ class ChartStore:
             self.pending[key] = self._submit(_render_chart, chart)
             self.rendered += 1
 
-    def png(self, svg):
+    def png(self, svg, zoom=2):
         """The PNG of a localised SVG, as a function that returns its bytes: from the cache, or drawn in the pool
-        (~40 ms each, thousands in a publish build; drawing starts now) and cached by the SVG's hash."""
-        cached = self.png_store / f"{spec_key(svg)}.png"
+        (~40 ms each, thousands in a publish build; drawing starts now) and cached by the SVG's hash. zoom: 2 for
+        a chart (sharp on a phone), 1 for a share card drawn at its size."""
+        cached = self.png_store / f"{spec_key(svg)}{'' if zoom == 2 else f'-{zoom}x'}.png"
         if cached.exists():
             self.pngs_cached += 1
             return cached.read_bytes
-        drawing = self._submit(_draw_png, svg, str(cached))
+        drawing = self._submit(_draw_png, svg, str(cached), zoom)
         self.pngs.append(drawing)
 
         def drawn():
@@ -539,9 +540,10 @@ def escape_xml(text):
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def png_of(svg):
-    """A PNG at twice the size, drawn by resvg, which shapes Devanagari (vl-convert's own PNG loses matras)."""
+def png_of(svg, zoom=2):
+    """A PNG at twice the size (zoom), drawn by resvg, which shapes Devanagari (vl-convert's own PNG loses
+    matras)."""
     import resvg_py
 
-    return bytes(resvg_py.svg_to_bytes(svg_string=svg, skip_system_fonts=True, font_dirs=font_dirs(), zoom=2,
+    return bytes(resvg_py.svg_to_bytes(svg_string=svg, skip_system_fonts=True, font_dirs=font_dirs(), zoom=zoom,
                                        font_family="Noto Sans", sans_serif_family="Noto Sans"))

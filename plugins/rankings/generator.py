@@ -15,6 +15,7 @@ import logging
 import shutil
 import signal
 from datetime import datetime
+from importlib.metadata import version
 from zoneinfo import ZoneInfo
 import threading
 import time
@@ -27,7 +28,7 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url
 
-from . import search, urls
+from . import search, share, urls
 from .charts import ChartStore, captioned, chart_key, localise
 from .downloads import counts_in_any, counts_in_file, month_csv, series_csv, unit_csv
 from .feeds import series_feed
@@ -48,7 +49,8 @@ logger = logging.getLogger(__name__)
 
 # Settings that templates read: a change rewrites the pages (incremental.fingerprint).
 TEMPLATE_SETTINGS = ("SITEURL", "RELATIVE_URLS", "RANKINGS_SAMPLE", "RANKINGS_CHART_PNG", "RANKINGS_LANGUAGES",
-                     "RANKINGS_LINK_INDEX", "RANKINGS_FEEDS", "RANKINGS_SOURCE", "RANKINGS_LICENCE")
+                     "RANKINGS_LINK_INDEX", "RANKINGS_FEEDS", "RANKINGS_SOURCE", "RANKINGS_LICENCE",
+                     "RANKINGS_SHARE_IMAGES")
 
 
 class BuildStopped(SystemExit):
@@ -221,6 +223,7 @@ class RankingsGenerator(Generator):
         self.context["RANKINGS_FEEDS"] = setting(self.settings, "RANKINGS_FEEDS")
         self.context["RANKINGS_SOURCE"] = setting(self.settings, "RANKINGS_SOURCE")
         self.context["RANKINGS_LICENCE"] = setting(self.settings, "RANKINGS_LICENCE")
+        self.context["SHARE_IMAGE_SIZE"] = share.SIZE
         # The day of the build, for citations: where the site is (TIMEZONE), not where the machine is.
         self.context["BUILD_DATE"] = datetime.now(ZoneInfo(self.settings.get("TIMEZONE") or "UTC")).date().isoformat()
         # Every chart is asked for as its page is modelled, before Pelican writes its own pages: the pool renders
@@ -271,6 +274,7 @@ class RankingsGenerator(Generator):
         model_digest = Manifest.model_digest(page.model, chart_keys)
         alternates = [(language, page.path) for language in self.languages]
         png = setting(self.settings, "RANKINGS_CHART_PNG")
+        shares = setting(self.settings, "RANKINGS_SHARE_IMAGES")
         for language in self.languages:
             page_path = urls.in_language(page.path, language)
             localised = {}
@@ -296,12 +300,49 @@ class RankingsGenerator(Generator):
 
             save_as = urls.page_file(page_path)
             context = self.page_context(save_as, language, page, alternates)
+            words = self.share_card(page, language) if shares else None
+            if words:
+                context["share_image"] = urls.share_image(page.path)
+                image = urls.share_image(page_path)
+                output.later(image, lambda words=words: store.png(share.card(*words), zoom=1),
+                             output.manifest.digest(image, language.code, model_digest))
 
             def render(context=context, template=self.get_template(page.template.removesuffix(".html"))):
                 context["charts"] = {stem: Markup(svg(stem).replace(
                     "<svg ", f'<svg role="img" aria-labelledby="{stem}-title" ', 1)) for stem in chart_keys}
                 return template.render(context)
             output.write(save_as, render, output.manifest.digest(save_as, language.code, model_digest), context)
+
+    def share_card(self, page, language):
+        """The words of a page's share card (share.card), or None for a page without one: a unit's latest rank,
+        change, percent and month; a month's units at rank 1, level by level."""
+        model, units, _ = page.model, self.site.units, language.gettext
+        address = f"{self.context['CANONICAL_BASE']}/{urls.in_language(page.path, language)}".split("://", 1)[-1]
+        site_name = _("IGRS rankings, Uttar Pradesh")
+        if self.context.get("RANKINGS_SAMPLE"):  # a picture shared alone must say so too
+            site_name += " — " + _("Sample data.")
+        if page.template == "unit.html" and model["blocks"]:
+            unit, block = model["unit"], model["blocks"][0]
+            latest, series = block["latest"], block["series"]
+            parent = units[unit["parent"]] if unit["parent"] else None
+            about = " · ".join([str(language.kind(unit)), *([language.name(parent)] if parent else [])])
+            rank = Markup(language.level(unit["level"], series).rank_of(
+                language.number(latest["rank"]), latest["ranked_in_level"], latest["tied"])).striptags()
+            change = ""
+            if latest["rank_change"] is not None:
+                change = _("no change") if latest["rank_change"] == 0 else language.change(latest["rank_change"])
+                if latest["percent_change"] is not None and (latest["percent_change"] or latest["rank_change"]):
+                    change += " (" + _("%(points)s percentage points") % {
+                        "points": language.points(latest["percent_change"])} + ")"
+            figures = " · ".join(part for part in (language.percent(latest["percent"]), change) if part)
+            lines = [rank, figures, f"{language.month(latest['month'])} · {language.name(series)}"]
+            return site_name, language.name(unit), about, lines, address
+        if page.template == "month.html":
+            series = model["series"]
+            lines = [Markup(language.level(b["level"], series).at_rank_1(b["at_rank_1"], b["ranked"])).striptags()
+                     for b in model["levels"]]
+            return site_name, language.name(series), language.month(model["month"]), lines, address
+        return None
 
     def chart_caption(self, page, stem, language):
         """(title, [what it shows], [source, address]) of a chart file, in a language, from its page's model."""
@@ -326,7 +367,7 @@ class RankingsGenerator(Generator):
             title = f"{language.name(series)}: {language.month(month)}"
             about = [_("%(level)s by percent, %(month)s") % {
                 "level": language.level(block["level"], series).many, "month": language.month(month)}]
-        source = f"{_('Source:')} {language.of(setting(self.settings, 'RANKINGS_SOURCE')['name'])}"
+        source = _("Source: %(source)s") % {"source": language.of(setting(self.settings, "RANKINGS_SOURCE")["name"])}
         return title, about, [source, f"{self.context['CANONICAL_BASE']}/{urls.in_language(page.path, language)}"]
 
     def page_context(self, save_as, language, page, alternates):
@@ -348,7 +389,8 @@ class RankingsGenerator(Generator):
     def write_search(self, output):
         """The search index of every unit in every language (search.py) and the script that searches it. The
         index is made again only when a record changed (a name, a latest rank): it is kept in the cache."""
-        found = search.records(self.site, self.languages, self.latest_rank, self.context["INDEX"])
+        roman = cache_dir(self.settings) / f"romanised-aksharamukha-{version('aksharamukha')}.json"
+        found = search.records(self.site, self.languages, self.latest_rank, self.context["INDEX"], roman)
         key = search.digest(found)
         folder = cache_dir(self.settings) / "search" / key
         if not folder.is_dir():
@@ -408,12 +450,11 @@ class RankingsGenerator(Generator):
         """Every month of every series, each series whole, each unit's history. A file is made again only when
         its rows changed (their digest), or the build did (fingerprint: the units' names are in it)."""
         by_series = {}
-        for series_id, month, rows in self.site.month_rankings():
+        for series_id, month, rows, digest in self.site.month_rankings():
             counts = counts_in_file(self.site.columns_given, series_id, month)
             save_as = urls.month_csv(series_id, month)
-            digest = Manifest.model_digest(rows, counts)
             output.write(save_as, lambda rows=rows, counts=counts: month_csv(rows, self.site.units, counts),
-                         output.manifest.digest(save_as, digest))
+                         output.manifest.digest(save_as, digest, *counts))
             by_series.setdefault(series_id, []).append((month, rows, digest))
         for series_id, months in by_series.items():
             months.sort(key=lambda month: month[0])
@@ -422,8 +463,8 @@ class RankingsGenerator(Generator):
             output.write(save_as, lambda months=months, counts=counts: series_csv(
                 [(month, rows) for month, rows, _ in months], self.site.units, counts),
                 output.manifest.digest(save_as, *counts, *(digest for _, _, digest in months)))
-        for unit_id, rows in self.site.unit_rankings():
+        for unit_id, rows, digest in self.site.unit_rankings():
             counts = counts_in_any(self.site.columns_given, {(row["series"], row["month"]) for row in rows})
             save_as = urls.unit_csv(unit_id)
             output.write(save_as, lambda rows=rows, counts=counts: unit_csv(rows, self.site.units, counts),
-                         output.manifest.digest(save_as, Manifest.model_digest(rows, counts)))
+                         output.manifest.digest(save_as, digest, *counts))

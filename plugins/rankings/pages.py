@@ -6,6 +6,7 @@ the lowest units come from ranking.py; paths from urls.py. Pages are yielded one
 site never holds every page's rows in memory at once.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -68,6 +69,7 @@ class SiteModel:
         self.levels_present = [level for level in LEVEL_IDS if any(u["level"] == level for u in self.units.values())]
         self.rows = records(results)
         self._by_unit = results.groupby("unit_id", sort=False).indices
+        self._row_hashes = None  # rows_digest
         self._by_month = results.groupby(["series", "month"], sort=False).indices
         # Groups with a missing key (units without parent) are left out by groupby.
         self._by_parent = results.groupby(["series", "month", "parent"], sort=False).indices
@@ -88,9 +90,18 @@ class SiteModel:
         return [self.rows[i] for i in positions]
 
     def month_rankings(self):
-        """(series id, month, rows in level and rank order) for every month of every series."""
+        """(series id, month, rows in level and rank order, their digest) for every month of every series."""
         for (series_id, month), positions in self._by_month.items():
-            yield series_id, month, self.rows_at(positions)
+            yield series_id, month, self.rows_at(positions), self.rows_digest(positions)
+
+    def rows_digest(self, positions):
+        """A digest of some rows' figures (a download's inputs, for the change manifest): every row is hashed
+        once, by pandas, all at once."""
+        if self._row_hashes is None:
+            table = self.rankings.results
+            self._row_hashes = pd.util.hash_pandas_object(
+                table[[c for c in ROW_COLUMNS if c in table.columns]], index=False).to_numpy()
+        return hashlib.blake2b(self._row_hashes[sorted(positions)].tobytes(), digest_size=20).hexdigest()
 
     @property
     def latest_rows(self):
@@ -98,17 +109,20 @@ class SiteModel:
         says of a unit."""
         if not hasattr(self, "_latest_rows"):
             self._latest_rows = {}
-            for unit_id, rows in self.unit_rankings():
-                first = rows[0]["series"]
+            order = {series["id"]: index for index, series in enumerate(self.series)}
+            for unit_id, positions in self._by_unit.items():
+                rows = self.rows_at(positions)
+                first = min((row["series"] for row in rows), key=order.get)
                 self._latest_rows[unit_id] = max((r for r in rows if r["series"] == first), key=lambda r: r["month"])
         return self._latest_rows
 
     def unit_rankings(self):
-        """(unit id, its rows of every series and month: series in the site's order, then month) for every unit
-        ever ranked."""
+        """(unit id, its rows of every series and month: series in the site's order, then month, their digest)
+        for every unit ever ranked."""
         order = {series["id"]: index for index, series in enumerate(self.series)}
         for unit_id, positions in self._by_unit.items():
-            yield unit_id, sorted(self.rows_at(positions), key=lambda row: (order[row["series"]], row["month"]))
+            rows = sorted(self.rows_at(positions), key=lambda row: (order[row["series"]], row["month"]))
+            yield unit_id, rows, self.rows_digest(positions)
 
     def counts(self, series_id, month, level, within=STATE):
         """(at rank 1, ranked) of a level in a series' month, in the whole state or under one unit."""

@@ -41,17 +41,29 @@ def fold(text):
     return re.sub(r"([a-z])\1+", r"\1", text)
 
 
-def romanised(names):
-    """Hindi names as people write them in Latin letters, all at once (one call for thousands is fast; a call
-    each costs ~1.5 ms): {name: "chaubepur"}."""
-    if not names:
-        return {}
-    from aksharamukha import transliterate  # here: a third of a second to import, needed by this step only
+def romanised(names, cache=None):
+    """Hindi names as people write them in Latin letters: {name: "chaubepur"}. All at once (a call for each name
+    costs ~1.5 ms, one call for thousands ~0.1 ms a name); cache: a JSON file of the names romanised before, so
+    that a rebuild romanises only new names (and does not even import aksharamukha)."""
+    known = {}
+    if cache is not None:
+        try:
+            known = json.loads(Path(cache).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            known = {}
+    missing = sorted(set(names) - set(known))
+    if missing:
+        from aksharamukha import transliterate  # here: a third of a second to import, needed by this step only
 
-    names = sorted(set(names))
-    text = transliterate.process("Devanagari", "RomanColloquial", "\n".join(names),
-                                 pre_options=["RemoveSchwaHindi"])
-    return dict(zip(names, text.lower().split("\n")))
+        text = transliterate.process("Devanagari", "RomanColloquial", "\n".join(missing),
+                                     pre_options=["RemoveSchwaHindi"])
+        known.update(zip(missing, text.lower().split("\n")))
+        if cache is not None:
+            Path(cache).parent.mkdir(parents=True, exist_ok=True)
+            partial = Path(f"{cache}.partial")
+            partial.write_text(json.dumps(known, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+            partial.replace(cache)
+    return {name: known[name] for name in names}
 
 
 def words_of(unit, roman):
@@ -60,11 +72,11 @@ def words_of(unit, roman):
     return " ".join(dict.fromkeys([unit["name_hi"], *latin, *(fold(text) for text in latin if text)]))
 
 
-def records(site, languages, latest_rank, index=""):
+def records(site, languages, latest_rank, index="", cache=None):
     """One record per unit and language: (language code, url, html). latest_rank(unit, language) is the text
-    of the unit's latest rank in that language ("" for a unit not ranked yet)."""
+    of the unit's latest rank in that language ("" for a unit not ranked yet); cache: romanised()'s."""
     units = site.units
-    roman = romanised([unit["name_hi"] for unit in units.values()])
+    roman = romanised([unit["name_hi"] for unit in units.values()], cache)
     out = []
     for unit in units.values():
         names = words_of(unit, roman)

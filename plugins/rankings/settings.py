@@ -14,6 +14,9 @@ DEFAULTS = {
     # Charts: a PNG beside every SVG (for download), and how many processes render them (default: all cores).
     "RANKINGS_CHART_PNG": False,
     "RANKINGS_CHART_PROCESSES": None,
+    # A 1200 × 630 picture of each unit and month page, in each language, for links shared on WhatsApp, X or
+    # Facebook (og:image; needs an absolute SITEURL): publish builds.
+    "RANKINGS_SHARE_IMAGES": False,
     # Links name a folder's index.html ("station/x/index.html"), so that the built folder also works when
     # opened from disk (file://), where a folder does not open its index.html by itself.
     "RANKINGS_LINK_INDEX": False,

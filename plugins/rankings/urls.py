@@ -62,6 +62,11 @@ def chart(page, stem, extension):
     return page + chart_file(stem, extension)
 
 
+def share_image(page):
+    """The picture a shared link of a page shows (og:image, publish builds), beside the page."""
+    return page + "share.png"
+
+
 def feed(series_id):
     """The Atom feed of a series' months (publish builds)."""
     return f"feeds/{series_id}.atom.xml"
