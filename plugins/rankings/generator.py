@@ -14,12 +14,12 @@ import json
 import logging
 import shutil
 import signal
-from datetime import datetime
-from importlib.metadata import version
-from zoneinfo import ZoneInfo
 import threading
 import time
+from datetime import datetime
+from importlib.metadata import version
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from babel.dates import get_month_names
 from jinja2 import pass_context
@@ -28,7 +28,7 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url
 
-from . import search, share, urls
+from . import captions, search, share, urls
 from .charts import ChartStore, captioned, chart_key, localise
 from .downloads import counts_in_any, counts_in_file, month_csv, series_csv, unit_csv
 from .feeds import series_feed
@@ -314,61 +314,19 @@ class RankingsGenerator(Generator):
             output.write(save_as, render, output.manifest.digest(save_as, language.code, model_digest), context)
 
     def share_card(self, page, language):
-        """The words of a page's share card (share.card), or None for a page without one: a unit's latest rank,
-        change, percent and month; a month's units at rank 1, level by level."""
-        model, units, _ = page.model, self.site.units, language.gettext
-        address = f"{self.context['CANONICAL_BASE']}/{urls.in_language(page.path, language)}".split("://", 1)[-1]
-        site_name = _("IGRS rankings, Uttar Pradesh")
+        """The words of a page's share card (captions.share_card), or None for a page without one."""
+        site_name = language.gettext("IGRS rankings, Uttar Pradesh")
         if self.context.get("RANKINGS_SAMPLE"):  # a picture shared alone must say so too
-            site_name += " — " + _("Sample data.")
-        if page.template == "unit.html" and model["blocks"]:
-            unit, block = model["unit"], model["blocks"][0]
-            latest, series = block["latest"], block["series"]
-            parent = units[unit["parent"]] if unit["parent"] else None
-            about = " · ".join([str(language.kind(unit)), *([language.name(parent)] if parent else [])])
-            rank = Markup(language.level(unit["level"], series).rank_of(
-                language.number(latest["rank"]), latest["ranked_in_level"], latest["tied"])).striptags()
-            change = ""
-            if latest["rank_change"] is not None:
-                change = _("no change") if latest["rank_change"] == 0 else language.change(latest["rank_change"])
-                if latest["percent_change"] is not None and (latest["percent_change"] or latest["rank_change"]):
-                    change += " (" + _("%(points)s percentage points") % {
-                        "points": language.points(latest["percent_change"])} + ")"
-            figures = " · ".join(part for part in (language.percent(latest["percent"]), change) if part)
-            lines = [rank, figures, f"{language.month(latest['month'])} · {language.name(series)}"]
-            return site_name, language.name(unit), about, lines, address
-        if page.template == "month.html":
-            series = model["series"]
-            lines = [Markup(language.level(b["level"], series).at_rank_1(b["at_rank_1"], b["ranked"])).striptags()
-                     for b in model["levels"]]
-            return site_name, language.name(series), language.month(model["month"]), lines, address
-        return None
+            site_name += " — " + language.gettext("Sample data.")
+        return captions.share_card(page, language, self.site.units, site_name, self.address(page, language))
 
     def chart_caption(self, page, stem, language):
-        """(title, [what it shows], [source, address]) of a chart file, in a language, from its page's model."""
-        _, model, units = language.gettext, page.model, self.site.units
-        chart = page.charts[stem]
-        if "unit" in model:
-            unit = model["unit"]
-            title = language.placed_name(unit, units)
-            block = next(b for b in model["blocks"] if stem in (b["chart"], (b["spread"] or {}).get("chart")))
-            month = block["latest"]["month"]
-            if stem == block["chart"]:
-                what = _("Percent and rank, month by month") if chart["with_rank"] else _("Percent month by month")
-                shown = f"{language.month_short(chart['months'][0])} – {language.month_short(chart['months'][-1])}"
-                about = [language.name(block["series"]), f"{what}, {shown}"]
-            else:
-                about = [language.name(block["series"]), _("%(level)s under %(name)s by percent, %(month)s") % {
-                    "level": language.level(block["spread"]["level"]).many, "name": language.name(unit),
-                    "month": language.month(month)}]
-        else:
-            series, month = model["series"], model["month"]
-            block = next(b for b in model["levels"] if b["chart"] == stem)
-            title = f"{language.name(series)}: {language.month(month)}"
-            about = [_("%(level)s by percent, %(month)s") % {
-                "level": language.level(block["level"], series).many, "month": language.month(month)}]
-        source = _("Source: %(source)s") % {"source": language.of(setting(self.settings, "RANKINGS_SOURCE")["name"])}
-        return title, about, [source, f"{self.context['CANONICAL_BASE']}/{urls.in_language(page.path, language)}"]
+        """(title, [what it shows], [source, address]) of a chart file (captions.chart_caption)."""
+        source = language.of(setting(self.settings, "RANKINGS_SOURCE")["name"])
+        return captions.chart_caption(page, stem, language, self.site.units, source, self.address(page, language))
+
+    def address(self, page, language):
+        return f"{self.context['CANONICAL_BASE']}/{urls.in_language(page.path, language)}"
 
     def page_context(self, save_as, language, page, alternates):
         """What Pelican's writer gives a template (relative SITEURL with RELATIVE_URLS), and the page's own."""
