@@ -358,3 +358,27 @@ def test_a_downloaded_chart_says_what_it_shows(published):
     page = read(published, f"en/station/{CHAUBEPUR}/")
     assert "Source: IGRS (Jansunwai Samadhan) portal" not in page.split('<figure class="chart">')[1].split("</figure>")[0]
     assert png_size(published / f"en/station/{CHAUBEPUR}/police-history.png")[0] >= 800
+
+
+def search_result_of(site, url):
+    """The meta a search result shows for a page, read from the published index (fragments are gzipped JSON)."""
+    import gzip
+    import json
+
+    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(fragment.read_bytes()).split(b"pagefind_dcd", 1)[-1] or b"{}")
+        if data.get("url") == url:
+            return data["meta"]
+    return None
+
+
+def test_a_new_latest_rank_reaches_the_search_index_on_a_rebuild(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(SMALL, data)
+    site = build(data, tmp_path / "output")
+    url = f"/en/station/{CHAUBEPUR}/"
+    assert search_result_of(site, url)["rank"] == "December 2024: Rank 7 of 7 police stations"
+    month = data / "police" / "2024-12.csv"
+    month.write_text(month.read_text().replace(f"{CHAUBEPUR},75.56,90", f"{CHAUBEPUR},90,90"))
+    build(data, site)
+    assert search_result_of(site, url)["rank"] == "December 2024: Rank 1 of 7 police stations, joint with 5 others"

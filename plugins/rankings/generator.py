@@ -347,10 +347,22 @@ class RankingsGenerator(Generator):
     def write_search(self, output):
         """The search index of every unit in every language (search.py) and the script that searches it. The
         index is made again only when a record changed (a name, a latest rank): it is kept in the cache."""
-        roman = cache_dir(self.settings) / f"romanised-aksharamukha-{version('aksharamukha')}.json"
-        found = search.records(self.site, self.languages, self.latest_rank, self.context["INDEX"], roman)
-        key = search.digest(found)
-        folder = cache_dir(self.settings) / "search" / key
+        # What the records are made of: the build (code, catalogs, settings, the units' names and places: the
+        # manifest's fingerprint), each unit's latest rank, the romaniser. When none changed, the index in the
+        # cache is the one to publish, and the 4,000 records need not be made again (≈1 s of a rebuild).
+        inputs = Manifest.model_digest(output.manifest.fingerprint, self.context["INDEX"], version("aksharamukha"),
+                                       sorted(self.site.latest_rows.items()))
+        known = cache_dir(self.settings) / "search" / "inputs.json"
+        try:
+            key = json.loads(known.read_text(encoding="utf-8")).get(inputs)
+        except (OSError, ValueError):
+            key = None
+        folder = cache_dir(self.settings) / "search" / (key or "none")
+        if key is None or not folder.is_dir():
+            roman = cache_dir(self.settings) / f"romanised-aksharamukha-{version('aksharamukha')}.json"
+            found = search.records(self.site, self.languages, self.latest_rank, self.context["INDEX"], roman)
+            key = search.digest(found)
+            folder = cache_dir(self.settings) / "search" / key
         if not folder.is_dir():
             started = time.perf_counter()
             files = search.bundle(found, keep_index_url=bool(self.context["INDEX"]))
@@ -360,10 +372,12 @@ class RankingsGenerator(Generator):
                 (partial / path).parent.mkdir(parents=True, exist_ok=True)
                 (partial / path).write_bytes(content)
             for old in folder.parent.iterdir():  # earlier indexes: not needed again
-                if old != partial:
+                if old != partial and old.is_dir():
                     shutil.rmtree(old, ignore_errors=True)
             partial.rename(folder)
             logger.info("Indexed %d units for search in %.2f s", len(found), time.perf_counter() - started)
+        known.parent.mkdir(parents=True, exist_ok=True)
+        known.write_text(json.dumps({inputs: key}), encoding="utf-8")
         for file in sorted(folder.rglob("*")):
             if file.is_file():
                 save_as = urls.SEARCH_BUNDLE + file.relative_to(folder).as_posix()

@@ -98,7 +98,11 @@ def records(site, languages, latest_rank, index="", cache=None):
 
 
 def digest(found):
-    return hashlib.blake2b(json.dumps([FOLDS, found], ensure_ascii=False).encode(), digest_size=20).hexdigest()
+    """The key of the index of these records, made by this Pagefind (a new one may write other files)."""
+    from importlib.metadata import version
+
+    text = json.dumps([version("pagefind_bin"), FOLDS, found], ensure_ascii=False)
+    return hashlib.blake2b(text.encode(), digest_size=20).hexdigest()
 
 
 def bundle(found, keep_index_url=False):
