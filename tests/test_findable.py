@@ -228,9 +228,10 @@ def test_month_pages_describe_their_dataset_in_json_ld(site):
 
 
 def test_unit_and_month_pages_say_how_to_cite_them(site):
-    from datetime import date
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
 
-    today = date.today()
+    today = datetime.now(ZoneInfo("Asia/Kolkata")).date()  # the build's day where the site is (TIMEZONE)
     text = parse(read(site, f"en/station/{CHAUBEPUR}/")).visible_text
     assert ("Cite this page IGRS rankings, Uttar Pradesh: “Chaubepur (Kanpur Commissionerate), Police station — "
             "IGRS ranking of police units”, figures up to December 2024. "
