@@ -8,6 +8,22 @@ Pure functions of a page model and a language; charts.captioned and share.card l
 from markupsafe import Markup
 
 
+def latest_words(unit, latest, series, language):
+    """A unit's latest figures in words, plain text: (rank, change, percent): "Rank 1 of 1,575 police stations,
+    joint with 1,248 others", "▲5 (+5.56 percentage points)" or "no change" ("" without a month before), "100%".
+    The one wording of a unit's latest rank for its share card, its shared link and its search result."""
+    _ = language.gettext
+    rank = Markup(language.level(unit["level"], series).rank_of(
+        language.number(latest["rank"]), latest["ranked_in_level"], latest["tied"])).striptags()
+    change = ""
+    if latest["rank_change"] is not None:
+        change = _("no change") if latest["rank_change"] == 0 else language.change(latest["rank_change"])
+        if latest["percent_change"] is not None and (latest["percent_change"] or latest["rank_change"]):
+            change += " (" + _("%(points)s percentage points") % {
+                "points": language.points(latest["percent_change"])} + ")"
+    return rank, change, language.percent(latest["percent"])
+
+
 def share_card(page, language, units, site_name, address):
     """(site name, title, what it is, lines of figures, address) of a page's share card, or None for a page
     without one: a unit's latest rank (joint where it is), change and percent, month and series; a month's units
@@ -19,15 +35,8 @@ def share_card(page, language, units, site_name, address):
         latest, series = block["latest"], block["series"]
         parent = units[unit["parent"]] if unit["parent"] else None
         about = " · ".join([str(language.kind(unit)), *([language.name(parent)] if parent else [])])
-        rank = Markup(language.level(unit["level"], series).rank_of(
-            language.number(latest["rank"]), latest["ranked_in_level"], latest["tied"])).striptags()
-        change = ""
-        if latest["rank_change"] is not None:
-            change = _("no change") if latest["rank_change"] == 0 else language.change(latest["rank_change"])
-            if latest["percent_change"] is not None and (latest["percent_change"] or latest["rank_change"]):
-                change += " (" + _("%(points)s percentage points") % {
-                    "points": language.points(latest["percent_change"])} + ")"
-        figures = " · ".join(part for part in (language.percent(latest["percent"]), change) if part)
+        rank, change, percent = latest_words(unit, latest, series, language)
+        figures = " · ".join(part for part in (percent, change) if part)
         lines = [rank, figures, f"{language.month(latest['month'])} · {language.name(series)}"]
         return site_name, language.name(unit), about, lines, shown_address
     if page.template == "month.html":

@@ -156,6 +156,12 @@ def absolute(context, path, language=None):
 
 
 @pass_context
+def latest_words(context, unit, block):
+    """A unit's latest figures in words in the page's language (captions.latest_words): (rank, change, percent)."""
+    return captions.latest_words(unit, block["latest"], block["series"], context["L"])
+
+
+@pass_context
 def absolute_file(context, path):
     """The absolute URL of a file every language shares (a CSV in a dataset's description), from SITEURL."""
     return f"{context['CANONICAL_BASE']}/{path}"
@@ -170,7 +176,7 @@ def install_i18n(generator):
     context = default.template_context()
     generator.env.install_gettext_callables(context["gettext"], context["ngettext"], newstyle=True)
     generator.env.globals.update(url=url, file_url=file_url, absolute=absolute, absolute_file=absolute_file,
-                                 unit_link=unit_link, once=once,
+                                 unit_link=unit_link, once=once, latest_words=latest_words,
                                  urls=urls, LEVEL=LEVEL, _made_once={})
 
 
@@ -391,9 +397,7 @@ class RankingsGenerator(Generator):
         if row is None:
             return ""
         series = next(s for s in self.site.series if s["id"] == row["series"])
-        words = language.level(unit["level"], series)
-        return f"{language.month(row['month'])}: " + Markup(
-            words.rank_of(language.number(row["rank"]), row["ranked_in_level"], row["tied"])).striptags()
+        return f"{language.month(row['month'])}: {captions.latest_words(unit, row, series, language)[0]}"
 
     def write_not_found(self, output):
         """/404.html, the page a host shows for a wrong link, at any depth: one page in every language (the
