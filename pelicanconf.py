@@ -16,6 +16,7 @@ RELATIVE_URLS = True
 
 PATH = "content"
 THEME = "theme"
+THEME_STATIC_PATHS = []  # the plugin writes the stylesheet, minified (generator.write_stylesheet)
 OUTPUT_PATH = "output"
 CACHE_PATH = "cache"
 TIMEZONE = "Asia/Kolkata"

@@ -6,7 +6,8 @@ series), a cold build (empty output and cache), a rebuild with no data change, a
 - pages per second, peak memory,
 - the chart-rendering floor: the site's charts alone rendered through the build's pool, to show what the build
   adds on top of them (and, beside it, charts × the median time of one chart alone ÷ cores),
-- the weight of a station, a district and a month page with everything they load (gzip).
+- the weight of a station, a district and a month page with everything they load (gzip), and of the sample
+  data's police month page (as many stations, with names and ids as long as real ones) in both languages.
 Builds run on /dev/shm when the machine has it, to measure the code rather than the disk.
 
     python scripts/bench.py [--months 60] [--folder DIR]
@@ -136,6 +137,15 @@ def main():
     print(f"  {'chart render, median (ms)':30s} {median * 1000:8.1f}   one chart alone, in one process")
     print(f"  {'chart floor (s)':30s} {floor:8.1f}   = the {charts} charts alone through the build's pool of {cores};"
           f" the cold build is {cold - floor:.1f} s above it (charts × median ÷ cores: {charts * median / cores:.1f} s)")
+    # The synthetic data's names and ids are short ("थाना बब", station-1092); the sample data's are as long as
+    # real ones (चौबेपुर, kanpur-commissionerate-chaubepur) over as many stations: its police month page, in
+    # both languages, is the heaviest page the site has.
+    sample_output = base / "sample"
+    build(ROOT / "data", sample_output, ROOT / "cache")
+    sample_month = sorted(p for p in (sample_output / "police").iterdir() if p.is_dir())[-1]
+    for prefix, language in (("", "Hindi"), ("en/", "English")):
+        page = Path(prefix) / sample_month.relative_to(sample_output)
+        weights[f"month page, sample data, {language}"] = page_weight(sample_output, page)
     for name, size in weights.items():
         verdict = "met" if size <= PAGE_LIMIT_KB * 1024 else "MISSED"
         print(f"  {name + ' (KB gzip, all it loads)':30s} {size / 1024:8.1f}   target ≤ {PAGE_LIMIT_KB:>5}   {verdict}")

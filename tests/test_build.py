@@ -12,7 +12,7 @@ import shutil
 
 import pytest
 
-from sitebuild import FIXTURES, broken_links, build, parse, read, read_csv, resolve, tree_digest
+from sitebuild import FIXTURES, ROOT, broken_links, build, parse, read, read_csv, resolve, tree_digest
 
 SMALL = FIXTURES / "small"
 
@@ -92,6 +92,15 @@ def test_month_page_lists_every_level_and_groups_stations_by_district(site):
     for district in ["kanpur-commissionerate", "kanpur-dehat", "etawah", "mathura"]:
         assert f'id="in-{district}"' in html and f'href="#in-{district}"' in html
     assert "../../data/police/2024-12.csv" in html
+
+
+def test_the_stylesheet_is_published_minified_and_every_page_links_it(site):
+    source = (ROOT / "theme/css/site.css").read_text(encoding="utf-8")
+    published = (site / "theme/css/site.css").read_text(encoding="utf-8")
+    assert "/*" not in published and len(published) < 0.8 * len(source)
+    for rule in ("ul.names li{display:inline-block", "tr.top{background:var(--top)}", "@media print{"):
+        assert rule in published, rule
+    assert 'href="../../theme/css/site.css"' in read(site, "police/2024-12/")
 
 
 def test_month_download_has_the_promised_columns_and_numbers(site):

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from rankings.charts import (
-    BANDS, band_counts, bands_spec, chart_key, history_spec, localise, rank_ticks, render_all, spec_of,
+    BANDS, band_counts, bands_spec, chart_key, history_spec, localise, rank_ticks, render_all, spec_of, tidy_svg,
 )
 from rankings.decimals import round_percent
 from rankings.months import calendar_months, next_month
@@ -83,6 +83,19 @@ def test_localise_replaces_every_token():
     words = {"rank": "रैंक", "station": "थाने"}
     months = ["जन॰"] + [""] * 10 + ["दिस॰"]
     assert localise(svg, words, months) == "<text>रैंक</text><text>जन॰ 24</text><text>दिस॰ 24</text><text>थाने</text>"
+
+
+def test_tidy_svg_keeps_what_is_drawn_and_drops_what_vega_writes_for_interaction():
+    vega = ('<svg class="marks" width="10" height="10"><g fill="none" transform="translate(73,5)">'
+            '<g class="mark-group role-frame root"><path class="background" d="M0,0h240v108h-240Z"/>'
+            '<path class="background" d="M0,0h0v0h0Z" pointer-events="none"/>'
+            '<g class="mark-rule role-axis-grid" pointer-events="none"><line x2="36.9234" stroke="#d6d6d6" opacity="1"/></g>'
+            '<g class="mark-text role-axis-title" pointer-events="none"><text role="graphics-symbol" aria-label="x">95–99.99</text></g>'
+            '<path class="foreground" d="" display="none"/></g></g></svg>')
+    assert tidy_svg(vega) == (
+        '<svg class="marks" width="10" height="10"><g fill="none" transform="translate(73,5)">'
+        '<g><path d="M0,0h240v108h-240Z"/><g><line x2="36.9" stroke="#d6d6d6"/></g>'
+        '<g class="mark-text role-axis-title"><text>95–99.99</text></g></g></g></svg>')
 
 
 def test_rendering_is_cached_by_chart(tmp_path, caplog):

@@ -106,12 +106,22 @@ def test_text_cells_are_neutralised_as_owasp_says():
 # ---- a link to exactly one line
 
 
-def test_every_month_table_row_has_its_unit_id_as_anchor(site):
+def test_every_unit_of_a_month_has_its_unit_id_as_anchor(site):
+    """A unit's line is a table row, or, at rank 1 in a grouped level (stations, tehsils), its name in the list
+    of its district's units at rank 1: either way the anchor is on the unit's own line and nowhere else."""
     for path in ("police/2024-12/", "en/police/2024-12/", "district-admin/2024-12/"):
         page = read(site, path)
-        units = month_files(path.split("/")[-3] if path.startswith("en/") else path.split("/")[0])["2024-12"]
-        for unit in units:
-            assert len(re.findall(rf'<th id="{unit}" scope="row">', page)) == 1, (path, unit)
+        series_id = path.split("/")[-3] if path.startswith("en/") else path.split("/")[0]
+        published = {row["unit_id"]: row for row in read_csv(site, f"data/{series_id}/2024-12.csv")}
+        assert set(published) == set(month_files(series_id)["2024-12"])
+        for unit, row in published.items():
+            assert len(re.findall(rf'\sid="{unit}"', page)) == 1, (path, unit)
+            in_row = re.search(rf'<th id="{unit}" scope="row"><a href="[^"]*/{row["level"]}/{unit}/">', page)
+            named = re.search(rf'<li><a id="{unit}" href="[^"]*/{row["level"]}/{unit}/">', page)
+            if row["level"] in ("station", "tehsil") and row["rank"] == "1":
+                assert named and not in_row, (path, unit)
+            else:
+                assert in_row and not named, (path, unit)
 
 
 def test_every_history_row_has_its_series_and_month_as_anchor(site):
@@ -222,9 +232,12 @@ def test_month_pages_describe_their_dataset_in_json_ld(site):
     assert download["@type"] == "DataDownload" and download["encodingFormat"] == "text/csv"
     assert download["contentUrl"] == "http://localhost:8000/data/police/2024-12.csv"
     assert (site / "data/police/2024-12.csv").is_file()
-    hindi = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>',
-                                 read(site, "police/2024-12/"), re.S).group(1))
+    script = re.search(r'<script type="application/ld\+json">(.*?)</script>', read(site, "police/2024-12/"), re.S)
+    hindi = json.loads(script.group(1))
     assert hindi["name"] == "पुलिस इकाइयों की आईजीआरएस रैंकिंग: दिसंबर 2024" and hindi["inLanguage"] == "hi"
+    # Hindi as UTF-8 (3 bytes a letter), not \u escapes (6); what could end the <script> stays escaped.
+    assert "पुलिस इकाइयों" in script.group(1) and "\\u09" not in script.group(1)
+    assert not re.search(r"[<>&']", script.group(1))
 
 
 def test_unit_and_month_pages_say_how_to_cite_them(site):

@@ -43,9 +43,15 @@ def history_table_percents(html):
 
 
 def month_table_percents(html):
-    """{unit id: percent as shown} from a month page's ranking tables."""
-    return dict(re.findall(r'<th(?: id="[a-z0-9-]+")? scope="row"><a href="[^"]*/([a-z0-9-]+)/">[^<]+</a></th>(?:<td[^>]*>.*?</td>)*?'
-                           r'<td>[\d.,]+/[\d.,]+</td><td>([^<]+)</td>', html))
+    """{unit id: percent as shown} from a month page's ranking tables, and from its lists of units at rank 1,
+    where the percent they share is said once above their names."""
+    shown = dict(re.findall(r'<th(?: id="[a-z0-9-]+")? scope="row"><a href="[^"]*/([a-z0-9-]+)/">[^<]+</a></th>(?:<td[^>]*>.*?</td>)*?'
+                            r'<td>[\d.,]+/[\d.,]+</td><td>([^<]+)</td>', html))
+    for percent, names in re.findall(r'<dt>Percent</dt><dd>([^<]+)</dd></div></dl>\n<ul class="names">(.*?)</ul>', html):
+        for unit_id in re.findall(r'<a id="[a-z0-9-]+" href="[^"]*/([a-z0-9-]+)/">', names):
+            assert unit_id not in shown
+            shown[unit_id] = percent
+    return shown
 
 
 def test_every_unit_month_has_one_percent_in_tables_charts_and_downloads(data, site):

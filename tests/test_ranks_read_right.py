@@ -58,7 +58,10 @@ def test_a_shared_rank_says_it_is_joint_and_how_many_share_it_everywhere(site):
     assert "joint with" not in chaubepur.split("Percent month by month")[0].split("Rank 7")[1].split("Marks")[0]
     # The month table, the district table, the parent page's table.
     month = read(site, "en/police/2024-12/")
-    assert re.search(JOINT.format(5, 3) + r'<th id="[a-z-]+" scope="row"><a [^>]+>Kotwali</a>', month)
+    # On the month page Kotwali is named among its commissionerate's stations at rank 1, under what they share.
+    assert re.search(r'<dd>1<small class="j"> \(5 joint\)</small></dd></div><div><dt>Rank in Police commissionerate'
+                     r'</dt><dd>1<small class="j"> \(3 joint\)</small></dd>.*?</dl>\n<ul class="names">(?:(?!</ul>).)*'
+                     r'<a id="kanpur-commissionerate-kotwali" [^>]+>Kotwali</a>', month)
     assert re.search(r'<td>7</td><td>4</td><th id="kanpur-commissionerate-chaubepur" scope="row"><a [^>]+>Chaubepur</a>', month)
     assert "1 (कुल 5 संयुक्त)" in text_of(site, "police/2024-12/")
     commissionerate = read(site, "en/district/kanpur-commissionerate/")
@@ -73,8 +76,15 @@ def test_a_change_of_rank_carries_the_change_of_percent(site):
     month = read(site, "en/police/2024-12/")
     # Chaubepur: from a five-way tie at 100 % in November to 83.96 %.
     assert re.search(r'>Chaubepur</a></th><td>75.56/90</td><td>83.96%</td><td class="down">▼6 \(−16.04\)</td>', month)
-    # Unchanged rank and percent: "=" alone.
-    assert re.search(r'>Gwaltoli</a></th><td>90/90</td><td>100%</td><td class="same">=</td>', month)
+    # Among the names at rank 1: the change beside a name that moved, nothing beside one that kept its rank and
+    # percent (the words above the lists say so).
+    assert re.search(r'>Kotwali</a> <small class="up">▲5 \(\+5.56\)</small></li>', month)
+    assert re.search(r'>Gwaltoli</a></li>', month)
+    assert "beside each whose rank or percent changed" in month
+    # In a table, unchanged rank and percent: "=" alone.
+    gwaltoli = read(site, "en/station/kanpur-commissionerate-gwaltoli/")
+    assert re.search(r'>December 2024</a></th><td>1<small>/7</small><small class="j"> \(5 joint\)</small></td>'
+                     r'<td class="same">=</td>', gwaltoli)
     history = read(site, "en/station/kanpur-commissionerate-chaubepur/")
     assert '<td class="down">▼6 (−16.04)</td>' in history
 

@@ -40,13 +40,16 @@ class TableRows:
         return f'<a href="{urls.href(siteurl, urls.in_language(unit["path"], self.language), index)}">' \
                f'{self.names[unit_id]}</a>'
 
-    def _change(self, change, points):
+    def _change_text(self, change, points):
         """A rank change with the change of percent beside it, in points: "▼1,290 (−5)"."""
         language = self.language
         text = language.change(change) or "–"
         if points is not None and (points or change):  # "=" alone when neither rank nor percent moved
             text += f" ({language.points(points)})"
-        return f'<td class="{language.change_class(change)}">{text}</td>'
+        return text
+
+    def _change(self, change, points):
+        return f'<td class="{self.language.change_class(change)}">{self._change_text(change, points)}</td>'
 
     def _marks(self, marks, max_marks):
         return f"<td>{self.language.number(marks)}/{self.language.number(max_marks)}</td>"
@@ -147,21 +150,74 @@ class TableRows:
 
     def group_sections(self, groups, words, siteurl, index="", show_rank_in_parent=True):
         """A month's units of a grouped level (stations, tehsils), one <section> per parent in the order given:
-        heading, and a table of rank, rank in parent, name, marks, percent, change. Written here, not in the
+        heading, how many are at rank 1, those units by name under the figures they share (_at_rank_1), and a
+        table of the rest: rank, rank in parent, name, marks, percent, change. Written here, not in the
         template: a month page has 75 of them, and the build 240 month pages in two languages."""
         language = self.language
         out = []
         for group in groups:
             parent = group["parent"]
-            caption = Markup.escape(language.name(parent)) + ": " + words.at_rank_1(group["at_rank_1"], group["ranked"])
-            out.append(
-                f'<section class="group" id="{urls.group_anchor(parent["id"])}">\n<h3>{self._unit_link(parent["id"], siteurl, index)}</h3>\n'
-                f'<div class="scroll" tabindex="0" role="region" aria-label="{escape(caption.striptags())}">'
-                f'<table class="ranking">\n<caption>{caption}</caption>\n'
-                f'{self._group_head(parent, show_rank_in_parent)}\n<tbody>\n'
-                f'{self.ranking(group["rows"], siteurl, index, False, show_rank_in_parent, anchors=True)}\n'
-                f'</tbody>\n</table></div>\n</section>')
+            top = [row for row in group["rows"] if row["rank"] == 1]
+            rest = [row for row in group["rows"] if row["rank"] != 1]
+            parts = [f'<section class="group" id="{urls.group_anchor(parent["id"])}">\n'
+                     f'<h3>{self._unit_link(parent["id"], siteurl, index)}</h3>\n'
+                     f'<p>{words.at_rank_1(group["at_rank_1"], group["ranked"])}</p>']
+            if top:
+                parts.append(self._at_rank_1(top, parent, siteurl, index, show_rank_in_parent))
+            if rest:
+                caption = Markup.escape(language.gettext("%(parent)s: below rank 1")) % {"parent": language.name(parent)}
+                parts.append(
+                    f'<div class="scroll" tabindex="0" role="region" aria-label="{escape(caption.striptags())}">'
+                    f'<table class="ranking">\n<caption>{caption}</caption>\n'
+                    f'{self._group_head(parent, show_rank_in_parent)}\n<tbody>\n'
+                    f'{self.ranking(rest, siteurl, index, False, show_rank_in_parent, anchors=True)}\n'
+                    f'</tbody>\n</table></div>')
+            parts.append("</section>")
+            out.append("\n".join(parts))
         return Markup("\n".join(out))
+
+    def _at_rank_1(self, rows, parent, siteurl, index, show_rank_in_parent):
+        """A group's units at rank 1: what they share (rank and rank in parent, both joint, marks, percent) said
+        once, then their names in the language's order, each with its unit id as anchor and, where it moved, its
+        change from the month before. 1,250 of 1,575 stations are at rank 1 in a month: as table rows they
+        repeated the same five cells 1,250 times, for a phone to scroll through."""
+        language = self.language
+        shared = {}  # units at rank 1 share the percent, and the marks unless their max_marks differ
+        for row in rows:
+            shared.setdefault((row["marks"], row["max_marks"]), []).append(row)
+        out = []
+        for (marks, max_marks), members in shared.items():
+            first = members[0]
+            figures = [(language.gettext("Rank"), self.rank(1, first["tied"]))]
+            if show_rank_in_parent:
+                figures.append((language.gettext("Rank in %(parent)s") % {"parent": language.kind(parent)},
+                                self.rank(first["rank_in_parent"], first["tied_in_parent"])))
+            figures += [(language.gettext("Marks"), f"{language.number(marks)}/{language.number(max_marks)}"),
+                        (language.gettext("Percent"), language.percent(first["percent"]))]
+            names = sorted(members, key=lambda row: language.sort_key(language.name(self.units[row["unit_id"]])))
+            out.append('<div class="at-1"><dl class="shared">'
+                       + "".join(f"<div><dt>{escape(term)}</dt><dd>{value}</dd></div>" for term, value in figures)
+                       + '</dl>\n<ul class="names">'
+                       + "".join(f"<li>{self._named(row, siteurl, index)}</li>" for row in names)
+                       + "</ul></div>")
+        return "\n".join(out)
+
+    def _named(self, row, siteurl, index):
+        """A unit in a list of names: its name linked to its page, its unit id as anchor (the month page's
+        /police/2025-10/#<unit-id>), and its change where rank or percent moved: "▲1,424 (+17.87)"."""
+        unit_id, language = row["unit_id"], self.language
+        unit = self.units[unit_id]
+        link = (f'<a id="{urls.month_row_anchor(unit_id)}" '
+                f'href="{urls.href(siteurl, urls.in_language(unit["path"], language), index)}">{self.names[unit_id]}</a>')
+        change, points = row["rank_change"], row["percent_change"]
+        if change is None:
+            new = escape(language.gettext("not ranked the month before"))  # outside the f-string, for pybabel
+            return link + f' <small class="na">({new})</small>'
+        if change == 0 and not points:
+            return link
+        key = ("named change", change, points)
+        return link + (self._cells.get(key) or self._cell(
+            key, lambda: f' <small class="{language.change_class(change)}">{self._change_text(change, points)}</small>'))
 
     def _group_head(self, parent, show_rank_in_parent):
         """The <thead> of a group's table, as the ranking_table macro writes it (one per kind of parent)."""

@@ -95,7 +95,7 @@ SEARCH_BUNDLE = "pagefind/"  # the search index (search.py) and the script that 
 SEARCH_SCRIPT = SEARCH_BUNDLE + "site-search.js"
 NOT_FOUND = "404.html"  # what hosts (GitHub Pages, Netlify, nginx's error_page) show for a wrong link
 
-STYLESHEET = "theme/css/site.css"  # Pelican copies theme/static/ to theme/ (THEME_STATIC_DIR)
+STYLESHEET = "theme/css/site.css"  # where it always was; written by the plugin (generator.write_stylesheet)
 FAVICON = "favicon.ico"
 
 
