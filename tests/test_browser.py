@@ -191,9 +191,10 @@ def search_for(page, query):
     page.fill("#q", query)
     page.wait_for_function("q => document.querySelector('form.search .status').textContent !== '' && "
                            "document.querySelector('#q').value === q", arg=query)
+    # Results are listed one by one as they arrive: wait for the whole first page (at most ten).
     page.wait_for_function("() => { const s = document.querySelector('form.search .status').textContent;"
                            " const n = document.querySelectorAll('ol.results li').length;"
-                           " return /\\d/.test(s) ? n > 0 : true; }")
+                           " const m = /[\\d,]+/.exec(s); return m ? n === Math.min(10, +m[0].replace(/,/g, '')) : true; }")
     return page.eval_on_selector_all("ol.results li", """items => items.map(item => [
         item.querySelector('a').textContent, item.querySelector('.about').textContent,
         (item.querySelector('.rank-line') || {}).textContent || '', item.querySelector('a').getAttribute('href')])""")
@@ -233,6 +234,17 @@ def test_search_by_district_and_by_a_common_name(server, browser):
     assert sorted((name, about) for name, about, _, _ in kotwalis) == [
         ("Kotwali", "Police station · Kanpur Commissionerate"), ("Kotwali", "Police station · Mathura")]
     assert search_for(page, "xyzzy") == [] and page.inner_text("form.search .status") == "No unit found by that name."
+    assert page.problems == []
+    page.context.close()
+
+
+def test_a_newer_query_replaces_an_older_ones_results(server, browser):
+    page = open_page(browser, server + "en/")
+    page.focus("#q")
+    search_for(page, "kotwali")  # the index loaded
+    page.fill("#q", "kanpur")  # many results still arriving when the next query is typed
+    found = search_for(page, "chaubepur")
+    assert [name for name, *_ in found] == ["Chaubepur"], found
     assert page.problems == []
     page.context.close()
 

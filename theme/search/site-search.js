@@ -25,27 +25,35 @@ export async function start(form) {
   let asked = 0; // the latest query: an older one's answer arriving late is dropped
   let found = [];
 
-  async function show(from) {
-    const page = found.slice(from, from + SHOWN);
-    const data = await Promise.all(page.map((result) => result.data()));
-    for (const unit of data) {
-      const item = document.createElement("li");
-      const link = document.createElement("a");
-      link.href = unit.url;
-      link.textContent = unit.meta.title;
-      const about = document.createElement("span");
-      about.className = "about";
-      about.textContent = [unit.meta.kind, unit.meta.place].filter(Boolean).join(" · ");
-      item.append(link, " ", about);
-      if (unit.meta.rank) {
-        const rank = document.createElement("span");
-        rank.className = "rank-line";
-        rank.textContent = unit.meta.rank;
-        item.append(rank);
-      }
-      list.append(item);
+  // The results from `from` on, each listed as soon as it and those before it have arrived (their data are
+  // asked for at once): the first shows without waiting for the tenth. A newer query stops an older listing.
+  async function show(from, mine) {
+    more.hidden = true; // one click, one page of results
+    const pending = found.slice(from, from + SHOWN).map((result) => result.data());
+    for (const next of pending) {
+      const unit = await next;
+      if (mine !== asked) return;
+      list.append(listed(unit));
     }
     more.hidden = from + SHOWN >= found.length;
+  }
+
+  function listed(unit) {
+    const item = document.createElement("li");
+    const link = document.createElement("a");
+    link.href = unit.url;
+    link.textContent = unit.meta.title;
+    const about = document.createElement("span");
+    about.className = "about";
+    about.textContent = [unit.meta.kind, unit.meta.place].filter(Boolean).join(" · ");
+    item.append(link, " ", about);
+    if (unit.meta.rank) {
+      const rank = document.createElement("span");
+      rank.className = "rank-line";
+      rank.textContent = unit.meta.rank;
+      item.append(rank);
+    }
+    return item;
   }
 
   async function search() {
@@ -63,7 +71,7 @@ export async function start(form) {
     list.replaceChildren();
     status.textContent = found.length ? form.dataset.found.replace("%(num)s", found.length.toLocaleString("en-IN"))
       : form.dataset.none;
-    await show(0);
+    await show(0, mine);
   }
 
   input.addEventListener("input", search);
@@ -73,7 +81,7 @@ export async function start(form) {
       search();
     }
   });
-  more.addEventListener("click", () => show(list.children.length));
+  more.addEventListener("click", () => show(list.children.length, asked));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     search();
