@@ -129,13 +129,14 @@ def test_no_page_scrolls_sideways_on_a_phone(server, browser, path, prefix):
 def test_a_month_page_prints_its_figures_without_the_ways_around_the_site(server, browser):
     page = open_page(browser, server + "en/" + PAGES["month"], width=800)
     page.emulate_media(media="print")
-    hidden = page.evaluate("""() => ['a[download]', '.downloads', '.crumbs', 'header.site nav', 'footer .links', '.pager']
+    hidden = page.evaluate("""() => ['a[download]', '.downloads', '.crumbs', 'header.site nav', 'form.search', 'footer .links', '.pager']
         .flatMap(selector => [...document.querySelectorAll(selector)])
         .filter(element => element.offsetParent !== null).map(element => element.outerHTML.slice(0, 60))""")
     assert hidden == []
     footer = page.evaluate("document.querySelector('footer').innerText")
     assert "·" not in footer and "Source:" in footer
     assert page.locator("table.ranking tbody tr").first.is_visible()
+    assert page.locator("ul.names li").first.is_visible()
     page.context.close()
 
 
