@@ -14,6 +14,7 @@ Figures worked out by hand from tests/fixtures/small:
 """
 
 import re
+import shutil
 
 import pytest
 
@@ -202,3 +203,43 @@ def test_empty_complaint_figures_read_not_reported(site):
     assert november == '<td class="na">not reported</td>' * 4
     assert "<td></td>" not in table
     assert "नहीं बताया गया" in read(site, "district/kanpur-commissionerate/")
+
+
+# ---- a district's units at rank 1, named under what they share
+
+
+def test_units_at_rank_1_are_named_under_what_they_share(tmp_path):
+    """Hand-made from the small fixture: in December Gwaltoli has 100/100 (still 100 %, still rank 1 with the four
+    at 90/90) and November has no Gwaltoli. November then has four at 100 % (rank 1), Kotwali (Kanpur) 94.44 % (5)
+    and Civil Lines 88.89 % (6). In Kanpur Commissionerate in December: Beconganj and Kotwali at 90/90, Beconganj
+    unchanged (nothing beside it), Kotwali ▲4 (+5.56); Gwaltoli at 100/100, new (not ranked the month before); so
+    two lines of what they share, one per marks; Chaubepur alone in the table below rank 1."""
+    data = tmp_path / "data"
+    shutil.copytree(SMALL, data)
+    december = data / "police" / "2024-12.csv"
+    december.write_text(december.read_text(encoding="utf-8").replace(
+        "kanpur-commissionerate-gwaltoli,90,90,", "kanpur-commissionerate-gwaltoli,100,100,"), encoding="utf-8")
+    november = data / "police" / "2024-11.csv"
+    november.write_text("".join(line for line in november.read_text(encoding="utf-8").splitlines(keepends=True)
+                                if not line.startswith("kanpur-commissionerate-gwaltoli,")), encoding="utf-8")
+    site = build(data, tmp_path / "output")
+
+    def group(path):
+        html = read(site, path)
+        return html.split('<section class="group" id="in-kanpur-commissionerate">')[1].split("</section>")[0]
+
+    section = group("en/police/2024-12/")
+    boxes = re.findall(r'<div class="at-1">(.*?)</ul></div>', section, re.S)
+    assert [parse(box).visible_text for box in boxes] == [
+        "Rank 1 (5 joint) Rank in Police commissionerate 1 (3 joint) Marks 90/90 Percent 100% "
+        "Beconganj Kotwali ▲4 (+5.56)",
+        "Rank 1 (5 joint) Rank in Police commissionerate 1 (3 joint) Marks 100/100 Percent 100% "
+        "Gwaltoli (not ranked the month before)"]  # the stylesheet writes the colon after each term
+    assert "3 of 4 police stations at rank 1" in parse(section).visible_text
+    table = section.split('<table class="ranking">')[1]
+    assert "Kanpur Commissionerate: below rank 1" in table
+    assert re.findall(r'<th id="([a-z-]+)" scope="row">', table) == ["kanpur-commissionerate-chaubepur"]
+    # Names in the page language's order: कोतवाली before बेकनगंज in Hindi.
+    hindi = group("police/2024-12/")
+    assert re.findall(r'<li><a id="[a-z-]+" href="[^"]+">([^<]+)</a>', hindi) == ["कोतवाली", "बेकनगंज", "ग्वालटोली"]
+    assert "(पिछले माह रैंकिंग में नहीं)" in hindi and "कानपुर कमिश्नरेट: रैंक 1 से नीचे" in hindi
