@@ -206,9 +206,10 @@ class TableRows:
         """A unit in a list of names: its name linked to its page, its unit id as anchor (the month page's
         /police/2025-10/#<unit-id>), and its change where rank or percent moved: "▲1,424 (+17.87)"."""
         unit_id, language = row["unit_id"], self.language
-        unit = self.units[unit_id]
-        link = (f'<a id="{urls.month_row_anchor(unit_id)}" '
-                f'href="{urls.href(siteurl, urls.in_language(unit["path"], language), index)}">{self.names[unit_id]}</a>')
+        key = ("named", unit_id, siteurl, index)  # the same on every month page of a language
+        link = self._cells.get(key) or self._cell(key, lambda: (
+            f'<a id="{urls.month_row_anchor(unit_id)}" href="'
+            f'{urls.href(siteurl, urls.in_language(self.units[unit_id]["path"], language), index)}">{self.names[unit_id]}</a>'))
         change, points = row["rank_change"], row["percent_change"]
         if change is None:
             new = escape(language.gettext("not ranked the month before"))  # outside the f-string, for pybabel
