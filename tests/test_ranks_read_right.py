@@ -60,7 +60,7 @@ def test_a_shared_rank_says_it_is_joint_and_how_many_share_it_everywhere(site):
     # The month table, the district table, the parent page's table.
     month = read(site, "en/police/2024-12/")
     # On the month page Kotwali is named among its commissionerate's stations at rank 1, under what they share.
-    assert re.search(r'<dd>1<small class="j"> \(5 joint\)</small></dd></div><div><dt>Rank in Police commissionerate'
+    assert re.search(r'<dd>1<small class="j"> \(5 joint\)</small></dd></div><div><dt>Rank in police commissionerate'
                      r'</dt><dd>1<small class="j"> \(3 joint\)</small></dd>.*?</dl>\n<ul class="names">(?:(?!</ul>).)*'
                      r'<a id="kanpur-commissionerate-kotwali" [^>]+>Kotwali</a>', month)
     assert re.search(r'<td>7</td><td>4</td><th id="kanpur-commissionerate-chaubepur" scope="row"><a [^>]+>Chaubepur</a>', month)
@@ -231,9 +231,9 @@ def test_units_at_rank_1_are_named_under_what_they_share(tmp_path):
     section = group("en/police/2024-12/")
     boxes = re.findall(r'<div class="at-1">(.*?)</ul></div>', section, re.S)
     assert [parse(box).visible_text for box in boxes] == [
-        "Rank 1 (5 joint) Rank in Police commissionerate 1 (3 joint) Marks 90/90 Percent 100% "
+        "Rank 1 (5 joint) Rank in police commissionerate 1 (3 joint) Marks 90/90 Percent 100% "
         "Beconganj Kotwali ▲4 (+5.56)",
-        "Rank 1 (5 joint) Rank in Police commissionerate 1 (3 joint) Marks 100/100 Percent 100% "
+        "Rank 1 (5 joint) Rank in police commissionerate 1 (3 joint) Marks 100/100 Percent 100% "
         "Gwaltoli (not ranked the month before)"]  # the stylesheet writes the colon after each term
     assert "3 of 4 police stations at rank 1" in parse(section).visible_text
     table = section.split('<table class="ranking">')[1]

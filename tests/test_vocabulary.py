@@ -63,6 +63,13 @@ def test_level_words_in_both_languages(hi_en):
         for level in LEVELS:
             words = language.level(level.id)
             assert words.one and words.many and words.index_heading and words.without_parent
+            # Every level a unit can have as parent heads its children's rank in it.
+            assert words.rank_in or not any(child.parent == level.id for child in LEVELS)
+    # A rank in a parent is headed by what the parent is, lower case in English as inside a sentence.
+    district, commissionerate = {"level": "district", "top": False}, {"level": "district", "top": True}
+    assert (en.rank_in(district), en.rank_in(commissionerate)) == ("Rank in district", "Rank in police commissionerate")
+    assert (hi.rank_in(district), hi.rank_in(commissionerate)) == ("जनपद में रैंक", "पुलिस कमिश्नरेट में रैंक")
+    assert en.rank_in({"level": "zone", "top": True}) == "Rank in zone"
 
 
 def test_sentences_keep_markup_given_and_escape_text_given(hi_en):

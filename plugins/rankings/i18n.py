@@ -101,6 +101,8 @@ class LevelWords:
         self._words = level.with_top if with_top and level.with_top else level
         self.one, self.many = _(level.one), _(self._words.many)
         self.top_one = _(level.top_one) if level.top_one else self.one
+        self.rank_in = _(level.rank_in) if level.rank_in else None
+        self.top_rank_in = _(level.top_rank_in) if level.top_rank_in else self.rank_in
         self.index_heading, self.without_parent = _(level.index_heading), _(level.without_parent)
         self._level, self._language = level, language
 
@@ -176,6 +178,11 @@ class Language:
         of a series that ranks ranges (pages.unit_directory)."""
         words = self.level(unit["level"])
         return words.top_one if unit["top"] else words.one
+
+    def rank_in(self, parent):
+        """The heading of a rank among a parent's units: "Rank in district", "Rank in police commissionerate"."""
+        words = self.level(parent["level"])
+        return words.top_rank_in if parent["top"] else words.rank_in
 
     # Names: every unit and series has a name column per language (name_hi, name_en).
     def name(self, thing):

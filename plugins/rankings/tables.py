@@ -190,8 +190,7 @@ class TableRows:
             first = members[0]
             figures = [(language.gettext("Rank"), self.rank(1, first["tied"]))]
             if show_rank_in_parent:
-                figures.append((language.gettext("Rank in %(parent)s") % {"parent": language.kind(parent)},
-                                self.rank(first["rank_in_parent"], first["tied_in_parent"])))
+                figures.append((language.rank_in(parent), self.rank(first["rank_in_parent"], first["tied_in_parent"])))
             figures += [(language.gettext("Marks"), f"{language.number(marks)}/{language.number(max_marks)}"),
                         (language.gettext("Percent"), language.percent(first["percent"]))]
             names = sorted(members, key=lambda row: language.sort_key(language.name(self.units[row["unit_id"]])))
@@ -222,12 +221,12 @@ class TableRows:
 
     def _group_head(self, parent, show_rank_in_parent):
         """The <thead> of a group's table, as the ranking_table macro writes it (one per kind of parent)."""
-        kind = self.language.kind(parent)
-        key = ("group head", kind, show_rank_in_parent)
+        rank_in = self.language.rank_in(parent)
+        key = ("group head", rank_in, show_rank_in_parent)
         head = self._cells.get(key)
         if head is None:
             _ = self.language.gettext  # the words outside f-strings, where pybabel finds them
-            words = [escape(word) for word in (_("Rank"), _("Rank in %(parent)s") % {"parent": kind}, _("Name"),
+            words = [escape(word) for word in (_("Rank"), rank_in, _("Name"),
                                                _("Marks"), _("Percent"), _("Change: rank (percentage points)"))]
             rank_in = f'<th scope="col">{words[1]}</th>' if show_rank_in_parent else ""
             head = self._cells[key] = (

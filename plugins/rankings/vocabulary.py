@@ -39,6 +39,10 @@ class Level:
     # commissionerates beside districts under ranges): what such a unit is, and the level's words in that series.
     top_one: str | None = None  # "Police commissionerate"
     with_top: "Words | None" = None
+    # A child's rank among its parent's units, headed by what the parent is: "Rank in district" (a level that is a
+    # parent), "Rank in police commissionerate" (a unit of it at the top).
+    rank_in: str | None = None
+    top_rank_in: str | None = None
 
 
 @dataclass(frozen=True)
@@ -56,13 +60,13 @@ LEVELS = (
         "zone", parent=None, parent_required=False, grouped=False,
         one=N_("Zone"), many=N_("Zones"), count=Nn_("%(num)s zone", "%(num)s zones"),
         at_rank_1=N_("%(at_1)s of %(total)s zones at rank 1"), rank_of=N_("Rank %(rank)s of %(total)s zones"),
-        index_heading=N_("Zones"), without_parent=N_("Without a parent unit"),
+        index_heading=N_("Zones"), without_parent=N_("Without a parent unit"), rank_in=N_("Rank in zone"),
     ),
     Level(
         "range", parent="zone", parent_required=True, grouped=False,
         one=N_("Range"), many=N_("Ranges"), count=Nn_("%(num)s range", "%(num)s ranges"),
         at_rank_1=N_("%(at_1)s of %(total)s ranges at rank 1"), rank_of=N_("Rank %(rank)s of %(total)s ranges"),
-        index_heading=N_("Ranges"), without_parent=N_("Without a parent unit"),
+        index_heading=N_("Ranges"), without_parent=N_("Without a parent unit"), rank_in=N_("Rank in range"),
     ),
     Level(
         # A police commissionerate is a district with no parent; so is a district ranked only as an administration.
@@ -74,6 +78,7 @@ LEVELS = (
         index_heading=N_("Districts and commissionerates"),
         without_parent=N_("Police commissionerates and revenue districts"),
         top_one=N_("Police commissionerate"),
+        rank_in=N_("Rank in district"), top_rank_in=N_("Rank in police commissionerate"),
         with_top=Words(
             many=N_("Districts and commissionerates"),
             count=Nn_("%(num)s district or commissionerate", "%(num)s districts and commissionerates"),
