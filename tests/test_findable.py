@@ -12,6 +12,7 @@ from collections import Counter
 import pytest
 
 from rankings import downloads
+from rankings.vocabulary import LEVEL
 from sitebuild import FIXTURES, ROOT, build, parse, read, read_csv, resolve
 
 SMALL = FIXTURES / "small"
@@ -118,7 +119,7 @@ def test_every_unit_of_a_month_has_its_unit_id_as_anchor(site):
             assert len(re.findall(rf'\sid="{unit}"', page)) == 1, (path, unit)
             in_row = re.search(rf'<th id="{unit}" scope="row"><a href="[^"]*/{row["level"]}/{unit}/">', page)
             named = re.search(rf'<li><a id="{unit}" href="[^"]*/{row["level"]}/{unit}/">', page)
-            if row["level"] in ("station", "tehsil") and row["rank"] == "1":
+            if LEVEL[row["level"]].grouped and row["rank"] == "1":
                 assert named and not in_row, (path, unit)
             else:
                 assert in_row and not named, (path, unit)
