@@ -140,6 +140,26 @@ def test_a_month_page_prints_its_figures_without_the_ways_around_the_site(server
     page.context.close()
 
 
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_a_link_to_a_unit_at_rank_1_shows_it_with_its_district_and_rank(server, browser, prefix):
+    """A journalist's link to one station named among its district's units at rank 1: on a small phone the name
+    is marked, and the district and the rank it shares with the others are on screen with it, not above it."""
+    context = browser.new_context(viewport={"width": 360, "height": 500})
+    page = context.new_page()
+    page.goto(server + prefix + PAGES["month"] + "#kanpur-commissionerate-kotwali")
+    page.wait_for_timeout(200)
+    target = page.locator("#kanpur-commissionerate-kotwali")
+    section = page.locator("#in-kanpur-commissionerate")
+    for part in (target, section.locator("h3"), section.locator("dl.shared")):
+        box = part.bounding_box()
+        assert box and box["y"] >= 0 and box["y"] + box["height"] <= 500, (part, box)
+    assert page.evaluate("getComputedStyle(document.querySelector('#kanpur-commissionerate-kotwali')).backgroundColor") \
+        != "rgba(0, 0, 0, 0)"
+    shared = section.locator("dl.shared").inner_text()
+    assert ("(5 joint)" if prefix else "(कुल 5 संयुक्त)") in shared
+    context.close()
+
+
 @pytest.mark.parametrize("name", PAGES)
 def test_language_link_lands_on_the_same_page(server, browser, name):
     page = open_page(browser, server + PAGES[name])
