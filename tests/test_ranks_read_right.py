@@ -243,3 +243,14 @@ def test_units_at_rank_1_are_named_under_what_they_share(tmp_path):
     hindi = group("police/2024-12/")
     assert re.findall(r'<li><a id="[a-z-]+" href="[^"]+">([^<]+)</a>', hindi) == ["कोतवाली", "बेकनगंज", "ग्वालटोली"]
     assert "(पिछले माह रैंकिंग में नहीं)" in hindi and "कानपुर कमिश्नरेट: रैंक 1 से नीचे" in hindi
+
+
+def test_no_change_is_said_where_there_is_no_month_before(site):
+    """November 2024 follows an October that was not published, and August 2024 is the series' first month: no unit
+    has a change, so none is "not ranked the month before", and the words above the lists speak of no change."""
+    for path in ("en/police/2024-11/", "en/police/2024-08/"):
+        html = read(site, path)
+        assert '<ul class="names">' in html, path
+        assert "not ranked the month before" not in html.split('id="station"')[1], path
+        assert "then their names. A table ranks the rest." in html and "beside each whose" not in html, path
+    assert "beside each whose rank or percent changed" in read(site, "en/police/2024-12/")

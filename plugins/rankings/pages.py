@@ -216,7 +216,9 @@ class SiteModel:
         for level, level_rows in split_by_level(rows):
             block = {"level": level, "rows": level_rows, **self.count_dict(series["id"], month, level),
                      "groups": None, "lowest": self.lowest(series["id"], month, level),
-                     "parent_ranked": level in series["parent_ranked"]}
+                     "parent_ranked": level in series["parent_ranked"],
+                     # False in a series' first month, or after a month it did not publish: no change to show.
+                     "compared": any(row["rank_change"] is not None for row in level_rows)}
             if LEVEL[level].grouped:
                 block["groups"] = self.group_by_parent(series["id"], month, level, level_rows)
             block.update(bands_block(level_rows, level, with_top=level in series["with_top"]))

@@ -148,11 +148,12 @@ class TableRows:
             text = self._cells[key] = str(self.language.rank(rank, tied))
         return text
 
-    def group_sections(self, groups, words, siteurl, index="", show_rank_in_parent=True):
+    def group_sections(self, groups, words, siteurl, index="", show_rank_in_parent=True, compared=True):
         """A month's units of a grouped level (stations, tehsils), one <section> per parent in the order given:
         heading, how many are at rank 1, those units by name under the figures they share (_at_rank_1), and a
         table of the rest: rank, rank in parent, name, marks, percent, change. Written here, not in the
-        template: a month page has 75 of them, and the build 240 month pages in two languages."""
+        template: a month page has 75 of them, and the build 240 month pages in two languages. compared: the level
+        was ranked the month before, so that a unit without a change is new, not every unit."""
         language = self.language
         out = []
         for group in groups:
@@ -163,7 +164,7 @@ class TableRows:
                      f'<h3>{self._unit_link(parent["id"], siteurl, index)}</h3>\n'
                      f'<p>{words.at_rank_1(group["at_rank_1"], group["ranked"])}</p>']
             if top:
-                parts.append(self._at_rank_1(top, parent, siteurl, index, show_rank_in_parent))
+                parts.append(self._at_rank_1(top, parent, siteurl, index, show_rank_in_parent, compared))
             if rest:
                 caption = Markup.escape(language.gettext("%(parent)s: below rank 1")) % {"parent": language.name(parent)}
                 parts.append(
@@ -176,7 +177,7 @@ class TableRows:
             out.append("\n".join(parts))
         return Markup("\n".join(out))
 
-    def _at_rank_1(self, rows, parent, siteurl, index, show_rank_in_parent):
+    def _at_rank_1(self, rows, parent, siteurl, index, show_rank_in_parent, compared):
         """A group's units at rank 1: what they share (rank and rank in parent, both joint, marks, percent) said
         once, then their names in the language's order, each with its unit id as anchor and, where it moved, its
         change from the month before. 1,250 of 1,575 stations are at rank 1 in a month: as table rows they
@@ -197,13 +198,14 @@ class TableRows:
             out.append('<div class="at-1"><dl class="shared">'
                        + "".join(f"<div><dt>{escape(term)}</dt><dd>{value}</dd></div>" for term, value in figures)
                        + '</dl>\n<ul class="names">'
-                       + "".join(f"<li>{self._named(row, siteurl, index)}</li>" for row in names)
+                       + "".join(f"<li>{self._named(row, siteurl, index, compared)}</li>" for row in names)
                        + "</ul></div>")
         return "\n".join(out)
 
-    def _named(self, row, siteurl, index):
+    def _named(self, row, siteurl, index, compared=True):
         """A unit in a list of names: its name linked to its page, its unit id as anchor (the month page's
-        /police/2025-10/#<unit-id>), and its change where rank or percent moved: "▲1,424 (+17.87)"."""
+        /police/2025-10/#<unit-id>), and its change where rank or percent moved: "▲1,424 (+17.87)"; where the
+        level was ranked the month before (compared) and the unit was not, that it was not."""
         unit_id, language = row["unit_id"], self.language
         key = ("named", unit_id, siteurl, index)  # the same on every month page of a language
         link = self._cells.get(key) or self._cell(key, lambda: (
@@ -211,6 +213,8 @@ class TableRows:
             f'{urls.href(siteurl, urls.in_language(self.units[unit_id]["path"], language), index)}">{self.names[unit_id]}</a>'))
         change, points = row["rank_change"], row["percent_change"]
         if change is None:
+            if not compared:
+                return link
             new = escape(language.gettext("not ranked the month before"))  # outside the f-string, for pybabel
             return link + f' <small class="na">({new})</small>'
         if change == 0 and not points:
