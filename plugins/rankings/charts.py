@@ -550,8 +550,8 @@ def escape_xml(text):
 
 
 def png_of(svg, zoom=2):
-    """A PNG at twice the size (zoom), drawn by resvg, which shapes Devanagari (vl-convert's own PNG loses
-    matras)."""
+    """A PNG at zoom times the SVG's size (twice for a chart, once for a share card), drawn by resvg, which
+    shapes Devanagari (vl-convert's own PNG loses matras)."""
     import resvg_py
 
     return bytes(resvg_py.svg_to_bytes(svg_string=svg, skip_system_fonts=True, font_dirs=font_dirs(), zoom=zoom,

@@ -79,7 +79,8 @@ def unit_csv(rows, units, counts_given):
 
 
 def counts_in_file(columns_given, series_id, month):
-    return tuple(c for c in COUNT_COLUMNS if c in columns_given.get((series_id, month), ()))
+    """The count columns one month's file gave, in schema order."""
+    return counts_in_any(columns_given, [(series_id, month)])
 
 
 def counts_in_any(columns_given, keys):

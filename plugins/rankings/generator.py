@@ -361,7 +361,8 @@ class RankingsGenerator(Generator):
         # What the records are made of: the build (code, catalogs, settings, the units' names and places: the
         # manifest's fingerprint), each unit's latest rank, the romaniser. When none changed, the index in the
         # cache is the one to publish, and the 4,000 records need not be made again (≈1 s of a rebuild).
-        inputs = Manifest.model_digest(output.manifest.fingerprint, self.context["INDEX"], version("aksharamukha"),
+        romaniser = version("aksharamukha")
+        inputs = Manifest.model_digest(output.manifest.fingerprint, self.context["INDEX"], romaniser,
                                        sorted(self.site.latest_rows.items()))
         known = cache_dir(self.settings) / "search" / "inputs.json"
         try:
@@ -370,7 +371,7 @@ class RankingsGenerator(Generator):
             key = None
         folder = cache_dir(self.settings) / "search" / (key or "none")
         if key is None or not folder.is_dir():
-            roman = cache_dir(self.settings) / f"romanised-aksharamukha-{version('aksharamukha')}.json"
+            roman = cache_dir(self.settings) / f"romanised-aksharamukha-{romaniser}.json"
             found = search.records(self.site, self.languages, self.latest_rank, self.context["INDEX"], roman)
             key = search.digest(found)
             folder = cache_dir(self.settings) / "search" / key

@@ -63,6 +63,7 @@ class SiteModel:
         self.corrected = {key: c.corrected_on for key, c in self.history.corrections.items()}  # for the feeds
         self.units = unit_directory(dataset.units)
         self.series = series_directory(dataset.series, results, self.units)
+        self._series_order = {series["id"]: index for index, series in enumerate(self.series)}
         mark_units_at_top(self.units, self.series, results)
         self.children_of = children_directory(self.units)
         self.columns_given = dataset.columns_given
@@ -70,6 +71,7 @@ class SiteModel:
         self.rows = records(results)
         self._by_unit = results.groupby("unit_id", sort=False).indices
         self._row_hashes = None  # rows_digest
+        self._latest_rows = None  # latest_rows
         self._by_month = results.groupby(["series", "month"], sort=False).indices
         # Groups with a missing key (units without parent) are left out by groupby.
         self._by_parent = results.groupby(["series", "month", "parent"], sort=False).indices
@@ -107,19 +109,18 @@ class SiteModel:
     def latest_rows(self):
         """unit id → its latest row in the first series (in the site's order) that ranks it: what a search result
         says of a unit."""
-        if not hasattr(self, "_latest_rows"):
+        if self._latest_rows is None:
             self._latest_rows = {}
-            order = {series["id"]: index for index, series in enumerate(self.series)}
             for unit_id, positions in self._by_unit.items():
                 rows = self.rows_at(positions)
-                first = min((row["series"] for row in rows), key=order.get)
+                first = min((row["series"] for row in rows), key=self._series_order.get)
                 self._latest_rows[unit_id] = max((r for r in rows if r["series"] == first), key=lambda r: r["month"])
         return self._latest_rows
 
     def unit_rankings(self):
         """(unit id, its rows of every series and month: series in the site's order, then month, their digest)
         for every unit ever ranked."""
-        order = {series["id"]: index for index, series in enumerate(self.series)}
+        order = self._series_order
         for unit_id, positions in self._by_unit.items():
             rows = sorted(self.rows_at(positions), key=lambda row: (order[row["series"]], row["month"]))
             yield unit_id, rows, self.rows_digest(positions)

@@ -1,14 +1,14 @@
 """Search: any unit found by its Hindi or its English name, whichever script is typed, on either language's pages.
 
-Pagefind, the static-site search, indexes one record per unit and language (run through its Python API when
-the site is built). Pagefind keeps an index per language and searches the one of the page's <html lang>, so
+Pagefind, the static-site search, indexes one record per unit and language (its own command, run over a
+temporary folder of small record pages when the site is built: bundle()). Pagefind keeps an index per language and searches the one of the page's <html lang>, so
 each record carries what a reader might type in either script:
 - the unit's names in Hindi and English, its Hindi name romanised as people write it (aksharamukha's
   "RomanColloquial" with Hindi schwa deletion: चौबेपुर → chaubepur, कोतवाली → kotvali), weighted highest;
 - the same for its parent and the parent's counterpart, weighted low: "kanpur nagar" finds the district first,
   then its tehsils and the stations of Kanpur Commissionerate;
 - every Latin word also folded (fold()): spelling variants meet in one form (choubepur, chaubeypur → chaubepur).
-  search.js folds what is typed with the same rules (FOLDS, written into it when the site is built).
+  site-search.js folds what is typed with the same rules (FOLDS, written into it when the site is built).
 Each record's meta is what a result shows, in the record's language: name, kind, district or parent, latest rank.
 """
 
@@ -22,13 +22,12 @@ from pathlib import Path
 
 from . import urls
 
-# Spelling variants of romanised Hindi names, folded alike in the index and in what is typed (search.js):
+# Spelling variants of romanised Hindi names, folded alike in the index and in what is typed (site-search.js):
 # (pattern, replacement) in order, on lower-case text; then a letter written twice counts once.
 FOLDS = [("aa", "a"), ("ee", "i"), ("oo", "u"), ("ou", "au"), ("ey", "e"), ("w", "v"), ("ph", "f"), ("z", "j"),
          ("q", "k"), ("ck", "k")]
-BUNDLE = "pagefind/"  # where the search bundle lives: a series may not be called so (urls.reserved)
 # The bundle's files a search needs; Pagefind also writes its own ready-made interfaces, which this site does
-# not use (its search box is its own: theme/search/search.js).
+# not use (its search box is its own: theme/search/site-search.js).
 ENTRY = "pagefind-entry.json"
 NOT_NEEDED = re.compile(r"^pagefind-(?:ui|modular-ui|component-ui|highlight)\.")
 
@@ -92,7 +91,7 @@ def records(site, languages, latest_rank, index="", cache=None):
                            for key, value in meta.items() if value)
             html = (f'<html lang="{language.code}"><body><h1 data-pagefind-weight="10">{escape(names)}</h1>'
                     f'<p data-pagefind-weight="1">{escape(around_words)}</p>{tags}</body></html>')
-            url = "/" + urls.in_language(unit["path"], language) + index  # from the site's root (search.js)
+            url = "/" + urls.in_language(unit["path"], language) + index  # from the site's root (site-search.js)
             out.append((language.code, url, html))
     return out
 
