@@ -35,8 +35,12 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    site = build(FIXTURES / "small", tmp_path_factory.mktemp("browser") / "output")
+def site(tmp_path_factory):
+    return build(FIXTURES / "small", tmp_path_factory.mktemp("browser") / "output")
+
+
+@pytest.fixture(scope="module")
+def server(site):
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
     handler.log_message = lambda *args: None
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -257,6 +261,22 @@ def test_search_by_district_and_by_a_common_name(server, browser):
     assert search_for(page, "xyzzy") == [] and page.inner_text("form.search .status") == "No unit found by that name."
     assert page.problems == []
     page.context.close()
+
+
+@pytest.mark.parametrize("prefix, said", [
+    ("", "फ़ाइल"), ("en/", "opened from a file")])
+def test_search_opened_from_a_file_says_why_it_cannot_and_offers_the_lists(site, browser, prefix, said):
+    """From file:// the browser refuses the search's script: typing once did nothing at all."""
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    page.goto((site / prefix / "index.html").as_uri())
+    page.fill("#q", "chaubepur")
+    status = page.locator("form.search .status")
+    assert said in status.inner_text()
+    assert page.get_attribute("form.search .status a", "href").endswith("find/")
+    page.fill("#q", "chaubepu")  # typing on says it once, not again and again
+    assert status.inner_text().count(said) == 1
+    context.close()
 
 
 def test_a_newer_query_replaces_an_older_ones_results(server, browser):

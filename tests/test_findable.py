@@ -83,7 +83,8 @@ def test_no_cell_of_a_download_can_run_as_a_formula(tmp_path):
     shutil.copytree(SMALL, data)
     units = (data / "units.csv").read_text(encoding="utf-8")
     hostile = {"Chaubepur": "=HYPERLINK(\"http://x\";\"y\")", "Akbarpur": "+1+2", "Gwaltoli": "-3+4",
-               "Beconganj": "@SUM(A1:A2)"}
+               "Beconganj": "@SUM(A1:A2)", "Kotwali": "＝HYPERLINK(\"http://x\")", "Civil Lines": "＋1＋2",
+               "Agra Zone": "－3", "Kanpur Range": "＠SUM(A1)"}
     for name, value in hostile.items():
         quoted = '"' + value.replace('"', '""') + '"'
         units = units.replace(f",{name},", f",{quoted},", 1)
@@ -102,6 +103,9 @@ def test_no_cell_of_a_download_can_run_as_a_formula(tmp_path):
 def test_text_cells_are_neutralised_as_owasp_says():
     assert [downloads.text_cell(v) for v in ("=1+1", "+1", "-1", "@A1", "\tx", "\rx", "Kotwali", "", None)] == [
         "'=1+1", "'+1", "'-1", "'@A1", "'\tx", "'\rx", "Kotwali", "", ""]
+    # Full-width and small forms, which spreadsheets in Asian locales take for the ASCII ones.
+    assert [downloads.text_cell(v) for v in ("＝1", "＋1", "－1", "＠A1", "﹦1", "﹢1", "﹣1", "﹫A1", "１＝1")] == [
+        "'＝1", "'＋1", "'－1", "'＠A1", "'﹦1", "'﹢1", "'﹣1", "'﹫A1", "１＝1"]
 
 
 # ---- a link to exactly one line
@@ -344,9 +348,14 @@ def test_publish_builds_give_every_unit_and_month_page_a_share_image(published):
         assert (tags["og:image:width"], tags["og:image:height"]) == ("1200", "630")
         image = published / path / "share.png"
         assert png_size(image) == (1200, 630) and image.stat().st_size < 300 * 1024
-    # Pages without figures of their own share the site's name and words only.
-    assert "og:image" not in meta(read(published, "en/station/"))
-    assert meta(read(published, "en/station/"))["twitter:card"] == "summary"
+    # An index, the home page and the Markdown pages are shared too: each has its picture (they once had none).
+    for path in ("en/station/", "", "en/about/"):
+        tags = meta(read(published, path))
+        assert tags["og:image"] == f"https://example.org/igrs/{path}share.png", path
+        assert tags["twitter:card"] == "summary_large_image"
+        assert png_size(published / path / "share.png") == (1200, 630)
+    # A page that only sends the reader on is not shared: no picture.
+    assert "og:image" not in meta(read(published, "en/district/etawa/"))
 
 
 def test_share_images_are_drawn_once_and_then_come_from_the_cache(published, tmp_path):

@@ -141,3 +141,35 @@ def test_a_row_one_cell_longer_than_the_header_is_told_not_cut(tmp_path):
     text = month_with(["lucknow-zone,90,100", "hazratganj,75,90,77"])
     problems = told(write_folder(tmp_path, {"police/2024-01.csv": text}))
     assert [p[:4] for p in problems] == [("police/2024-01.csv", 3, None, "77")]
+
+
+def test_a_flood_of_problems_is_told_by_kind_with_a_count_and_long_values_shortened(tmp_path):
+    """100,000 unknown ids once printed every one (1.7 million printed 186 MB) and a 50 MB cell was printed whole:
+    each kind of problem is told a few times, then counted; a long value is cut, saying how long it was."""
+    import io as stringio
+
+    from rankings.cli import validate
+    from rankings.i18n import load_languages
+    from rankings.problems import SHOWN_OF_A_KIND, VALUE_LIMIT
+    from sitebuild import ROOT
+
+    # Every id another (no run of lines to join), and marks that are not a number on every other line.
+    rows = "".join(f"unknown-{i},{'x' if i % 2 else 1},90,\n" for i in range(50_000))
+    huge = "y" * 1_000_000
+    files = {"police/2024-01.csv": POLICE_2024_01 + f"lucknow-zone,{huge},100,\n",
+             "police/2024-02.csv": "unit_id,marks,max_marks,rank\n" + rows}
+    folder = write_folder(tmp_path, files)
+    for code in ("en", "hi"):
+        out = stringio.StringIO()
+        assert validate(folder, load_languages(ROOT / "theme" / "translations", [code])[0], out) == 1
+        said = out.getvalue()
+        assert len(said) < 5_000, said[:2_000]
+        lines = said.splitlines()
+        if code == "en":
+            assert sum("expected a unit id from units.csv" in line for line in lines) == SHOWN_OF_A_KIND
+            assert "  … and 49,995 more problems of this kind" in lines
+            assert "  … and 24,995 more problems of this kind" in lines
+            assert "“" + "y" * VALUE_LIMIT + "… (10,00,000 characters)”" in said
+            assert said.rstrip().endswith("Nothing was built; correct them and run `make validate` again.")
+        else:
+            assert "49,995" in said and "10,00,000" in said

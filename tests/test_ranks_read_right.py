@@ -191,7 +191,9 @@ def test_a_month_not_published_is_not_a_month_not_ranked(site):
     assert "अक्टूबर 2024 प्रकाशित नहीं हुई" in hindi and "सितंबर 2024 इस माह रैंकिंग में नहीं" in hindi
     # The chart shades the month not published.
     svg = (site / "en/station/kanpur-commissionerate-beconganj/police-history.svg").read_text()
-    assert svg.count('fill="#ececec"') == 1
+    drawing = svg[svg.index("<svg x="):svg.rindex("</svg>", 0, -1)]  # the chart, not its key below
+    assert drawing.count('fill="#ececec"') == 1
+    assert svg.count('fill="#ececec"') == 2 and "not published" in svg  # the key explains the shade
 
 
 def test_empty_complaint_figures_read_not_reported(site):

@@ -82,6 +82,9 @@ def test_a_build_stopped_before_the_swap_leaves_the_previous_site(sites, fault):
     code, log = run(sites.b, output, sites.cache, fault=fault)
     assert code != 0, log  # a stopped build says so
     assert tree_digest(output) == sites.expected["a"], log
+    if fault.endswith("disk-full"):  # in words, not a traceback
+        assert f"No space left on device. Nothing was published; {output} is as it was. Free some space" in log
+        assert "Traceback" not in log and "faults.py" not in log
     # Killed after the new site's manifest was saved: the case that once published B's figures in A's build.
     assert_next_builds_right(sites, output, then_b=fault.startswith("before-swap"))
 
@@ -161,3 +164,26 @@ def test_two_builds_into_one_folder_take_turns(sites):
     assert any("Another build into" in log and "waits for it to finish" in log for log in logs), logs
     # The second waited for the first, so its site is the one published, whole.
     assert tree_digest(output) == sites.expected["a"]
+
+
+def test_an_output_folder_that_is_a_link_stays_a_link_to_the_new_site(sites):
+    """Web roots are often links to the real folder: `ln -s /srv/real out; make html OUTPUTDIR=out` twice once
+    turned the link into a plain folder (the real folder kept the old site) and then stopped every build."""
+    root = sites.root / "linked"
+    real = root / "srv" / "real"
+    real.parent.mkdir(parents=True)
+    link = root / "out"
+    link.symlink_to(real)  # its target does not exist yet: the first build makes it
+    for name, data in (("a", sites.a), ("b", sites.b), ("a", sites.a)):
+        code, log = run(data, link, sites.cache)
+        assert code == 0, log
+        assert link.is_symlink() and os.readlink(link) == str(real)
+        assert tree_digest(real) == sites.expected[name]
+        leftovers = {path.name for folder in (root, real.parent) for path in folder.iterdir()}
+        assert leftovers <= {"out", "srv", "real", "real.lock"}, leftovers
+    # What the earlier builds left beside the link (a link named out.partial) is cleaned up, never followed.
+    (root / "out.partial").symlink_to(real)
+    code, log = run(sites.b, link, sites.cache)
+    assert code == 0, log
+    assert not (root / "out.partial").is_symlink()
+    assert tree_digest(real) == sites.expected["b"]

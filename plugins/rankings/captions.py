@@ -24,17 +24,26 @@ def latest_words(unit, latest, series, language):
     return rank, change, language.percent(latest["percent"])
 
 
+def kind_and_parent(unit, units, language):
+    """"Police station · Kanpur Commissionerate": what a unit is, and where."""
+    parent = units[unit["parent"]] if unit["parent"] else None
+    return " · ".join([str(language.kind(unit)), *([language.name(parent)] if parent else [])])
+
+
 def share_card(page, language, units, site_name, address):
     """(site name, title, what it is, lines of figures, address) of a page's share card, or None for a page
     without one: a unit's latest rank (joint where it is), change and percent, month and series; a month's units
-    at rank 1, level by level. address: the page's absolute URL (shown without its scheme)."""
+    at rank 1, level by level; the home page's latest months; an index's or series' title and what it lists.
+    address: the page's absolute URL (shown without its scheme)."""
     _, model = language.gettext, page.model
     shown_address = address.split("://", 1)[-1]
-    if page.template == "unit.html" and model["blocks"]:
+    if page.template == "unit.html" and not model["blocks"]:  # not ranked yet: what and where it is
+        unit = model["unit"]
+        return site_name, language.name(unit), kind_and_parent(unit, units, language), [], shown_address
+    if page.template == "unit.html":
         unit, block = model["unit"], model["blocks"][0]
         latest, series = block["latest"], block["series"]
-        parent = units[unit["parent"]] if unit["parent"] else None
-        about = " · ".join([str(language.kind(unit)), *([language.name(parent)] if parent else [])])
+        about = kind_and_parent(unit, units, language)
         rank, change, percent = latest_words(unit, latest, series, language)
         figures = " · ".join(part for part in (percent, change) if part)
         lines = [rank, figures, f"{language.month(latest['month'])} · {language.name(series)}"]
@@ -44,12 +53,36 @@ def share_card(page, language, units, site_name, address):
         lines = [Markup(language.level(b["level"], series).at_rank_1(b["at_rank_1"], b["ranked"])).striptags()
                  for b in model["levels"]]
         return site_name, language.name(series), language.month(model["month"]), lines, shown_address
-    return None
+    if page.template == "home.html":
+        lines = [f"{language.name(b['series'])} · {language.month(b['month'])}" for b in model["blocks"]]
+        return (site_name, _("How well are complaints settled?"), _("Monthly IGRS (Jansunwai Samadhan) rankings"),
+                lines, shown_address)
+    if page.template == "series.html":
+        series = model["series"]
+        months = series["months"]
+        shown = f"{language.month(months[0])} – {language.month(months[-1])}" if months else ""
+        return site_name, language.name(series), _("Every month's full ranking"), [shown] if shown else [], \
+            shown_address
+    if page.template == "level_index.html":
+        words = language.level(model["level"])
+        return (site_name, words.index_heading, Markup(words.count(model["count"])).striptags(),
+                [_("Monthly IGRS (Jansunwai Samadhan) rankings")], shown_address)
+    if page.template == "find.html":
+        return (site_name, _("Find a unit"), _("By its name, in Hindi or in English"),
+                [_("Monthly IGRS (Jansunwai Samadhan) rankings")], shown_address)
+    return None  # a page that sends the reader on, or says it is not there: not shared
+
+
+def content_card(title, language, site_name, address):
+    """The share card of a Markdown page (about, data format, guide for staff): its title, what the site is."""
+    return (site_name, title, language.gettext("Monthly IGRS (Jansunwai Samadhan) rankings"), [],
+            address.split("://", 1)[-1])
 
 
 def chart_caption(page, stem, language, units, source, address):
-    """(title, [what it shows], [source, address]) of the chart file `stem` of a page: a unit's history (series,
-    what is drawn, the months shown) or the spread of the units under it; a month's spread of a level."""
+    """(title, [what it shows], [source, address], key) of the chart file `stem` of a page: a unit's history
+    (series, what is drawn, the months shown) or the spread of the units under it; a month's spread of a level.
+    key: [(mark, words)] of a history chart's marks, drawn under it (charts.key_svg)."""
     _, model = language.gettext, page.model
     chart = page.charts[stem]
     if "unit" in model:
@@ -70,4 +103,8 @@ def chart_caption(page, stem, language, units, source, address):
         title = f"{language.name(series)}: {language.month(month)}"
         about = [_("%(level)s by percent, %(month)s") % {
             "level": language.level(block["level"], series).many, "month": language.month(month)}]
-    return title, about, [_("Source: %(source)s") % {"source": source}, address]
+    key = ()
+    if chart["kind"] == "history":  # a downloaded chart explains its own marks
+        key = [("line", _("percent")), ("median", _("median of the level")),
+               ("unpublished", _("not published")), ("gap", _("gap: not ranked that month"))]
+    return title, about, [_("Source: %(source)s") % {"source": source}, address], key

@@ -11,12 +11,13 @@ Speed, by design (TOOLING.md):
   with a fontconfig that lists only the two fonts the charts use (all system fonts make it ~2.7× slower).
 """
 
-import pickle
+import calendar
 import hashlib
 import json
 import logging
 import math
 import os
+import pickle
 import re
 import signal
 from concurrent.futures import ProcessPoolExecutor
@@ -38,6 +39,8 @@ FONT = "sans-serif"
 BANDS = [("100%", 100), ("95–99.99", 95), ("90–94.99", 90), ("80–89.99", 80), ("70–79.99", 70), ("< 70", 0)]
 WORKER_NICENESS = 10
 MONTH_LABELS = 6  # "Jan 24" labels that fit under a chart WIDTH wide
+AXIS_LABEL_SIZE = 11
+HALF_MONTH_MS = 15 * 24 * 3600 * 1000
 TOKEN = re.compile(r"⟦([a-z_]+)⟧|§(\d{1,2})§")
 
 
@@ -45,8 +48,11 @@ def config():
     return {
         "font": FONT,
         "view": {"stroke": None},
-        "axis": {"labelColor": INK, "titleColor": INK, "gridColor": GRID, "labelFontSize": 11, "titleFontSize": 11,
-                 "titleFontWeight": "normal"},
+        # titlePadding: a rotated Devanagari title reaches further than its font size says; at Vega's 4 px it
+        # touched the tick labels.
+        "axis": {"labelColor": INK, "titleColor": INK, "gridColor": GRID, "labelFontSize": AXIS_LABEL_SIZE,
+                 "titleFontSize": 11,
+                 "titleFontWeight": "normal", "titlePadding": 10},
         "background": "white",
         "aria": False,  # the page gives each chart its own title and summary
     }
@@ -189,6 +195,11 @@ def history_spec(history, month_range, unpublished=(), with_rank=False):
     percent_domain = [min(90, 10 * math.floor(lowest / 10)), 100]
     ticks = month_ticks(month_range)
     patch = {"domains": {}, "values": {}}
+    if len(month_range) == 1:
+        # One month alone: centred, half a month either side, not on the y-axis where its label was lost.
+        year, month = int(month_range[0][:4]), int(month_range[0][5:])
+        middle = calendar.timegm((year, month, 1, 0, 0, 0)) * 1000
+        patch["months"] = [middle - HALF_MONTH_MS, middle + HALF_MONTH_MS]
     if with_rank:
         percent_panel, rank_panel = spec["vconcat"]
         lowest_rank = max(row["ranked_in_level"] for row in history)
@@ -217,7 +228,19 @@ def bands_spec(counts, level):
         layer["encoding"]["x"]["title"] = f"⟦{level}⟧"
     spec["datasets"] = {"rows": [{"band": label, "count": count, "full": low == 100}
                                  for (label, low), count in zip(BANDS, counts)]}
+    # Whole numbers, given: Vega's own ticks for a count of 2 were 0, 0.5, 1 … and "d" printed "0 1 1 2 2".
+    ticks = count_ticks(max(counts))
+    spec["usermeta"] = {**spec["usermeta"], "domains": {"x": [0, ticks[-1]]}, "values": {"x": ticks}}
     return spec
+
+
+def count_ticks(most):
+    """Whole-number ticks from 0 to at least most, at most six: 0 1 2; 0 2 4 6; 0 500 1000 1500."""
+    step = 1
+    while most / step > 5:
+        step = step * 5 // 2 if str(step)[0] == "2" else step * 2  # 1, 2, 5, 10, 20, 50 …
+    top = -(-max(most, 1) // step) * step
+    return list(range(0, top + 1, step))
 
 
 def band_counts(percents):
@@ -237,12 +260,27 @@ def rank_ticks(lowest_rank):
     return [1] + list(range(step, lowest_rank + 1, step))
 
 
+@cache
+def widest_month_label():
+    """The width in pixels of the widest month label ("अक्टू॰ 23", "Sept 23") of every language, as drawn."""
+    from babel.dates import get_month_names
+
+    from . import typeset
+    from .vocabulary import LANGUAGES
+
+    names = [name for info in LANGUAGES.values()
+             for name in get_month_names("abbreviated", locale=info.locale).values()]
+    return max(typeset.width(f"{name} 23", AXIS_LABEL_SIZE) for name in names)
+
+
 def month_ticks(month_range):
-    """Month labels that fit the chart's width (about six "Jan 24"s): every month of a short history, every 3rd,
-    6th or 12th month of a longer one, every 2nd, 3rd or 5th January of a very long one."""
+    """Month labels that fit the chart's width, measured in the fonts that draw them (Hindi's are the wider):
+    every month of a short history, every 3rd, 6th or 12th month of a longer one, every 2nd, 3rd or 5th January
+    of a very long one; never two labels closer than the widest label and a gap."""
+    per_month = WIDTH / max(len(month_range) - 1, 1)
     for step in (1, 3, 6, 12, 24, 36, 60):  # in months: every month … every fifth January
         picked = [m for m in month_range if (int(m[:4]) * 12 + int(m[5:]) - 1) % step == 0]
-        if len(picked) <= MONTH_LABELS:
+        if len(picked) <= MONTH_LABELS and (len(picked) < 2 or step * per_month >= widest_month_label() + 8):
             break
     return [{"year": int(m[:4]), "month": int(m[5:]), "date": 1, "utc": True} for m in picked]
 
@@ -366,17 +404,28 @@ def to_vega(spec):
         for axis in vega["axes"]:
             if axis["scale"] == "x" and "title" in axis:
                 axis["title"] = title
-        return vega
-    domains, values = spec["usermeta"]["domains"], spec["usermeta"]["values"]
-    for scale in vega["scales"]:
+    domains, values = spec["usermeta"].get("domains", {}), spec["usermeta"].get("values", {})
+    months = spec["usermeta"].get("months")
+    for scale in all_scales(vega):
+        if months and scale["type"] in ("time", "utc"):
+            scale["domain"] = months
+            scale.pop("nice", None)
         if scale["name"] in domains:
             scale["domain"] = domains[scale["name"]]
     for axis in all_axes(vega):
-        if axis["scale"] in values and "values" in axis:
+        if axis["scale"] in values and ("values" in axis or kind == "bands"):
             given = values[axis["scale"]]
             axis["values"] = [{"signal": f"utc({t['year']}, {t['month'] - 1}, 1, 0, 0, 0, 0)"} if isinstance(t, dict)
                               else t for t in given]
     return vega
+
+
+def all_scales(vega):
+    """The scales of a Vega spec and of its groups."""
+    yield from vega.get("scales", ())
+    for mark in vega.get("marks", ()):
+        if mark.get("type") == "group":
+            yield from all_scales(mark)
 
 
 def all_axes(vega):
@@ -522,27 +571,85 @@ def localise(svg, words, months):
     return TOKEN.sub(replace, svg)
 
 
-CAPTION_LINE, CAPTION_WIDTH = 15, 400
+CAPTION_LINE, CAPTION_WIDTH, CAPTION_MARGIN = 15, 400, 6
+# The key of a history chart's marks, drawn as they are in the chart: (mark, words' key in the caption).
+KEY_SWATCH, KEY_SIZE = 22, 10
 
 
-def captioned(svg, title, about, footer):
+def broken(text, room, size, bold=False):
+    """The text in lines within room pixels, measured: broken at spaces, and a word too long for a line (a web
+    address) after a "/" or "-"; nothing is ever cut off."""
+    from . import typeset
+
+    lines = []
+    for word in re.findall(r"[^/\- ]*[/\- ]?|\S+", text):
+        if not word:
+            continue
+        if lines and typeset.width(lines[-1] + word, size, bold) <= room:
+            lines[-1] += word
+        else:
+            lines.append(word)
+    return [line.rstrip(" ") for line in lines]
+
+
+def key_svg(key, y, room):
+    """The key under a history chart: each mark drawn as in the chart, beside its words; wrapped to the width."""
+    from . import typeset
+
+    swatches = {
+        "line": f'<line x1="0" y1="-4" x2="{KEY_SWATCH}" y2="-4" stroke="{ACCENT}" stroke-width="2"/>',
+        "median": f'<line x1="0" y1="-4" x2="{KEY_SWATCH}" y2="-4" stroke="{MUTED}" stroke-width="2" '
+                  f'stroke-dasharray="4,3"/>',
+        "unpublished": f'<rect x="0" y="-10" width="{KEY_SWATCH}" height="12" fill="{GAP}"/>',
+        "gap": f'<line x1="0" y1="-4" x2="7" y2="-4" stroke="{ACCENT}" stroke-width="2"/>'
+               f'<line x1="15" y1="-4" x2="{KEY_SWATCH}" y2="-4" stroke="{ACCENT}" stroke-width="2"/>',
+    }
+    parts, x, rows = [], CAPTION_MARGIN, 1
+    for mark, words in key:
+        width = KEY_SWATCH + 5 + typeset.width(words, KEY_SIZE) + 14
+        if x > CAPTION_MARGIN and x + width > room:
+            x, rows = CAPTION_MARGIN, rows + 1
+        at = y + CAPTION_LINE * (rows - 1)
+        parts.append(f'<g transform="translate({x:.1f},{at})">{swatches[mark]}</g>'
+                     f'<text x="{x + KEY_SWATCH + 5:.1f}" y="{at}" font-family="{FONT}" fill="{INK}" '
+                     f'font-size="{KEY_SIZE}">{escape_xml(words)}</text>')
+        x += width
+    return "".join(parts), rows
+
+
+def captioned(svg, title, about, footer, key=()):
     """A chart file that says what it is without the page around it: its title (also the SVG's <title>), lines
-    about what it shows (the series, the months), and under it the source and the page's address. The drawing
-    is kept as it is, nested; the page shows the chart without these, under its own caption."""
+    about what it shows (the series, the months), a key of its marks, and under it the source and the page's
+    address. Every text is measured and wrapped to the file's width, never cut off. The drawing is kept as it
+    is, nested; the page shows the chart without these, under its own caption."""
     width, height = (float(v) for v in re.search(r'<svg[^>]* width="([\d.]+)" height="([\d.]+)"', svg).groups())
-    top = 22 + CAPTION_LINE * len(about)
-    full_width, full_height = max(width, CAPTION_WIDTH), height + top + 8 + 11 * len(footer)
-    drawing = svg.replace("<svg ", f'<svg x="0" y="{top}" ', 1)
+    full_width = max(width, CAPTION_WIDTH)
+    room = full_width - 2 * CAPTION_MARGIN
     text = f'font-family="{FONT}" fill="{INK}"'
-    head = "".join(f'<text x="6" y="{16 + CAPTION_LINE * (i + 1)}" {text} font-size="11">{escape_xml(line)}</text>'
-                   for i, line in enumerate(about))
-    foot = "".join(f'<text x="6" y="{height + top + 12 + 11 * i}" {text} font-size="9.5">{escape_xml(line)}</text>'
-                   for i, line in enumerate(footer))
+    head, y = [], 0
+    for line in broken(title, room, 12.5, bold=True):
+        y += 16 if not head else CAPTION_LINE
+        head.append(f'<text x="{CAPTION_MARGIN}" y="{y}" {text} font-size="12.5" font-weight="bold">'
+                    f'{escape_xml(line)}</text>')
+    for line in [part for about_line in about for part in broken(about_line, room, 11)]:
+        y += CAPTION_LINE
+        head.append(f'<text x="{CAPTION_MARGIN}" y="{y}" {text} font-size="11">{escape_xml(line)}</text>')
+    top = y + 6
+    drawing = svg.replace("<svg ", f'<svg x="0" y="{top}" ', 1)
+    y = top + height
+    keyed = ""
+    if key:
+        keyed, rows = key_svg(key, y + 14, full_width)
+        y += 6 + CAPTION_LINE * rows
+    foot = []
+    for line in [part for footer_line in footer for part in broken(footer_line, room, 9.5)]:
+        y += 11 if foot or key else 12
+        foot.append(f'<text x="{CAPTION_MARGIN}" y="{y}" {text} font-size="9.5">{escape_xml(line)}</text>')
+    full_height = y + 6
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{full_width:g}" height="{full_height:g}" '
             f'viewBox="0 0 {full_width:g} {full_height:g}"><title>{escape_xml(" — ".join([title, *about]))}</title>'
             f'<rect width="{full_width:g}" height="{full_height:g}" fill="white"/>'
-            f'<text x="6" y="16" {text} font-size="12.5" font-weight="bold">{escape_xml(title)}</text>'
-            f'{head}{drawing}{foot}</svg>')
+            f'{"".join(head)}{drawing}{keyed}{"".join(foot)}</svg>')
 
 
 def escape_xml(text):

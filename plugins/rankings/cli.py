@@ -10,16 +10,17 @@ import argparse
 import csv
 import os
 import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
 
+from . import git
+from .history import not_month_files
 from .i18n import load_languages
 from .load import is_month_file
 from .model import build_model
 from .months import next_month
-from .problems import DataError, describe, runs
+from .problems import DataError, More, describe, describe_more, shortened, told
 from .schema import COUNT_COLUMNS
 from .vocabulary import LANGUAGES, LEVEL_IDS
 
@@ -57,6 +58,12 @@ def validate(folder, language, out=None):
         "folder": folder, "units": language.number(len(dataset.units)),
         "files": language.number(len(dataset.columns_given)), "seconds": f"{time.perf_counter() - started:.1f}"},
         file=out)
+    ignored = not_month_files(folder)
+    if ignored:
+        print(language.ngettext(
+            "The data's git history has a file that is not a month; the site ignores it: %(files)s",
+            "The data's git history has %(num)s files that are not months; the site ignores them: %(files)s",
+            len(ignored)) % {"num": language.number(len(ignored)), "files": ", ".join(ignored)}, file=out)
     for series_id, month in months:
         print_preview(model, series_id, month, language, out)
     return 0
@@ -68,9 +75,11 @@ def print_problems(problems, language, out):
     for problem in problems:
         by_file.setdefault(problem.file, []).append(problem)
     for file, found in by_file.items():
-        print(f"\n{file}", file=out)
-        for run in runs(found):
-            print("  " + describe(run.problem, language.gettext, run.last_line), file=out)
+        print(f"\n{shortened(file, _)}", file=out)
+        for item in told(found):
+            line = (describe_more(item, language.ngettext) if isinstance(item, More)
+                    else describe(item.problem, _, item.last_line))
+            print("  " + line, file=out)
     count = language.ngettext("%(num)s problem", "%(num)s problems", len(problems)) % {
         "num": language.number(len(problems))}
     in_files = language.ngettext("in %(num)s file", "in %(num)s files", len(by_file)) % {
@@ -84,16 +93,15 @@ def new_months(folder, dataset):
     month of each series."""
     months = sorted(dataset.columns_given)
     try:
-        status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all", "--", "."],
-                                cwd=folder, capture_output=True, text=True, check=True).stdout
-    except (OSError, subprocess.CalledProcessError):
+        status = git.text(folder, "status", "--porcelain", "-z", "--no-renames", "--untracked-files=all", "--", ".")
+    except git.GitError:
         latest = {}
         for series_id, month in months:
             latest[series_id] = month
         return sorted(latest.items())
     changed = set()
-    for line in status.splitlines():
-        path = Path(line[3:].strip().strip('"'))
+    for entry in filter(None, status.split("\x00")):
+        path = Path(entry[3:])
         if is_month_file(path.name) and (path.parent.name, path.name[:7]) in dataset.columns_given:
             changed.add((path.parent.name, path.name[:7]))
     return sorted(changed)

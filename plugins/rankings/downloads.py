@@ -7,7 +7,8 @@ The multi-month files have the count columns any of their months gave, empty whe
 
 UTF-8 with a byte-order mark, so that Excel opens the Devanagari names correctly. No cell can run as a formula
 in a spreadsheet: text beginning with = + - @ or a tab or carriage return is written after a single quote, as
-OWASP recommends for CSV injection (numbers are ours, written as digits: "-3" is a number, not a formula).
+OWASP recommends for CSV injection (numbers are ours, written as digits: "-3" is a number, not a formula). Their
+full-width and small forms (＝ ＋ － ＠, ﹦ ﹢ ﹣ ﹫) too: spreadsheets in Asian locales read them as the ASCII ones.
 """
 
 import csv
@@ -18,7 +19,8 @@ import pandas as pd
 
 from .schema import COUNT_COLUMNS, DOWNLOAD_COLUMNS
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20", "\ufe66", "\ufe62", "\ufe63",
+                  "\ufe6b")
 
 
 @lru_cache(maxsize=1 << 16)

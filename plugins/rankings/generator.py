@@ -10,6 +10,7 @@ One build per Pelican process: `pelican -r` (autoreload) runs several in one pro
 `make devserver` rebuilds in a new process each time.
 """
 
+import errno
 import json
 import logging
 import shutil
@@ -38,7 +39,7 @@ from .incremental import Manifest, fingerprint
 from .model import build_model
 from .output import SiteOutput
 from .pages import Page
-from .problems import DataError, describe, runs
+from .problems import DataError, More, describe, describe_more, told
 from .publish import OutputFolderError, SiteBuild
 from .sitemap import ROBOTS, SITEMAP, Sitemap
 from .settings import PUBLISHED_OUTPUT, cache_dir, published_output, setting, translations_dir
@@ -79,6 +80,7 @@ def start_build(pelican):
     pelican.settings[PUBLISHED_OUTPUT] = str(build.output)
     pelican.settings["OUTPUT_PATH"] = pelican.output_path = new_site
     pelican.rankings_build = build
+    pelican.run = told_plainly(pelican.run, build.output)
     # Every page any generator writes is announced (content_written): the sitemap lists them all.
     pelican.rankings_sitemap = Sitemap(new_site, languages_for(pelican.settings).values(), pelican.settings["SITEURL"])
     signals.content_written.connect(pelican.rankings_sitemap.written)
@@ -94,6 +96,21 @@ def write_site_files(pelican):
     output = SiteOutput(pelican.output_path, None, {}, published=published_output(pelican.settings))
     output.write(SITEMAP, sitemap.xml)
     output.write(ROBOTS, sitemap.robots)
+
+
+def told_plainly(run, output):
+    """Pelican's run, with a file that could not be written (a full disk, a folder without permission) told in
+    plain words instead of a traceback: what failed, and that the published site is as it was."""
+    def guarded():
+        try:
+            return run()
+        except OSError as error:
+            where = f" ({error.filename})" if error.filename else ""
+            hint = (" Free some space (a build needs about as much again as the site) and build again."
+                    if error.errno in (errno.ENOSPC, errno.EDQUOT) else "")
+            raise BuildStopped(f"A file could not be written: {error.strerror or error}{where}. Nothing was "
+                               f"published; {output} is as it was.{hint}") from None
+    return guarded
 
 
 def interrupted(signum, frame):
@@ -184,14 +201,17 @@ def install_i18n(generator):
     generator.env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
 
 
-def load_model(folder):
+def load_model(folder, cache):
     """The site model of a data folder, or every problem logged and the build stopped."""
     started = time.perf_counter()
     try:
-        site = build_model(folder)
+        site = build_model(folder, cache=cache)
     except DataError as error:
-        for run in runs(error.problems):
-            logger.error("%s", describe(run.problem, last_line=run.last_line))
+        for item in told(error.problems):
+            if isinstance(item, More):
+                logger.error("  %s", describe_more(item))
+            else:
+                logger.error("%s", describe(item.problem, last_line=item.last_line))
         raise BuildStopped(
             f"{len(error.problems)} problem(s) in the data folder {folder}; nothing was written."
         ) from None
@@ -213,7 +233,7 @@ class RankingsGenerator(Generator):
         self.charts = ChartStore(cache_dir(self.settings) / "charts", setting(self.settings, "RANKINGS_CHART_PROCESSES"))
         self.charts.warm_up()  # while the data loads
         try:
-            self.site = load_model(Path(setting(self.settings, "RANKINGS_DATA")))
+            self.site = load_model(Path(setting(self.settings, "RANKINGS_DATA")), cache_dir(self.settings))
         except BaseException:
             self.charts.close()
             raise
@@ -256,6 +276,8 @@ class RankingsGenerator(Generator):
         with self.charts as store:
             for page, keys in self.pages:
                 self.write_page(output, page, keys, store)
+            if setting(self.settings, "RANKINGS_SHARE_IMAGES"):
+                self.write_content_cards(output, store)
             self.write_downloads(output)
             self.write_not_found(output)
             self.write_search(output)
@@ -324,15 +346,36 @@ class RankingsGenerator(Generator):
                 return template.render(context)
             output.write(save_as, render, output.manifest.digest(save_as, language.code, model_digest), context)
 
+    def write_content_cards(self, output, store):
+        """The share pictures of the Markdown pages (about, data format, guide for staff), in their languages;
+        LanguageWriter names them in the pages' heads."""
+        languages = {language.code: language for language in self.languages}
+        pages = [*self.context.get("pages", ()), *self.context.get("hidden_pages", ())]
+        for content in [item for page in pages for item in (page, *getattr(page, "translations", ()))]:
+            language = languages.get(content.lang)
+            if language is None:
+                continue
+            path = urls.in_language(urls.content_page(content.slug), language)
+            words = captions.content_card(Markup(content.title).striptags(), language, self.site_name(language),
+                                          f"{self.context['CANONICAL_BASE']}/{path}")
+            image = urls.share_image(path)
+            output.later(image, lambda words=words: store.png(share.card(*words), zoom=1),
+                         output.manifest.digest(image, Manifest.model_digest(words)))
+
+    def site_name(self, language):
+        """The name a share card carries on its band; a picture shared alone says "sample data" too."""
+        site_name = language.gettext("IGRS rankings, Uttar Pradesh")
+        if self.context.get("RANKINGS_SAMPLE"):
+            site_name += " — " + language.gettext("Sample data.")
+        return site_name
+
     def share_card(self, page, language):
         """The words of a page's share card (captions.share_card), or None for a page without one."""
-        site_name = language.gettext("IGRS rankings, Uttar Pradesh")
-        if self.context.get("RANKINGS_SAMPLE"):  # a picture shared alone must say so too
-            site_name += " — " + language.gettext("Sample data.")
-        return captions.share_card(page, language, self.site.units, site_name, self.address(page, language))
+        return captions.share_card(page, language, self.site.units, self.site_name(language),
+                                   self.address(page, language))
 
     def chart_caption(self, page, stem, language):
-        """(title, [what it shows], [source, address]) of a chart file (captions.chart_caption)."""
+        """(title, [what it shows], [source, address], key) of a chart file (captions.chart_caption)."""
         source = language.of(setting(self.settings, "RANKINGS_SOURCE")["name"])
         return captions.chart_caption(page, stem, language, self.site.units, source, self.address(page, language))
 

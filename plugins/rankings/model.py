@@ -10,11 +10,12 @@ from .pages import SiteModel
 from .ranking import rank_all
 
 
-def build_model(folder, with_corrections=True):
+def build_model(folder, with_corrections=True, cache=None):
     """The SiteModel of a data folder; raises problems.DataError with every problem of the folder at once.
     with_corrections: read from git which months were corrected after they were published, what changed, and
-    when the data last changed (the site says so)."""
+    when the data last changed (the site says so); cache: the folder where what each version of a file was is kept
+    between builds (history.py)."""
     dataset = load(folder)
     rankings = rank_all(dataset.units, dataset.marks)
-    history = data_history(folder, rankings.results, dataset.units) if with_corrections else DataHistory()
+    history = data_history(folder, rankings.results, dataset.units, cache) if with_corrections else DataHistory()
     return SiteModel(dataset, rankings, history)

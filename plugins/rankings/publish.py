@@ -13,6 +13,9 @@ output folder as it was; the next build removes what the stopped one left beside
 cannot exchange two names (RENAME_EXCHANGE is Linux's), the old folder is renamed to <output>.previous and the
 new one into place: for that moment there is no output folder, and a build stopped exactly then is put right
 by the next one, which renames <output>.previous back before anything else.
+
+An output folder that is a symbolic link (a web root pointed at the real folder) stays a link: the build works
+beside the folder it leads to, which is the one that takes the new site.
 """
 
 import atexit
@@ -67,7 +70,9 @@ class SiteBuild:
     """One build into one output folder: begin() → the folder to write the site in; finish() → it is the site."""
 
     def __init__(self, output, retention=()):
-        self.output = Path(os.path.abspath(output))
+        self.named = Path(os.path.abspath(output))  # as given: perhaps a link
+        # The folder itself: swapping the link's name would leave the link's target with the old site.
+        self.output = Path(os.path.realpath(self.named))
         self.partial = partial_path(self.output)
         self.retention = tuple(retention)  # names Pelican's OUTPUT_RETENTION keeps in the output folder
         self.finished = False
@@ -153,16 +158,29 @@ class SiteBuild:
                                "back.", self.output)
                 previous.rename(self.output)
             else:
-                shutil.rmtree(previous)
-        if self.partial.exists():
+                remove_path(previous)
+        if self.partial.is_symlink() or self.partial.exists():
             logger.info("Removing %s, left by a build that was stopped.", self.partial)
-            shutil.rmtree(self.partial)
+            remove_path(self.partial)
+        beside_link = partial_path(self.named)
+        if beside_link != self.partial and beside_link.is_symlink():
+            # What a build before links were followed left beside the link: a link to the old site.
+            logger.info("Removing %s, a link left by an earlier build.", beside_link)
+            beside_link.unlink()
 
     def _abandon(self):
         """At exit, for a build that did not finish: its half-written folder goes, the output folder stays."""
         if not self.finished:
             shutil.rmtree(self.partial, ignore_errors=True)
             self._unlock()
+
+
+def remove_path(path):
+    """A folder and what is in it; a link is removed itself, never what it leads to."""
+    if path.is_symlink() or not path.is_dir():
+        path.unlink()
+    else:
+        shutil.rmtree(path)
 
 
 def remove(folder):

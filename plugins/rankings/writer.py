@@ -39,6 +39,8 @@ class LanguageWriter(Writer):
         if content is not None and "alternates" not in kwargs:
             kwargs["alternates"] = content_alternates(content, languages)
             kwargs["self_path"] = urls.content_page(content.slug)
+            if setting(self.settings, "RANKINGS_SHARE_IMAGES"):  # drawn by RankingsGenerator.write_content_cards
+                kwargs["share_image"] = urls.share_image(urls.content_page(content.slug))
         return super().write_file(name, template, context, *args, **kwargs)
 
 

@@ -1,0 +1,137 @@
+"""The pictures people share and download say everything they draw, whole: share cards and chart files with the
+longest names of the data, in both languages, checked from the fonts' own tables (every character drawn is in
+the font that draws it), from the drawn pixels (no text leaves its box) and from measured widths (no two labels
+overlap). Each once failed: ▲ and ▼ drawn as empty boxes, Hindi titles run off the card, "थाना 10" cut to
+"थाना 1", addresses and titles cut off chart files, "0 1 1 2 2" on a count axis, Hindi month labels touching."""
+
+import csv
+import re
+from decimal import Decimal
+from io import BytesIO
+
+import pytest
+
+from rankings import charts, share, typeset
+from sitebuild import ROOT
+
+LONGEST = {}
+with open(ROOT / "data" / "units.csv", encoding="utf-8") as file:
+    for row in csv.DictReader(file):
+        for column in ("name_hi", "name_en"):
+            if len(row[column]) > len(LONGEST.get(column, "")):
+                LONGEST[column] = row[column]
+
+CARDS = {
+    "hi rose": ("आईजीआरएस रैंकिंग, उत्तर प्रदेश — नमूना डेटा।", f"थाना 10 ({LONGEST['name_hi']})",
+                f"थाना · {LONGEST['name_hi']}", ["1,575 थानों में रैंक 49", "88.46% · ▲25 (+7.69 प्रतिशत अंक)",
+                                                  "दिसंबर 2025 · पुलिस इकाइयों की आईजीआरएस रैंकिंग"],
+                "igrs-rankings.example.org/station/gautam-buddh-nagar-commissionerate-kotwali-dehat/"),
+    "en fell": ("IGRS rankings, Uttar Pradesh — Sample data.", f"Police Station 10 ({LONGEST['name_en']})",
+                f"Police station · {LONGEST['name_en']}",
+                ["Rank 1,249 of 1,575 police stations, joint with 12 others",
+                 "95.56% · ▼1,248 (−4.44 percentage points)", "December 2025 · IGRS ranking of police units"],
+                "igrs-rankings.example.org/en/station/gautam-buddh-nagar-commissionerate-kotwali-dehat/"),
+    "hi joint": ("आईजीआरएस रैंकिंग, उत्तर प्रदेश", "चौबेपुर", "थाना · कानपुर कमिश्नरेट",
+                 ["1,575 थानों में रैंक 1, 1,248 अन्य के साथ संयुक्त", "100% · कोई बदलाव नहीं",
+                  "दिसंबर 2025 · पुलिस इकाइयों की आईजीआरएस रैंकिंग"], "igrs-rankings.example.org/station/x/"),
+    "hi month": ("आईजीआरएस रैंकिंग, उत्तर प्रदेश — नमूना डेटा।", "पुलिस इकाइयों की आईजीआरएस रैंकिंग", "दिसंबर 2025",
+                 ["8 में से 1 ज़ोन रैंक 1 पर", "18 में से 2 परिक्षेत्र रैंक 1 पर", "75 में से 12 जनपद रैंक 1 पर",
+                  "1,575 में से 1,249 थाने रैंक 1 पर"], "igrs-rankings.example.org/police/2025-12/"),
+}
+
+
+def texts(svg):
+    """(x, y, size, bold, text) of every <text> of an SVG."""
+    found = []
+    for attributes, text in re.findall(r"<text([^>]*)>([^<]*)</text>", svg):
+        def attribute(name, default=None):
+            match = re.search(rf' {name}="([^"]*)"', attributes)
+            return match.group(1) if match else default
+        text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+        found.append((float(attribute("x", 0)), float(attribute("y", 0)), float(attribute("font-size", 11)),
+                      attribute("font-weight") == "bold", text))
+    return found
+
+
+@pytest.mark.parametrize("name", CARDS)
+def test_a_share_card_draws_every_character_and_keeps_its_text_inside(name):
+    from PIL import Image
+
+    words = CARDS[name]
+    svg = share.card(*words)
+    drawn = texts(svg)
+    assert all(not typeset.missing(text) for *_, text in drawn), [typeset.missing(t) for *_, t in drawn]
+    # Every word is there: nothing cut ("थाना 10" is never "थाना 1").
+    assert " ".join(text for *_, text in drawn).count(words[1].split(" (")[0]) >= 1
+    for x, y, size, bold, text in drawn:
+        assert x + typeset.width(text, size, bold) <= share.WIDTH - share.MARGIN + 1, text
+    baselines = sorted({y for _, y, *_ in drawn})
+    sizes = {y: size for _, y, size, *_ in drawn}
+    assert all(b - a >= 0.95 * sizes[b] for a, b in zip(baselines, baselines[1:])), "two lines overlap"
+    # In the drawing itself: the right margin is blank between the bands (resvg's own shaping, not ours).
+    image = Image.open(BytesIO(charts.png_of(svg, 1))).convert("L")
+    margin = image.crop((share.WIDTH - share.MARGIN + 6, share.BAND + 2, share.WIDTH, share.HEIGHT - 14))
+    assert margin.getextrema()[0] > 240, "text runs into the right margin"
+    # A rise and a fall are told apart: drawn as triangles, not as characters no font has.
+    if "▲" in "".join(words[3]) or "▼" in "".join(words[3]):
+        assert "<title>▲</title>" in svg or "<title>▼</title>" in svg
+
+
+def test_a_card_too_long_for_any_size_is_cut_at_a_word_with_an_ellipsis():
+    svg = share.card("x", "थाना 10 " + "बहुत लंबा नाम " * 30, "", [], "a")
+    title = [text for _, _, size, bold, text in texts(svg) if bold and size >= 48]
+    assert title[-1].endswith(" …") and "थाना 10" in title[0]
+
+
+def chart_file(language_months, words, caption):
+    history = [{"month": f"2024-{m:02d}", "rank": 3, "ranked_in_level": 75, "percent": Decimal("93.5"),
+                "level_median": Decimal("95")} for m in range(1, 13)]
+    spec = charts.history_spec(history, [row["month"] for row in history], (), True)
+    svg = charts.localise(charts.render_all({"k": {"kind": "history", "history": history,
+                                                   "months": [r["month"] for r in history], "unpublished": (),
+                                                   "with_rank": True}}, caption["cache"])["k"],
+                          words, language_months)
+    assert spec
+    return charts.captioned(svg, *caption["words"])
+
+
+@pytest.mark.parametrize("language", ["hi", "en"])
+def test_a_downloaded_history_chart_is_whole_and_has_a_key(tmp_path, language):
+    hi = language == "hi"
+    months = (["जन॰", "फ़र॰", "मार्च", "अप्रैल", "मई", "जून", "जुल॰", "अग॰", "सित॰", "अक्टू॰", "नव॰", "दिस॰"] if hi else
+              ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"])
+    words = {"rank": "रैंक" if hi else "Rank", "percent": "प्रतिशत" if hi else "Percent"}
+    name = LONGEST["name_hi" if hi else "name_en"]
+    caption = (f"Kotwali Dehat ({name})", ["IGRS ranking of police units", f"Percent and rank, month by month, "
+                                                                          f"December 2020 – December 2025"],
+               ["Source: IGRS (Jansunwai Samadhan) portal, Government of Uttar Pradesh",
+                "https://igrs-rankings.example.org/en/station/gautam-buddh-nagar-commissionerate-kotwali-dehat/"],
+               [("line", "percent"), ("median", "median of the level"), ("unpublished", "not published"),
+                ("gap", "gap: not ranked that month")])
+    svg = chart_file(months, words, {"cache": tmp_path, "words": caption})
+    width = float(re.search(r'<svg[^>]* width="([\d.]+)"', svg).group(1))
+    outer = re.sub(r"<svg x=.*?</svg>", "", svg, flags=re.S)  # the caption's own texts, not the chart's
+    for x, y, size, bold, text in texts(outer):
+        assert not typeset.missing(text), text
+        assert x + typeset.width(text, size, bold) <= width, text
+    joined = " ".join(text for *_, text in texts(outer))
+    assert "kotwali-dehat/" in joined and name.split(" ")[-1] in joined  # nothing cut off
+    for words_of_key in ("median of the level", "not published", "gap: not ranked that month"):
+        assert words_of_key in joined
+
+
+def test_month_labels_never_touch_in_either_language():
+    widest = charts.widest_month_label()
+    assert widest > typeset.width("Sept 23", 11)  # the Hindi ones are the wider
+    for length in range(2, 121):
+        months = [f"{2020 + (m // 12)}-{m % 12 + 1:02d}" for m in range(length)]
+        ticks = charts.month_ticks(months)
+        positions = [((t["year"] - 2020) * 12 + t["month"] - 1) * charts.WIDTH / (length - 1) for t in ticks]
+        assert all(b - a >= widest + 8 for a, b in zip(positions, positions[1:])), length
+
+
+@pytest.mark.parametrize("most", [0, 1, 2, 3, 5, 6, 7, 13, 52, 351, 1575])
+def test_count_ticks_are_distinct_whole_numbers_covering_the_most(most):
+    ticks = charts.count_ticks(most)
+    assert ticks[0] == 0 and ticks[-1] >= most and len(ticks) <= 6
+    assert all(isinstance(t, int) for t in ticks) and ticks == sorted(set(ticks))
