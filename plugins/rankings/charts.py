@@ -230,6 +230,9 @@ def bands_spec(counts, level):
                                  for (label, low), count in zip(BANDS, counts)]}
     # Whole numbers, given: Vega's own ticks for a count of 2 were 0, 0.5, 1 … and "d" printed "0 1 1 2 2".
     ticks = count_ticks(max(counts))
+    for layer in spec["layer"]:  # in the spec itself, and as what to_vega puts into the compiled kind
+        layer["encoding"]["x"].setdefault("scale", {})["domain"] = [0, ticks[-1]]
+        layer["encoding"]["x"]["axis"]["values"] = ticks
     spec["usermeta"] = {**spec["usermeta"], "domains": {"x": [0, ticks[-1]]}, "values": {"x": ticks}}
     return spec
 
