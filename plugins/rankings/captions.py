@@ -24,6 +24,11 @@ def latest_words(unit, latest, series, language):
     return rank, change, language.percent(latest["percent"])
 
 
+def without_scheme(address):
+    """An address as a picture shows it, without its scheme: "igrs.example.org/station/x/"."""
+    return address.split("://", 1)[-1]
+
+
 def kind_and_parent(unit, units, language):
     """"Police station · Kanpur Commissionerate": what a unit is, and where."""
     parent = units[unit["parent"]] if unit["parent"] else None
@@ -36,7 +41,7 @@ def share_card(page, language, units, site_name, address):
     at rank 1, level by level; the home page's latest months; an index's or series' title and what it lists.
     address: the page's absolute URL (shown without its scheme)."""
     _, model = language.gettext, page.model
-    shown_address = address.split("://", 1)[-1]
+    shown_address, tagline = without_scheme(address), _("Monthly IGRS (Jansunwai Samadhan) rankings")
     if page.template == "unit.html" and not model["blocks"]:  # not ranked yet: what and where it is
         unit = model["unit"]
         return site_name, language.name(unit), kind_and_parent(unit, units, language), [], shown_address
@@ -55,28 +60,26 @@ def share_card(page, language, units, site_name, address):
         return site_name, language.name(series), language.month(model["month"]), lines, shown_address
     if page.template == "home.html":
         lines = [f"{language.name(b['series'])} · {language.month(b['month'])}" for b in model["blocks"]]
-        return (site_name, _("How well are complaints settled?"), _("Monthly IGRS (Jansunwai Samadhan) rankings"),
-                lines, shown_address)
+        return site_name, _("How well are complaints settled?"), tagline, lines, shown_address
     if page.template == "series.html":
         series = model["series"]
         months = series["months"]
-        shown = f"{language.month(months[0])} – {language.month(months[-1])}" if months else ""
-        return site_name, language.name(series), _("Every month's full ranking"), [shown] if shown else [], \
+        span = f"{language.month(months[0])} – {language.month(months[-1])}" if months else ""
+        return site_name, language.name(series), _("Every month's full ranking"), [span] if span else [], \
             shown_address
     if page.template == "level_index.html":
         words = language.level(model["level"])
-        return (site_name, words.index_heading, Markup(words.count(model["count"])).striptags(),
-                [_("Monthly IGRS (Jansunwai Samadhan) rankings")], shown_address)
+        return (site_name, words.index_heading, Markup(words.count(model["count"])).striptags(), [tagline],
+                shown_address)
     if page.template == "find.html":
-        return (site_name, _("Find a unit"), _("By its name, in Hindi or in English"),
-                [_("Monthly IGRS (Jansunwai Samadhan) rankings")], shown_address)
+        return site_name, _("Find a unit"), _("By its name, in Hindi or in English"), [tagline], shown_address
     return None  # a page that sends the reader on, or says it is not there: not shared
 
 
 def content_card(title, language, site_name, address):
     """The share card of a Markdown page (about, data format, guide for staff): its title, what the site is."""
-    return (site_name, title, language.gettext("Monthly IGRS (Jansunwai Samadhan) rankings"), [],
-            address.split("://", 1)[-1])
+    tagline = language.gettext("Monthly IGRS (Jansunwai Samadhan) rankings")
+    return site_name, title, tagline, [], without_scheme(address)
 
 
 def chart_caption(page, stem, language, units, source, address):

@@ -51,8 +51,7 @@ def config():
         # titlePadding: a rotated Devanagari title reaches further than its font size says; at Vega's 4 px it
         # touched the tick labels.
         "axis": {"labelColor": INK, "titleColor": INK, "gridColor": GRID, "labelFontSize": AXIS_LABEL_SIZE,
-                 "titleFontSize": 11,
-                 "titleFontWeight": "normal", "titlePadding": 10},
+                 "titleFontSize": 11, "titleFontWeight": "normal", "titlePadding": 10},
         "background": "white",
         "aria": False,  # the page gives each chart its own title and summary
     }
@@ -410,7 +409,7 @@ def to_vega(spec):
     domains, values = spec["usermeta"].get("domains", {}), spec["usermeta"].get("values", {})
     months = spec["usermeta"].get("months")
     for scale in all_scales(vega):
-        if months and scale["type"] in ("time", "utc"):
+        if months and scale.get("type") in ("time", "utc"):
             scale["domain"] = months
             scale.pop("nice", None)
         if scale["name"] in domains:
@@ -575,27 +574,12 @@ def localise(svg, words, months):
 
 
 CAPTION_LINE, CAPTION_WIDTH, CAPTION_MARGIN = 15, 400, 6
-# The key of a history chart's marks, drawn as they are in the chart: (mark, words' key in the caption).
+ADDRESS_BREAKS = " /-"  # a chart file's lines break at spaces, and a web address after "/" or "-"
+# The key under a history chart: each mark's swatch, and the size of its words.
 KEY_SWATCH, KEY_SIZE = 22, 10
 
 
-def broken(text, room, size, bold=False):
-    """The text in lines within room pixels, measured: broken at spaces, and a word too long for a line (a web
-    address) after a "/" or "-"; nothing is ever cut off."""
-    from . import typeset
-
-    lines = []
-    for word in re.findall(r"[^/\- ]*[/\- ]?|\S+", text):
-        if not word:
-            continue
-        if lines and typeset.width(lines[-1] + word, size, bold) <= room:
-            lines[-1] += word
-        else:
-            lines.append(word)
-    return [line.rstrip(" ") for line in lines]
-
-
-def key_svg(key, y, room):
+def key_svg(key, y, width):
     """The key under a history chart: each mark drawn as in the chart, beside its words; wrapped to the width."""
     from . import typeset
 
@@ -609,14 +593,14 @@ def key_svg(key, y, room):
     }
     parts, x, rows = [], CAPTION_MARGIN, 1
     for mark, words in key:
-        width = KEY_SWATCH + 5 + typeset.width(words, KEY_SIZE) + 14
-        if x > CAPTION_MARGIN and x + width > room:
+        advance = KEY_SWATCH + 5 + typeset.width(words, KEY_SIZE) + 14
+        if x > CAPTION_MARGIN and x + advance > width:
             x, rows = CAPTION_MARGIN, rows + 1
         at = y + CAPTION_LINE * (rows - 1)
         parts.append(f'<g transform="translate({x:.1f},{at})">{swatches[mark]}</g>'
                      f'<text x="{x + KEY_SWATCH + 5:.1f}" y="{at}" font-family="{FONT}" fill="{INK}" '
                      f'font-size="{KEY_SIZE}">{escape_xml(words)}</text>')
-        x += width
+        x += advance
     return "".join(parts), rows
 
 
@@ -625,16 +609,18 @@ def captioned(svg, title, about, footer, key=()):
     about what it shows (the series, the months), a key of its marks, and under it the source and the page's
     address. Every text is measured and wrapped to the file's width, never cut off. The drawing is kept as it
     is, nested; the page shows the chart without these, under its own caption."""
+    from .typeset import filled
+
     width, height = (float(v) for v in re.search(r'<svg[^>]* width="([\d.]+)" height="([\d.]+)"', svg).groups())
     full_width = max(width, CAPTION_WIDTH)
     room = full_width - 2 * CAPTION_MARGIN
     text = f'font-family="{FONT}" fill="{INK}"'
     head, y = [], 0
-    for line in broken(title, room, 12.5, bold=True):
+    for line in filled(title, room, 12.5, bold=True, breaks=ADDRESS_BREAKS):
         y += 16 if not head else CAPTION_LINE
         head.append(f'<text x="{CAPTION_MARGIN}" y="{y}" {text} font-size="12.5" font-weight="bold">'
                     f'{escape_xml(line)}</text>')
-    for line in [part for about_line in about for part in broken(about_line, room, 11)]:
+    for line in [part for about_line in about for part in filled(about_line, room, 11, breaks=ADDRESS_BREAKS)]:
         y += CAPTION_LINE
         head.append(f'<text x="{CAPTION_MARGIN}" y="{y}" {text} font-size="11">{escape_xml(line)}</text>')
     top = y + 6
@@ -645,7 +631,7 @@ def captioned(svg, title, about, footer, key=()):
         keyed, rows = key_svg(key, y + 14, full_width)
         y += 6 + CAPTION_LINE * rows
     foot = []
-    for line in [part for footer_line in footer for part in broken(footer_line, room, 9.5)]:
+    for line in [part for footer_line in footer for part in filled(footer_line, room, 9.5, breaks=ADDRESS_BREAKS)]:
         y += 11 if foot or key else 12
         foot.append(f'<text x="{CAPTION_MARGIN}" y="{y}" {text} font-size="9.5">{escape_xml(line)}</text>')
     full_height = y + 6

@@ -99,8 +99,8 @@ def write_site_files(pelican):
 
 
 def told_plainly(run, output):
-    """Pelican's run, with a file that could not be written (a full disk, a folder without permission) told in
-    plain words instead of a traceback: what failed, and that the published site is as it was."""
+    """Pelican's run, with a file that could not be written or read (a full disk, a folder without permission)
+    told in plain words instead of a traceback: what failed, and that the published site is as it was."""
     def guarded():
         try:
             return run()
@@ -108,7 +108,7 @@ def told_plainly(run, output):
             where = f" ({error.filename})" if error.filename else ""
             hint = (" Free some space (a build needs about as much again as the site) and build again."
                     if error.errno in (errno.ENOSPC, errno.EDQUOT) else "")
-            raise BuildStopped(f"A file could not be written: {error.strerror or error}{where}. Nothing was "
+            raise BuildStopped(f"A file could not be written or read: {error.strerror or error}{where}. Nothing was "
                                f"published; {output} is as it was.{hint}") from None
     return guarded
 

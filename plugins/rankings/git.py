@@ -49,20 +49,6 @@ def text(folder, *arguments):
     return run(folder, *arguments).decode("utf-8", errors="surrogateescape")
 
 
-def blobs(folder, ids):
-    """{blob id: bytes} of the blobs named, read by one `git cat-file --batch`."""
-    ids = list(dict.fromkeys(ids))
-    if not ids:
-        return {}
-    out = run(folder, "cat-file", "--batch", stdin="".join(f"{blob}\n" for blob in ids).encode())
-    found, position = {}, 0
-    for blob in ids:
-        end = out.index(b"\n", position)
-        header = out[position:end].split()
-        position = end + 1
-        if len(header) < 3 or header[1] != b"blob":  # "<id> missing"
-            continue
-        size = int(header[2])
-        found[blob] = out[position:position + size]
-        position += size + 1  # the content, then a newline
-    return found
+def blob(folder, blob_id):
+    """The bytes of a blob (a version of a file), as git stores them."""
+    return run(folder, "cat-file", "blob", blob_id)

@@ -16,8 +16,8 @@ A file in the history that is not a month (`police/2024-12 (1).csv`, `old.csv`) 
 names them once. Without git, outside a repository, or when git fails, nothing is told, and the build log says
 why: no history stops a build that validation passed.
 
-What a version's rows are is kept in the cache by its blob id (and the units it was checked against): a month
-with 85 versions is read and ranked once, not on every build.
+What a version's rows are is kept in the cache by its series, month and blob id (and the units it was checked
+against): a month with 85 versions is read and ranked once, not on every build.
 """
 
 import hashlib
@@ -39,7 +39,7 @@ logger = logging.getLogger(__name__)
 
 FIGURES = ("marks", "max_marks", "percent", "rank")
 DELETED = "0" * 40
-CACHE_VERSION = 1  # raise when what is cached for a version changes
+CACHE_VERSION = 2  # raise when what is cached for a version changes
 COMMIT = re.compile(r"commit ([0-9a-f]{40}) (\d{4}-\d{2}-\d{2})")
 
 
@@ -169,7 +169,8 @@ def changed_figures(old, new):
 
 class Versions:
     """The rows of versions of month files, as validation reads them (None for a version that does not
-    validate), kept by blob id in the cache (when given) for the units.csv and series.csv of now."""
+    validate), and their figures, kept by (series, month, blob id) in the cache (when given) for the units.csv
+    and series.csv of now. The same bytes as another month's file are another month's rows."""
 
     def __init__(self, folder, cache=None):
         self.folder = Path(folder)
@@ -183,18 +184,21 @@ class Versions:
             except Exception as error:  # a cache written by another version, or cut short: read again
                 logger.info("%s could not be read (%s); versions are read again", self.file, error)
 
-    def rows_of(self, series_id, month, blob, contents):
+    def rows_of(self, series_id, month, blob):
         """The version's rows as ranking.py takes them, or None when the version would not have validated."""
-        if blob not in self.rows:
-            self.rows[blob] = self._validated(series_id, month, contents(blob))
+        key = (series_id, month, blob)
+        if key not in self.rows:
+            self.rows[key] = self._validated(series_id, month, git.blob(self.folder, blob))
             self.changed = True
-        return self.rows[blob]
+        return self.rows[key]
 
-    def figures_of(self, blob, rows, units):
-        if blob not in self.figures:
-            self.figures[blob] = figures_of(rows, units)
+    def figures_of(self, series_id, month, blob, units):
+        """The version's figures as they were published (it validated: rows_of is not None)."""
+        key = (series_id, month, blob)
+        if key not in self.figures:
+            self.figures[key] = figures_of(self.rows_of(series_id, month, blob), units)
             self.changed = True
-        return self.figures[blob]
+        return self.figures[key]
 
     def _validated(self, series_id, month, content):
         """The version checked as `make validate` checks a month's file: in a folder of its own beside today's
@@ -223,13 +227,12 @@ class Versions:
 
 def correction_of(versions, now, units, rows_of, ranked):
     """The Correction of one month from its versions (oldest first), or None. rows_of(version) → its rows, or None
-    when it could not have been published; ranked(version, rows) → its figures; now: the month's ranked rows as
-    the site publishes them."""
+    when it could not have been published; ranked(version) → its figures; now: the month's ranked rows as the
+    site publishes them."""
     published = [version for version in versions if version.blob is not None]
-    first = next(((version, rows) for version in published if (rows := rows_of(version)) is not None), None)
-    if first is None or same_marks(first[1], now, units):
+    first_version = next((version for version in published if rows_of(version) is not None), None)
+    if first_version is None or same_marks(rows_of(first_version), now, units):
         return None  # as first published (a level added, the file reformatted)
-    first_version, first_rows = first
     # Corrected on: the first of the last run of published versions whose marks are those of now. Marks not
     # committed yet (a build of a working copy) take the latest version's date.
     corrected = published[-1]
@@ -242,7 +245,7 @@ def correction_of(versions, now, units, rows_of, ranked):
         corrected = version
     current = {row["unit_id"]: {"level": row["level"], **{name: row[name] for name in FIGURES}}
                for row in now.to_dict("records")}
-    changes = changed_figures(ranked(first_version, first_rows), current)
+    changes = changed_figures(ranked(first_version), current)
     return Correction(first_version.date, corrected.date, changes) if changes else None
 
 
@@ -255,23 +258,20 @@ def data_history(folder, results, units, cache=None):
     found = {}
     try:
         kept = Versions(folder, cache)
-        several = {key: versions for key, versions in log.versions.items() if len(versions) > 1}
-
-        def content(blob):
-            # Only the versions a correction needs are read (the first that validates, the last ones), and each
-            # only once ever: the cache keeps what it was.
-            return git.blobs(folder, [blob]).get(blob, b"")
-
-        for (series_id, month), versions in several.items():
+        # Only the versions a correction needs are read (the first that validates, the last ones), each once
+        # ever: the cache keeps what it was.
+        for (series_id, month), versions in log.versions.items():
+            if len(versions) < 2:
+                continue
             now = results.loc[(results["series"] == series_id) & (results["month"] == month)]
             if now.empty:
                 continue  # a month no longer published (its file removed): nothing to tell
 
             def rows_of(version, series_id=series_id, month=month):
-                return kept.rows_of(series_id, month, version.blob, content)
+                return kept.rows_of(series_id, month, version.blob)
 
-            def ranked(version, rows):
-                return kept.figures_of(version.blob, rows, units)
+            def ranked(version, series_id=series_id, month=month):
+                return kept.figures_of(series_id, month, version.blob, units)
 
             correction = correction_of(versions, now, units, rows_of, ranked)
             if correction:

@@ -103,7 +103,6 @@ def runs(problems):
 class More:
     """The problems of a kind past the first SHOWN_OF_A_KIND: how many there are, told in one line."""
 
-    problem: Problem  # the first of the kind
     count: int
 
 
@@ -125,7 +124,7 @@ def told(problems, shown=SHOWN_OF_A_KIND):
             last_at[kind] = len(out)
     for kind, position in sorted(last_at.items(), key=lambda item: -item[1]):
         if totals[kind] > told_of_kind[kind]:
-            out.insert(position, More(out[position - 1].problem, totals[kind] - told_of_kind[kind]))
+            out.insert(position, More(totals[kind] - told_of_kind[kind]))
     return out
 
 

@@ -57,10 +57,6 @@ class Line:
             text = " ".join(words) + " …"
         self.text, self.size = text, round(fitting, 1)
 
-    @property
-    def width(self):
-        return em_width(self.text, self.bold) * self.size
-
     def svg(self, baseline):
         x, out = MARGIN, []
         for piece in pieces(self.text):
@@ -88,8 +84,8 @@ def title_lines(title):
         wrapped = typeset.wrapped(title, ROOM, size, bold=True, lines=2)
         if wrapped:
             return [Line(line, size, bold=True, smallest=size) for line in wrapped]
-    wrapped = typeset.wrapped(title, ROOM, 48, bold=True, lines=99) or [title]
-    return [Line(wrapped[0], 48, bold=True, smallest=48), Line(" ".join(wrapped[1:]), 48, bold=True, smallest=48)]
+    first, *rest = typeset.filled(title, ROOM, 48, bold=True)  # the second line is cut at a word by Line
+    return [Line(line, 48, bold=True, smallest=48) for line in (first, " ".join(rest)) if line]
 
 
 def card(site_name, title, about, lines, footer):

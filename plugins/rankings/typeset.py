@@ -7,6 +7,7 @@ text is split into runs by the font that draws each character, as resvg falls ba
 character, else Noto Sans Devanagari. A combining sign stays in the run of the letter it marks.
 """
 
+import re
 import unicodedata
 from functools import cache, lru_cache
 from pathlib import Path
@@ -106,35 +107,25 @@ def width(text, size, bold=False):
     return _em_width(text, BOLD if bold else REGULAR) * size
 
 
-def fitting_size(text, room, size, bold=False):
-    """The largest font size up to `size` at which the text fits `room` pixels (widths grow with the size)."""
-    em = _em_width(text, BOLD if bold else REGULAR)
-    return size if em * size <= room else room / em
+def filled(text, room, size, bold=False, breaks=" "):
+    """The text in lines within room pixels, filled greedily and broken after any of `breaks` (a space at a
+    line's end is dropped); a piece wider than room stands on a line of its own, never cut."""
+    pattern = f"[^{re.escape(breaks)}]*[{re.escape(breaks)}]?"
+    lines = []
+    for piece in re.findall(pattern, text):
+        if not piece:
+            continue
+        if lines and width((lines[-1] + piece).rstrip(" "), size, bold) <= room:
+            lines[-1] += piece
+        else:
+            lines.append(piece)
+    return [line.rstrip(" ") for line in lines]
 
 
 def wrapped(text, room, size, bold=False, lines=2):
     """The text in at most `lines` lines, broken at spaces, each within `room` pixels at `size`; None when it
     does not fit so."""
-    words, out = text.split(" "), []
-    for word in words:
-        if out and width(out[-1] + " " + word, size, bold) <= room:
-            out[-1] += " " + word
-        else:
-            out.append(word)
+    out = filled(text, room, size, bold)
     if len(out) > lines or any(width(line, size, bold) > room for line in out):
         return None
     return out
-
-
-def shortened(text, room, size, bold=False):
-    """The text cut at a word where it must be, with "…", to fit room: the last resort for a text no smaller
-    size fits. A cut never falls inside a word ("थाना 10" never reads "थाना 1")."""
-    if width(text, size, bold) <= room:
-        return text
-    words = text.split(" ")
-    while len(words) > 1:
-        words.pop()
-        candidate = " ".join(words) + " …"
-        if width(candidate, size, bold) <= room:
-            return candidate
-    return "…"
