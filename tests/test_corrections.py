@@ -14,7 +14,7 @@ from rankings import history
 from rankings.cli import validate
 from rankings.i18n import load_languages
 from rankings.model import build_model
-from sitebuild import FIXTURES, ROOT, build, parse, read
+from sitebuild import FIXTURES, ROOT, build, read
 
 DECEMBER = "police/2024-12.csv"
 

@@ -14,11 +14,10 @@ import io
 import shutil
 import threading
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
-from sitebuild import FIXTURES, ROOT, build
+from sitebuild import FIXTURES, build
 
 # Each payload tries another way out: of an attribute (both quotes), of a <script> (JSON-LD), of a comment, into
 # an element, and through what striptags and unescape would turn back into markup.
