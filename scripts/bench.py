@@ -56,25 +56,25 @@ def chart_floor(data, cores, sample=24):
     chart of the site through the build's own pool (spawned workers, one per core, an empty cache). A chart's
     time alone is not a floor: vl-convert's engine renders on about 1.4 cores, so two workers on two cores do
     not go twice as fast as one chart alone suggests."""
-    from rankings import charts
-    from rankings.model import build_model
+    from rankings.render.charts import kinds, pool, vega
+    from rankings.site.model import build_model
 
     data_of = {}
     for page in build_model(data, with_corrections=False).pages():
         for chart in page.charts.values():
-            data_of[charts.chart_key(chart)] = chart
-    specs = {key: charts.spec_of(chart) for key, chart in data_of.items()}
+            data_of[kinds.chart_key(chart)] = chart
+    specs = {key: kinds.spec_of(chart) for key, chart in data_of.items()}
     with tempfile.TemporaryDirectory() as cache:
         started = time.perf_counter()
-        charts.render_all(data_of, Path(cache) / "charts", processes=cores)
+        pool.render_all(data_of, Path(cache) / "charts", processes=cores)
         pool = time.perf_counter() - started
-    os.environ["FONTCONFIG_FILE"] = charts.fontconfig_file(Path(tempfile.mkdtemp()) / "charts")
+    os.environ["FONTCONFIG_FILE"] = pool.fontconfig_file(Path(tempfile.mkdtemp()) / "charts")
     picked = list(specs.values())[:: max(1, len(specs) // sample)][:sample]
-    charts._render(picked[0])  # the first conversion starts the engine
+    vega._render(picked[0])  # the first conversion starts the engine
     times = []
     for spec in picked:
         started = time.perf_counter()
-        charts._render(spec)
+        vega._render(spec)
         times.append(time.perf_counter() - started)
     return len(specs), pool, statistics.median(times)
 

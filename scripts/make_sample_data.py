@@ -445,7 +445,7 @@ def write(folder, units, marks_by_month, rng):
 
 def check_seed_facts(folder):
     """Load and rank the written folder with the site's own code; every reported fact must come out."""
-    from rankings.model import build_model
+    from rankings.site.model import build_model
 
     model = build_model(folder, with_corrections=False)
     dataset, rankings = model.dataset, model.rankings

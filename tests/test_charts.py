@@ -7,11 +7,13 @@ from decimal import Decimal
 
 import pytest
 
-from rankings.charts import (
-    BANDS, band_counts, bands_spec, chart_key, history_spec, localise, rank_ticks, render_all, spec_of, tidy_svg,
-)
-from rankings.decimals import round_percent
-from rankings.months import calendar_months, next_month
+from rankings.render.charts.files import localise
+from rankings.render.charts.kinds import bands_spec, chart_key, history_spec, rank_ticks, spec_of
+from rankings.render.charts.pool import render_all
+from rankings.render.charts.vega import tidy_svg
+from rankings.site.chart_data import BANDS, band_counts
+from rankings.data.decimals import round_percent
+from rankings.data.months import calendar_months, next_month
 from sitebuild import FIXTURES, build, read
 
 
@@ -48,7 +50,7 @@ def test_rank_axis_starts_at_1_and_is_reversed():
 def test_a_station_chart_is_its_percent_beside_the_median_without_the_rank():
     """Among 1,575 stations, most of them sharing rank 1, a rank line would jump from 1 to 1,291 for a fall of
     five points: a station's chart shows its percent and the median of all stations (pages.RANK_CHART_MOST_UNITS)."""
-    from rankings.pages import history_chart
+    from rankings.site.chart_data import history_chart
 
     rows = [{"month": "2024-12", "rank": 1291, "ranked_in_level": 1575, "percent": Decimal("95"),
              "level_median": Decimal("100")},
@@ -102,7 +104,7 @@ def test_rendering_is_cached_by_chart(tmp_path, caplog):
     chart = {"kind": "bands", "level": "station", "counts": [1, 0, 1, 0, 0, 1]}
     key = chart_key(chart)
     assert key != chart_key({**chart, "counts": [1, 0, 1, 0, 1, 0]})
-    with caplog.at_level(logging.INFO, logger="rankings.charts"):
+    with caplog.at_level(logging.INFO, logger="rankings.render.charts.pool"):
         first = render_all({key: chart}, tmp_path, processes=1)
         again = render_all({key: chart}, tmp_path, processes=1)
     assert first == again and first[key].startswith("<svg")
@@ -151,7 +153,7 @@ def test_compiled_templates_render_as_the_spec_itself():
     """Workers compile a chart kind once and put each chart's parts into a copy: the SVG must not change."""
     import vl_convert
 
-    from rankings.charts import to_vega
+    from rankings.render.charts.vega import to_vega
 
     long = [{"month": f"{2021 + i // 12}-{i % 12 + 1:02d}", "rank": (i * 37) % 1500 + 1, "ranked_in_level": 1560,
              "percent": round_percent(60 + i % 30, 90), "level_median": Decimal("97.5")} for i in range(60) if i % 7]
@@ -171,7 +173,7 @@ def test_compiled_templates_render_as_the_spec_itself():
 
 
 def test_month_labels_fit_under_the_chart():
-    from rankings.charts import MONTH_LABELS, month_ticks
+    from rankings.render.charts.kinds import MONTH_LABELS, month_ticks
 
     assert [t["month"] for t in month_ticks(calendar_months("2024-10", "2024-12"))] == [10, 11, 12]
     for first, last in [("2024-01", "2025-10"), ("2021-01", "2025-12"), ("2024-03", "2024-10"), ("2017-01", "2026-11")]:

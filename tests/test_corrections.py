@@ -1,4 +1,4 @@
-"""What git's history of the data folder tells (history.py), in the histories staff really make: a copy of a
+"""What git's history of the data folder tells (ranking/corrections.py), in the histories staff really make: a copy of a
 file committed by mistake, a first version that never validated, a file deleted and added again, a fix made
 while merging, folders with Hindi names, a hook's GIT_DIR, a repository git will not read. Each case once told
 a wrong date, lost every correction without a word, or stopped every build."""
@@ -10,10 +10,10 @@ import subprocess
 
 import pytest
 
-from rankings import history
+from rankings.ranking import corrections
 from rankings.cli import validate
-from rankings.i18n import load_languages
-from rankings.model import build_model
+from rankings.render.language import load_languages
+from rankings.site.model import build_model
 from sitebuild import FIXTURES, ROOT, build, read
 
 DECEMBER = "police/2024-12.csv"
@@ -52,7 +52,7 @@ class Repository:
         (self.data / path).write_text(text, encoding="utf-8")
 
     def corrections(self, cache=None):
-        return (build_model(self.data, cache=cache) if cache else build_model(self.data)).history.corrections
+        return (build_model(self.data, cache=cache) if cache else build_model(self.data)).corrections.by_month
 
 
 @pytest.fixture
@@ -136,9 +136,9 @@ def test_a_data_folder_of_any_name_keeps_its_corrections(tmp_path, folder):
     repo.change(DECEMBER, "75.56,90", "80.5,90")
     repo.commit("2025-01-09", "Correct")
     model = build_model(repo.data)
-    assert model.history.corrections[("police", "2024-12")].corrected_on == "2025-01-09"
-    assert model.history.file_changed[("police", "2024-12")] == "2025-01-09"
-    assert model.history.last_changed == "2025-01-09"
+    assert model.corrections.by_month[("police", "2024-12")].corrected_on == "2025-01-09"
+    assert model.corrections.file_changed[("police", "2024-12")] == "2025-01-09"
+    assert model.corrections.last_changed == "2025-01-09"
 
 
 def test_a_hooks_git_dir_does_not_hide_the_history(repo, monkeypatch):
@@ -156,7 +156,7 @@ def test_a_repository_git_will_not_read_is_said_in_the_log(repo, caplog):
     subprocess.run(["chown", "-R", "65534:65534", str(repo.root)], check=True)
     with caplog.at_level(logging.WARNING):
         model = build_model(repo.data)
-    assert model.history.corrections == {}
+    assert model.corrections.by_month == {}
     assert "git could not read the history" in caplog.text and "dubious ownership" in caplog.text
 
 
@@ -164,8 +164,8 @@ def test_no_git_says_so_without_a_warning(tmp_path, caplog):
     data = tmp_path / "data"
     shutil.copytree(FIXTURES / "small", data)
     with caplog.at_level(logging.INFO):
-        history_ = build_model(data).history
-    assert (history_.corrections, history_.last_changed) == ({}, None)
+        told = build_model(data).corrections
+    assert (told.by_month, told.last_changed) == ({}, None)
     assert not [record for record in caplog.records if record.levelno >= logging.WARNING]
 
 
@@ -176,8 +176,8 @@ def test_each_version_is_checked_once_then_kept_in_the_cache(repo, tmp_path, mon
                     f"kanpur-commissionerate-chaubepur,{marks},90")
         repo.commit(f"2025-01-{marks - 59:02d}", f"Chaubepur {marks}")
     calls = []
-    checked = history.Versions._validated
-    monkeypatch.setattr(history.Versions, "_validated", lambda self, *a: calls.append(a[:2]) or checked(self, *a))
+    checked = corrections.Versions._validated
+    monkeypatch.setattr(corrections.Versions, "_validated", lambda self, *a: calls.append(a[:2]) or checked(self, *a))
     cache = tmp_path / "cache"
     correction = repo.corrections(cache)[("police", "2024-12")]
     assert (correction.first_published, correction.corrected_on) == ("2024-12-31", "2025-01-30")
@@ -194,8 +194,8 @@ def test_the_log_is_read_with_merges_deletions_and_odd_names():
            "\x00:100644 100644 " + f"{blob} {blob} M\x00units.csv"
            "\x00\x00commit " + "2" * 40 + " 2025-01-05\x00\n:100644 000000 " + f"{blob} " + "0" * 40
            + " D\x00police/2024-12.csv\x00")
-    found = history.parse_log(log)
-    assert found.versions == {("police", "2024-12"): [history.Version("2" * 40, "2025-01-05", None),
-                                                       history.Version("1" * 40, "2025-01-10", blob)]}
+    found = corrections.parse_log(log)
+    assert found.versions == {("police", "2024-12"): [corrections.Version("2" * 40, "2025-01-05", None),
+                                                       corrections.Version("1" * 40, "2025-01-10", blob)]}
     assert found.not_months == ("police/2024-12 (1).csv",)
     assert found.last_changed == "2025-01-10"

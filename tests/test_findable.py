@@ -11,8 +11,8 @@ from collections import Counter
 
 import pytest
 
-from rankings import downloads
-from rankings.vocabulary import LEVEL
+from rankings.render import downloads
+from rankings.data.vocabulary import LEVEL
 from sitebuild import FIXTURES, ROOT, build, parse, read, read_csv, resolve
 
 SMALL = FIXTURES / "small"
@@ -296,7 +296,7 @@ def test_shared_links_show_a_title_with_the_district_and_the_latest_figures(site
 
 
 def test_spelling_variants_fold_to_one_form():
-    from rankings.search import fold
+    from rankings.render.search import fold
 
     assert {fold(v) for v in ("Chaubepur", "choubepur", "chaubeypur", "CHAUBEPURR")} == {"chaubepur"}
     assert fold("Kotwali") == fold("kotvali") == "kotvali"
@@ -305,9 +305,9 @@ def test_spelling_variants_fold_to_one_form():
 def test_every_unit_is_a_record_in_each_language_with_both_scripts_and_romanised_hindi(site):
     import json
 
-    from rankings.i18n import load_languages
-    from rankings.model import build_model
-    from rankings.search import FOLDS, records
+    from rankings.render.language import load_languages
+    from rankings.site.model import build_model
+    from rankings.render.search import FOLDS, records
 
     model = build_model(SMALL, with_corrections=False)
     found = records(model, load_languages(ROOT / "theme" / "translations"), lambda unit, language: "")

@@ -17,10 +17,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rankings.charts import spec_of
-from rankings.i18n import load_languages
-from rankings.model import build_model
-from rankings.problems import DataError, describe, printable
+from rankings.render.charts.kinds import spec_of
+from rankings.render.language import load_languages
+from rankings.site.model import build_model
+from rankings.data.problems import DataError, describe, printable
 from sitebuild import FIXTURES, ROOT, build, tree_digest
 
 SMALL = FIXTURES / "small"

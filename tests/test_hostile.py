@@ -6,9 +6,10 @@ import datetime
 
 import pytest
 
-from rankings.load import ID_MAX_LENGTH, load
-from rankings.months import next_month
-from rankings.problems import DataError, Problem, describe
+from rankings.data.load import load
+from rankings.data.schema import ID_MAX_LENGTH
+from rankings.data.months import next_month
+from rankings.data.problems import DataError, Problem, describe
 from test_load import POLICE_2024_01, SERIES, UNITS, month_with, write_folder
 
 TODAY = datetime.date(2026, 11, 26)
@@ -149,8 +150,8 @@ def test_a_flood_of_problems_is_told_by_kind_with_a_count_and_long_values_shorte
     import io as stringio
 
     from rankings.cli import validate
-    from rankings.i18n import load_languages
-    from rankings.problems import SHOWN_OF_A_KIND, VALUE_LIMIT
+    from rankings.render.language import load_languages
+    from rankings.data.problems import SHOWN_OF_A_KIND, VALUE_LIMIT
     from sitebuild import ROOT
 
     # Every id another (no run of lines to join), and marks that are not a number on every other line.

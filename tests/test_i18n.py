@@ -7,8 +7,8 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 from jinja2 import Environment
 
-from rankings.decimals import round_percent
-from rankings.i18n import load_languages
+from rankings.data.decimals import round_percent
+from rankings.render.language import load_languages
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "theme" / "translations"

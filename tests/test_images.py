@@ -11,7 +11,8 @@ from io import BytesIO
 
 import pytest
 
-from rankings import charts, share, typeset
+from rankings.render import share, typeset
+from rankings.render.charts import files as chart_files, kinds, pool, style
 from sitebuild import ROOT
 
 LONGEST = {}
@@ -69,7 +70,7 @@ def test_a_share_card_draws_every_character_and_keeps_its_text_inside(name):
     sizes = {y: size for _, y, size, *_ in drawn}
     assert all(b - a >= 0.95 * sizes[b] for a, b in zip(baselines, baselines[1:])), "two lines overlap"
     # In the drawing itself: the right margin is blank between the bands (resvg's own shaping, not ours).
-    image = Image.open(BytesIO(charts.png_of(svg, 1))).convert("L")
+    image = Image.open(BytesIO(pool.png_of(svg, 1))).convert("L")
     margin = image.crop((share.WIDTH - share.MARGIN + 6, share.BAND + 2, share.WIDTH, share.HEIGHT - 14))
     assert margin.getextrema()[0] > 240, "text runs into the right margin"
     # A rise and a fall are told apart: drawn as triangles, not as characters no font has.
@@ -86,11 +87,11 @@ def test_a_card_too_long_for_any_size_is_cut_at_a_word_with_an_ellipsis():
 def chart_file(language_months, words, caption):
     history = [{"month": f"2024-{m:02d}", "rank": 3, "ranked_in_level": 75, "percent": Decimal("93.5"),
                 "level_median": Decimal("95")} for m in range(1, 13)]
-    svg = charts.localise(charts.render_all({"k": {"kind": "history", "history": history,
+    svg = chart_files.localise(pool.render_all({"k": {"kind": "history", "history": history,
                                                    "months": [r["month"] for r in history], "unpublished": (),
                                                    "with_rank": True}}, caption["cache"])["k"],
                           words, language_months)
-    return charts.captioned(svg, *caption["words"])
+    return chart_files.captioned(svg, *caption["words"])
 
 
 @pytest.mark.parametrize("language", ["hi", "en"])
@@ -119,17 +120,17 @@ def test_a_downloaded_history_chart_is_whole_and_has_a_key(tmp_path, language):
 
 
 def test_month_labels_never_touch_in_either_language():
-    widest = charts.widest_month_label()
+    widest = kinds.widest_month_label()
     assert widest > typeset.width("Sept 23", 11)  # the Hindi ones are the wider
     for length in range(2, 121):
         months = [f"{2020 + (m // 12)}-{m % 12 + 1:02d}" for m in range(length)]
-        ticks = charts.month_ticks(months)
-        positions = [((t["year"] - 2020) * 12 + t["month"] - 1) * charts.WIDTH / (length - 1) for t in ticks]
+        ticks = kinds.month_ticks(months)
+        positions = [((t["year"] - 2020) * 12 + t["month"] - 1) * style.WIDTH / (length - 1) for t in ticks]
         assert all(b - a >= widest + 8 for a, b in zip(positions, positions[1:])), length
 
 
 @pytest.mark.parametrize("most", [0, 1, 2, 3, 5, 6, 7, 13, 52, 351, 1575])
 def test_count_ticks_are_distinct_whole_numbers_covering_the_most(most):
-    ticks = charts.count_ticks(most)
+    ticks = kinds.count_ticks(most)
     assert ticks[0] == 0 and ticks[-1] >= most and len(ticks) <= 6
     assert all(isinstance(t, int) for t in ticks) and ticks == sorted(set(ticks))

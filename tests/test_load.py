@@ -3,9 +3,9 @@
 import pandas as pd
 import pytest
 
-from rankings import load as loader
-from rankings.load import Dataset, load
-from rankings.problems import DataError, describe
+from rankings.data import messages as loader
+from rankings.data.load import Dataset, load
+from rankings.data.problems import DataError, describe
 
 UNITS = """\
 id,level,parent,name_en,name_hi,formerly
@@ -667,7 +667,7 @@ def test_every_message_template_fills_in_with_its_params(tmp_path):
 
 
 def test_the_same_problem_on_consecutive_lines_is_told_once_as_a_range():
-    from rankings.problems import Problem, runs
+    from rankings.data.problems import Problem, runs
 
     def empty(line, column):
         return Problem("police/2025-01.csv", line, column, "", loader.EXPECTED_VALUE)

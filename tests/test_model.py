@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from rankings.charts import spec_of
-from rankings.model import build_model
+from rankings.render.charts.kinds import spec_of
+from rankings.site.model import build_model
 from sitebuild import FIXTURES, build, read, read_csv
 
 

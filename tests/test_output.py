@@ -16,8 +16,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from pelican import signals
 
-from rankings import charts
-from rankings.output import OutputPathError, SiteOutput
+from rankings.render.charts import kinds
+from rankings.build.output import OutputPathError, SiteOutput
 from sitebuild import FIXTURES, ROOT, build, tree_digest
 
 # Files Pelican writes or copies itself (its Markdown pages, the theme's static files), not the plugin.
@@ -141,8 +141,8 @@ def test_a_setting_that_templates_read_rewrites_every_page_and_no_chart_or_downl
 
 def test_a_new_chart_renderer_renders_every_chart_again_and_rewrites_only_what_it_changes(workspace, monkeypatch,
                                                                                            caplog):
-    monkeypatch.setattr(charts, "renderers", lambda: "vl-convert 99.0; resvg 99.0")
-    with caplog.at_level(logging.INFO, logger="rankings.charts"):
+    monkeypatch.setattr(kinds, "renderers", lambda: "vl-convert 99.0; resvg 99.0")
+    with caplog.at_level(logging.INFO, logger="rankings.render.charts.pool"):
         after = workspace.build()
     told = [r.getMessage() for r in caplog.records if r.getMessage().startswith("Charts:")]
     assert told and re.match(r"Charts: 0 from the cache, [1-9]\d* rendered", told[-1]), told
@@ -187,9 +187,9 @@ def test_page_models_digest_alike_in_every_process():
     import subprocess
     import sys
 
-    script = ("import sys; sys.path.insert(0, 'plugins'); from rankings.model import build_model; "
-              "from rankings.incremental import Manifest; site = build_model(sys.argv[1], with_corrections=False); "
-              "print(Manifest.model_digest([(p.path, p.model) for p in site.pages()], site.globals()))")
+    script = ("import sys; sys.path.insert(0, 'plugins'); from rankings.site.model import build_model; "
+              "from rankings.render.site_file import digest_of; site = build_model(sys.argv[1], with_corrections=False); "
+              "print(digest_of([(p.path, p.model) for p in site.pages()], site.globals()))")
     digests = {subprocess.run([sys.executable, "-c", script, str(FIXTURES / "small")], cwd=ROOT, capture_output=True, text=True,
                               check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
                for seed in ("1", "2", "3")}

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
-from rankings.ranking import rank_all
+from rankings.ranking.ranks import rank_all
 
 UNITS = pd.DataFrame(
     [

@@ -18,7 +18,7 @@ import shutil
 
 import pytest
 
-from rankings.i18n import load_languages
+from rankings.render.language import load_languages
 from sitebuild import FIXTURES, ROOT, build, parse, read, read_csv, resolve
 
 SMALL = FIXTURES / "small"

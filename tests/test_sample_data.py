@@ -7,7 +7,8 @@ import pytest
 
 from sitebuild import ROOT, tree_digest
 
-from rankings.pages import SiteModel
+from rankings.site.model import SiteModel
+from rankings.site.pages import unit_page
 
 
 def sample_script():
@@ -41,7 +42,7 @@ def test_structure_of_uttar_pradesh(sample):
 def test_seed_report_figures_on_the_unit_pages(sample):
     _, dataset, rankings = sample
     site = SiteModel(dataset, rankings)
-    page = site.unit_page(site.units["kanpur-nagar"])
+    page = unit_page(site, site.units["kanpur-nagar"])
     (block,) = page.model["blocks"]
     december = next(row for row in block["history"] if row["month"] == "2024-12")
     assert (december["marks"], december["max_marks"], december["rank"], december["previous_rank"],
@@ -49,11 +50,11 @@ def test_seed_report_figures_on_the_unit_pages(sample):
     assert (december["complaints_received"], december["complaints_disposed"], december["feedback_total"],
             december["feedback_unsatisfied"]) == (676, 492, 4003, 2420)
 
-    zone = site.unit_page(site.units["kanpur-zone"]).model["blocks"][0]
+    zone = unit_page(site, site.units["kanpur-zone"]).model["blocks"][0]
     assert {"year": 2024, "months_at_1": 7, "months_ranked": 8} in [
         {k: y[k] for k in ("year", "months_at_1", "months_ranked")} for y in zone["years"]]
 
-    police = site.unit_page(site.units["kanpur-commissionerate"]).model["blocks"][0]
+    police = unit_page(site, site.units["kanpur-commissionerate"]).model["blocks"][0]
     assert police["at_rank_1_by_month"]["2024-12"] == (48, 52)
     december = next(row for row in police["history"] if row["month"] == "2024-12")
     assert (december["marks"], december["rank"], december["previous_rank"]) == (120, 73, 50)

@@ -45,7 +45,8 @@ def test_template_fill_validate_build_and_find_the_month(data, tmp_path, capsys)
     assert cli(["template", "--data", str(data), "--series", "police", "--month", "2025-01", "--lang", "en"]) == 0
     template = (data / "police" / "2025-01.csv").read_text(encoding="utf-8-sig")
     header = template.splitlines()[0].split(",")
-    assert header[:6] == ["unit_id", "name_hi", "name_en", "level", "marks", "max_marks"]
+    # The names in the order units.csv has them (the vocabulary's), then what staff fill in.
+    assert header[:6] == ["unit_id", "name_en", "name_hi", "level", "marks", "max_marks"]
     ids = [line.split(",")[0] for line in template.splitlines()[1:]]
     assert ids[:2] == ["agra-zone", "kanpur-zone"] and ids[-1] == "kanpur-dehat-akbarpur"  # by hierarchy
     # It refuses to overwrite.
@@ -251,15 +252,15 @@ def test_devserver_compiles_a_changed_translation(tmp_path):
 def test_a_shallow_clone_tells_no_corrections_rather_than_wrong_ones(data, tmp_path, caplog):
     """A shallow clone's single commit holds every file: read as history, every month would look published
     today. The build says it cannot tell, and tells nothing."""
-    from rankings.model import build_model
+    from rankings.site.model import build_model
 
     december = data / "police" / "2024-12.csv"
     december.write_text(december.read_text(encoding="utf-8").replace("75.56,90", "80.5,90"), encoding="utf-8")
     subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "Correct"], cwd=data,
                    check=True)
-    assert build_model(data).history.corrections  # the full history tells the correction
+    assert build_model(data).corrections.by_month  # the full history tells the correction
     shallow = tmp_path / "shallow"
     subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{data}", str(shallow)], check=True)
-    history = build_model(shallow).history
-    assert (history.corrections, history.last_changed, history.file_changed) == ({}, None, {})
+    told = build_model(shallow).corrections
+    assert (told.by_month, told.last_changed, told.file_changed) == ({}, None, {})
     assert "shallow git clone" in caplog.text

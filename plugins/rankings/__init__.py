@@ -1,18 +1,23 @@
 """Pelican plugin: IGRS rankings from monthly CSVs to bilingual pages. register() only wires signals.
 
-Nothing is imported until Pelican registers the plugin: the chart workers import rankings.charts alone, and
+The stages, one folder each, in the order the data flows: data/ (read and check), ranking/ (ranks, records,
+corrections), site/ (the site model and each page's model), render/ (pages, charts, downloads, search, share
+pictures, in each language), build/ (Pelican's generator, writing, the swap). urls.py and settings.py are the
+contract every stage shares: the paths the site promises, and the settings with their defaults.
+
+Nothing is imported until Pelican registers the plugin: the chart workers import render/charts alone, and
 should not pay for pandas, Pelican and Jinja at their start.
 """
 
 
 def get_generators(pelican):
-    from .generator import RankingsGenerator
+    from .build.generator import RankingsGenerator
 
     return RankingsGenerator
 
 
 def get_writer(pelican):
-    from .writer import LanguageWriter
+    from .build.content_writer import LanguageWriter
 
     return LanguageWriter
 
@@ -20,7 +25,8 @@ def get_writer(pelican):
 def register():
     from pelican import signals
 
-    from .generator import finish_build, install_i18n, start_build
+    from .build.generator import install_i18n
+    from .build.lifecycle import finish_build, start_build
 
     signals.initialized.connect(start_build)
     signals.finalized.connect(finish_build)

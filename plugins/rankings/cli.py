@@ -14,15 +14,15 @@ import sys
 import time
 from pathlib import Path
 
-from . import git
-from .history import not_month_files
-from .i18n import load_languages
-from .load import is_month_file
-from .model import build_model
-from .months import next_month
-from .problems import DataError, More, describe, describe_more, shortened, told
-from .schema import COUNT_COLUMNS
-from .vocabulary import LANGUAGES, LEVEL_IDS
+from .data.folder import is_month_file
+from .data.months import next_month
+from .data.problems import DataError, More, describe, describe_more, shortened, told
+from .data.schema import COUNT_COLUMNS, NAMES
+from .data.vocabulary import LANGUAGES, LEVEL_IDS, source_language
+from .ranking import git
+from .ranking.corrections import not_month_files
+from .render.language import load_languages
+from .site.model import build_model
 
 ROOT = Path(__file__).resolve().parents[2]
 PREVIEW_LIST = 3
@@ -34,8 +34,7 @@ def language_for(code, environ=os.environ):
     if not code:
         code = next((environ[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(name)), "")
     wanted = next((known for known in LANGUAGES if code.lower().startswith(known)), None)
-    source = next(info.code for info in LANGUAGES.values() if info.source)
-    return load_languages(ROOT / "theme" / "translations", [wanted or source])[0]
+    return load_languages(ROOT / "theme" / "translations", [wanted or source_language().code])[0]
 
 
 # ---- validate
@@ -47,10 +46,8 @@ def validate(folder, language, out=None):
     out = out or sys.stdout
     _ = language.gettext
     started = time.perf_counter()
-    try:
-        model = build_model(folder, with_corrections=False)
-    except DataError as error:
-        print_problems(error.problems, language, out)
+    model = checked_model(folder, language, out)
+    if model is None:
         return 1
     dataset = model.dataset
     months = new_months(folder, dataset)
@@ -67,6 +64,15 @@ def validate(folder, language, out=None):
     for series_id, month in months:
         print_preview(model, series_id, month, language, out)
     return 0
+
+
+def checked_model(folder, language, out):
+    """The data folder's site model, or None with every problem printed."""
+    try:
+        return build_model(folder, with_corrections=False)
+    except DataError as error:
+        print_problems(error.problems, language, out)
+        return None
 
 
 def print_problems(problems, language, out):
@@ -102,8 +108,8 @@ def new_months(folder, dataset):
     changed = set()
     for entry in filter(None, status.split("\x00")):
         path = Path(entry[3:])
-        if is_month_file(path.name) and (path.parent.name, path.name[:7]) in dataset.columns_given:
-            changed.add((path.parent.name, path.name[:7]))
+        if is_month_file(path.name) and (path.parent.name, path.stem) in dataset.columns_given:
+            changed.add((path.parent.name, path.stem))
     return sorted(changed)
 
 
@@ -138,9 +144,9 @@ def print_preview(model, series_id, month, language, out):
 
 def preview_rank(language, row):
     """"rank 1 (1,249 joint) ▲1,290 (+5)": a rank as the pages show it, in plain text."""
-    points = f" ({language.points(row.percent_change)})" if row.percent_change is not None else ""
+    change, points = language.change_and_points(row.rank_change, row.percent_change)
     return (language.gettext("rank %(rank)s") % {"rank": language.number(row.rank)} + language.joint_text(row.tied)
-            + f" {language.change(row.rank_change)}{points}")
+            + f" {change}" + (f" ({points})" if points else ""))
 
 
 def distinct_names(units, language):
@@ -172,10 +178,8 @@ def write_template(folder, series_id, month, language, out=None):
     if month and target.exists():
         print(_("%(file)s already exists; it was not changed.") % {"file": target}, file=out)
         return 2
-    try:
-        model = build_model(folder, with_corrections=False)
-    except DataError as error:
-        print_problems(error.problems, language, out)
+    model = checked_model(folder, language, out)
+    if model is None:
         return 1
     dataset = model.dataset
     known = ", ".join(dataset.series.index)
@@ -199,10 +203,10 @@ def write_template(folder, series_id, month, language, out=None):
     target.parent.mkdir(parents=True, exist_ok=True)
     with open(target, "w", newline="", encoding="utf-8-sig") as file:  # the BOM: Excel reads Devanagari
         writer = csv.writer(file)
-        writer.writerow(["unit_id", "name_hi", "name_en", "level", "marks", "max_marks", *COUNT_COLUMNS])
+        writer.writerow(["unit_id", *NAMES, "level", "marks", "max_marks", *COUNT_COLUMNS])
         for unit_id in hierarchy_order(units.index, model.units):
             unit = units.loc[unit_id]
-            writer.writerow([unit_id, unit["name_hi"], unit["name_en"], unit["level"], "", "",
+            writer.writerow([unit_id, *(unit[column] for column in NAMES), unit["level"], "", "",
                              *([""] * len(COUNT_COLUMNS))])
     print(_("Wrote %(file)s: %(count)s units as ranked in %(previous)s. Fill in marks and max_marks, then run "
             "`make validate`.") % {"file": target, "count": language.number(len(units)),
@@ -212,12 +216,13 @@ def write_template(folder, series_id, month, language, out=None):
 
 def hierarchy_order(unit_ids, directory):
     """Level by level from the top; within a level by the chain of parents' names, then the unit's name.
-    directory: the model's units (pages.unit_directory)."""
+    directory: the model's units (site/directories.py), named in the source language."""
+    name = source_language().name_column
 
     def key(unit_id):
         unit = directory[unit_id]
-        chain = tuple(directory[ancestor]["name_en"] for ancestor in unit["ancestors"])
-        return LEVEL_IDS.index(unit["level"]), chain, unit["name_en"]
+        chain = tuple(directory[ancestor][name] for ancestor in unit["ancestors"])
+        return LEVEL_IDS.index(unit["level"]), chain, unit[name]
 
     return sorted(unit_ids, key=key)
 

@@ -1,39 +1,56 @@
-"""The plugin's settings and their defaults; any of them can be set in pelicanconf.py or with `pelican -e`."""
+"""The plugin's settings, as data: each with its default and one line of help, in one table. Any of them can be set
+in pelicanconf.py or with `pelican -e NAME=value`; the README lists them all (a test checks it does).
 
+What the templates see of them, and what a change of them rewrites, is derived from the table: a setting the
+templates READ is in every page's context under its own name; a setting that SHAPES the pages otherwise (their
+languages, their links) is part of the build's fingerprint like those (build/manifest.py), so that a change of
+it makes every page again.
+"""
+
+from dataclasses import dataclass
 from pathlib import Path
 
-DEFAULTS = {
-    # The data folder (DATA.md), relative to the folder Pelican runs in.
-    "RANKINGS_DATA": "data",
-    # Say on every page that the figures are sample data, not official.
-    "RANKINGS_SAMPLE": False,
-    # Languages: the first is served at the root of the site, the others under /<code>/.
-    "RANKINGS_LANGUAGES": ("hi", "en"),
-    # Compiled gettext catalogs: <dir>/<lang>/LC_MESSAGES/messages.mo
-    "RANKINGS_TRANSLATIONS": None,  # default: <THEME>/translations
-    # Charts: a PNG beside every SVG (for download), and how many processes render them (default: all cores).
-    "RANKINGS_CHART_PNG": False,
-    "RANKINGS_CHART_PROCESSES": None,
-    # A 1200 × 630 picture of each unit and month page, in each language, for links shared on WhatsApp, X or
-    # Facebook (og:image; needs an absolute SITEURL): publish builds.
-    "RANKINGS_SHARE_IMAGES": False,
-    # Links name a folder's index.html ("station/x/index.html"), so that the built folder also works when
-    # opened from disk (file://), where a folder does not open its index.html by itself.
-    "RANKINGS_LINK_INDEX": False,
-    # Atom feeds of the months of each series (their links are absolute: on when SITEURL is the real address).
-    "RANKINGS_FEEDS": False,
-    # Where the figures come from, and the licence they are published under: named in every page's citation and
-    # in the month pages' dataset description (JSON-LD). A name is one text, or one per language code.
-    "RANKINGS_SOURCE": {
+READ, SHAPES = "read", "shapes"
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: object
+    help: str
+    pages: str | None = None  # READ: the templates read it; SHAPES: it changes the pages all the same; None: neither
+
+
+SETTINGS = (
+    Setting("RANKINGS_DATA", "data", "The data folder (DATA.md), relative to the folder Pelican runs in."),
+    Setting("RANKINGS_SAMPLE", False, "Say on every page that the figures are sample data, not official.", READ),
+    Setting("RANKINGS_LANGUAGES", ("hi", "en"),
+            "The languages' codes (vocabulary.py): the first served at the root of the site, the others under /<code>/.",
+            SHAPES),
+    Setting("RANKINGS_TRANSLATIONS", None, "The folder of compiled catalogs, <lang>/LC_MESSAGES/messages.mo "
+            "(default: <THEME>/translations)."),
+    Setting("RANKINGS_CHART_PNG", False, "A PNG beside every chart's SVG, for download (publish builds).", READ),
+    Setting("RANKINGS_CHART_PROCESSES", None, "How many processes draw the charts and PNGs (default: all cores)."),
+    Setting("RANKINGS_SHARE_IMAGES", False, "A 1200 × 630 picture of each page in each language for shared links "
+            "(og:image; needs an absolute SITEURL): publish builds.", SHAPES),
+    Setting("RANKINGS_LINK_INDEX", False, "Links name each folder's index file, so that the built folder also works "
+            "when opened from disk (file://).", SHAPES),
+    Setting("RANKINGS_FEEDS", False, "Atom feeds of the months of each series (their links are absolute: on when "
+            "SITEURL is the real address).", READ),
+    Setting("RANKINGS_SOURCE", {
         "url": "https://jansunwai.up.nic.in/",
         "name": {"hi": "आईजीआरएस (जनसुनवाई समाधान) पोर्टल, उत्तर प्रदेश सरकार",
                  "en": "IGRS (Jansunwai Samadhan) portal, Government of Uttar Pradesh"},
-    },
-    "RANKINGS_LICENCE": {
+    }, "Where the figures come from (url, and a name: one text, or one per language code): every page's citation.",
+        READ),
+    Setting("RANKINGS_LICENCE", {
         "url": "https://data.gov.in/government-open-data-license-india",
         "name": {"hi": "सरकारी मुक्त डेटा लाइसेंस – भारत (GODL)", "en": "Government Open Data License – India (GODL)"},
-    },
-}
+    }, "The licence the figures are published under (url and name, as RANKINGS_SOURCE): citations, JSON-LD.", READ),
+)
+DEFAULTS = {item.name: item.default for item in SETTINGS}
+# Pelican's own settings that shape every page: absolute or relative links.
+PELICAN_SETTINGS_IN_PAGES = ("SITEURL", "RELATIVE_URLS")
 
 
 def setting(settings, name):
@@ -41,12 +58,23 @@ def setting(settings, name):
     return DEFAULTS[name] if value is None else value
 
 
+def read_by_templates(settings):
+    """{name: value} of the settings the templates read, for every page's context."""
+    return {item.name: setting(settings, item.name) for item in SETTINGS if item.pages == READ}
+
+
+def shaping_pages(settings):
+    """{name: value as given} of every setting a page depends on: a change of any rewrites the pages."""
+    names = PELICAN_SETTINGS_IN_PAGES + tuple(item.name for item in SETTINGS if item.pages in (READ, SHAPES))
+    return {name: settings.get(name) for name in names}
+
+
 def translations_dir(settings):
     configured = setting(settings, "RANKINGS_TRANSLATIONS")
     return Path(configured) if configured else Path(settings["THEME"]) / "translations"
 
 
-# Not a setting: where the build found the output folder, while it writes the new site beside it (publish.py).
+# Not a setting: where the build found the output folder, while it writes the new site beside it (build/swap.py).
 PUBLISHED_OUTPUT = "RANKINGS_PUBLISHED_OUTPUT"
 
 

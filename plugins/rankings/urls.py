@@ -6,7 +6,7 @@ language, the first language at the root and each other under /<code>/ (in_langu
 theme's files are shared by every language.
 """
 
-from .vocabulary import LANGUAGES, LEVEL_IDS
+from .data.vocabulary import LANGUAGES, LEVEL_IDS
 
 INDEX = "index.html"
 
@@ -95,7 +95,7 @@ SEARCH_BUNDLE = "pagefind/"  # the search index (search.py) and the script that 
 SEARCH_SCRIPT = SEARCH_BUNDLE + "site-search.js"
 NOT_FOUND = "404.html"  # what hosts (GitHub Pages, Netlify, nginx's error_page) show for a wrong link
 
-STYLESHEET = "theme/css/site.css"  # where it always was; written by the plugin (generator.write_stylesheet)
+STYLESHEET = "theme/css/site.css"  # where it always was; written by the plugin (render/stylesheet.py)
 FAVICON = "favicon.ico"
 
 
@@ -119,7 +119,7 @@ def history_row_anchor(series_id, month_):
     return f"{series_id}-{month_}"
 
 
-# The month pages' own anchors besides the units' rows: a unit id may not be one of them (load.py).
+# The month pages' own anchors besides the units' rows: a unit id may not be one of them (data/units.py).
 MONTH_PAGE_ANCHORS = ("main", "corrections", "corrections-title", *LEVEL_IDS)
 GROUP_ANCHOR_PREFIX = "in-"  # a month's or an index's section of the units under one parent: #in-<parent id>
 
@@ -138,6 +138,16 @@ def in_language(path, language):
 def page_file(path):
     """The file that holds a page: "station/x/" → "station/x/index.html"; "" → "index.html"."""
     return path + INDEX if path.endswith("/") or not path else path
+
+
+def site_base(siteurl):
+    """The site's address without a trailing slash (SITEURL may end with one): what absolute URLs begin with."""
+    return siteurl.rstrip("/")
+
+
+def absolute(base, path):
+    """The absolute URL of a site path (canonical, hreflang, feeds, sitemap, share cards); base: site_base()."""
+    return f"{base}/{path}"
 
 
 def href(base, path, index=""):

@@ -1,5 +1,5 @@
 // The site's search: loaded only when a reader focuses the search box (base.html), never before.
-// It asks the Pagefind index (plugins/rankings/search.py) and lists each unit found with its kind, its district
+// It asks the Pagefind index (plugins/rankings/render/search.py) and lists each unit found with its kind, its district
 // or parent, and its latest rank, linked to its page in the language being read.
 // The build writes this file into the search bundle with FOLDS filled in (the same rules as search.fold).
 const FOLDS = "__FOLDS__";

@@ -1,0 +1,77 @@
+"""Read a data folder (DATA.md) into tables, and find every problem in every file in one run: the front of the
+data stage. folder.py says which files there are, reader.py reads them, units.py, series.py and marks.py check
+them (all rows of all month files together) and make the tables ranking takes.
+"""
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import schema
+from .folder import month_files, this_month
+from .marks import check_marks, marks_frame
+from .problems import DataError
+from .reader import Written, filled, read_cells
+from .series import check_series, series_frame
+from .units import check_units, units_frame
+
+
+logger = logging.getLogger(__name__)
+
+UNIT_COLUMNS = schema.UNIT_COLUMNS_REQUIRED + schema.UNIT_COLUMNS_OPTIONAL
+SERIES_COLUMNS = schema.SERIES_COLUMNS_REQUIRED + schema.SERIES_COLUMNS_OPTIONAL
+MONTH_COLUMNS = schema.MONTH_COLUMNS_REQUIRED + schema.MONTH_COLUMNS_OPTIONAL
+
+
+@dataclass
+class Dataset:
+    folder: Path
+    # index id; level, parent (NA when none), name_en, name_hi, formerly (tuple of ids), counterpart (id or None)
+    units: pd.DataFrame
+    series: pd.DataFrame  # index id; name_en, name_hi
+    marks: pd.DataFrame  # one row per series, month and unit: marks, max_marks, official_rank, counts, file, line
+    columns_given: dict  # (series, month) -> the COUNT_COLUMNS that month's file has, in schema order
+
+
+def load(folder, today=None):
+    """The data folder's tables, or DataError with every problem. today: the date that decides which months
+    have happened (by default today in India)."""
+    folder = Path(folder)
+    problems = []
+    units = read_cells(folder, [schema.UNITS_FILE], schema.UNIT_COLUMNS_REQUIRED, UNIT_COLUMNS, problems)
+    series = read_cells(folder, [schema.SERIES_FILE], schema.SERIES_COLUMNS_REQUIRED, SERIES_COLUMNS, problems)
+    problems += check_units(units)
+    problems += check_series(series)
+
+    months = month_files(folder, known_ids(series), problems, this_month(today))
+    marks = read_cells(folder, list(months), schema.MONTH_COLUMNS_REQUIRED, MONTH_COLUMNS, problems)
+    # Against a units.csv without ids every unit_id would look unknown; its own problems say enough.
+    problems += check_marks(marks, units if known_ids(units) is not None else None, Written(folder))
+
+    if problems:
+        raise DataError(problems)
+    dataset = Dataset(
+        folder=folder,
+        units=units_frame(units.frame),
+        series=series_frame(series.frame),
+        marks=marks_frame(marks.frame, months),
+        columns_given={
+            months[file]: tuple(column for column in schema.COUNT_COLUMNS if column in header)
+            for file, header in marks.headers.items()
+        },
+    )
+    logger.info(
+        "%s: %d units, %d series, %d monthly files, %d rows of marks",
+        folder, len(dataset.units), len(dataset.series), len(months), len(dataset.marks),
+    )
+    return dataset
+
+
+def known_ids(cells):
+    """The ids a units.csv or series.csv gives, or None when it could not be read or has no id column."""
+    if not any("id" in header for header in cells.headers.values()):
+        return None
+    ids = cells.frame["id"]
+    return set(ids[filled(cells.frame, "id")])

@@ -1,0 +1,38 @@
+"""How every chart and picture looks: colours, the one font family, sizes; shared by the charts, the chart files
+and the share cards, so that they look alike."""
+
+from pathlib import Path
+
+INK, ACCENT, HIGHLIGHT, GRID = "#1b1b1b", "#0b5394", "#d95f02", "#d6d6d6"
+MUTED, GAP = "#767676", "#ececec"  # the level's median; months the series did not publish
+WIDTH, PANEL_HEIGHT, RANK_PANEL_HEIGHT = 320, 120, 56
+# One generic family: a list of families costs vl-convert a font lookup per text (~3× slower). The restricted
+# fontconfig maps it to Noto Sans (Devanagari falls back to Noto Sans Devanagari); in the page, CSS gives the
+# chart text the page's own font stack.
+FONT = "sans-serif"
+AXIS_LABEL_SIZE = 11
+
+
+def config():
+    return {
+        "font": FONT,
+        "view": {"stroke": None},
+        # titlePadding: a rotated Devanagari title reaches further than its font size says; at Vega's 4 px it
+        # touched the tick labels.
+        "axis": {"labelColor": INK, "titleColor": INK, "gridColor": GRID, "labelFontSize": AXIS_LABEL_SIZE,
+                 "titleFontSize": 11, "titleFontWeight": "normal", "titlePadding": 10},
+        "background": "white",
+        "aria": False,  # the page gives each chart its own title and summary
+    }
+
+
+def font_dirs():
+    """The fonts the charts use, from pinned PyPI packages: the same on every machine."""
+    import fontpkg_noto_sans
+    import fontpkg_noto_sans_devanagari
+
+    return [str(Path(module.__file__).parent / "files") for module in (fontpkg_noto_sans, fontpkg_noto_sans_devanagari)]
+
+
+def escape_xml(text):
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,148 @@
+"""A page as the files it is made of, in every language: its HTML, each chart's SVG beside it (and PNG when asked),
+and the picture its shared link shows. Also the Markdown pages' pictures and the 404 page.
+
+Each file is a SiteFile (site_file.py) whose bytes are made only when the build writes it (build/output.py),
+which is when the change manifest says it changed: a rebuild makes few of them.
+"""
+
+from markupsafe import Markup
+from pelican.utils import get_relative_path, path_to_url
+
+from .. import urls
+from ..settings import setting
+from ..site.pages import Page
+from . import captions, share
+from .charts.files import captioned, chart_words, localise, month_names
+from .html_rows import HtmlRows
+from .site_file import SiteFile, digest_of
+
+
+class PageFiles:
+    """The files of pages in the build's languages, rendered with the build's templates and charts."""
+
+    def __init__(self, site, context, settings, languages, charts, template):
+        """context: what every page's template is given (Pelican's context and the site's globals); charts: the
+        chart pool (charts/pool.py); template(name): a Jinja template of the theme."""
+        self.site, self.context, self.settings = site, context, settings
+        self.languages, self.charts, self.template = languages, charts, template
+        self.rows = {language.code: HtmlRows(site.units, language) for language in languages}
+        self.chart_words = {language.code: chart_words(language) for language in languages}
+        self.month_names = {language.code: month_names(language) for language in languages}
+        self.png = setting(settings, "RANKINGS_CHART_PNG")
+        self.shares = setting(settings, "RANKINGS_SHARE_IMAGES")
+
+    def of(self, page, chart_keys):
+        """A page in every language, with its charts beside it (SVG, and PNG when asked) and its share image."""
+        neutral = {}  # stem → language-neutral SVG, fetched once for every language
+        model = digest_of(page.model, chart_keys)
+        for language in self.languages:
+            svgs = LocalCharts(self, chart_keys, neutral, language)
+            page_path = urls.in_language(page.path, language)
+            for stem, key in chart_keys.items():
+                chart_file = lambda stem=stem: captioned(svgs[stem], *self.chart_caption(page, stem, language))  # noqa: E731
+                yield SiteFile(urls.chart(page_path, stem, "svg"), chart_file, (key, model))
+                if self.png:
+                    yield SiteFile(urls.chart(page_path, stem, "png"), lambda made=chart_file: self.charts.png(made()),
+                                   (key, model), drawn=True)
+            yield from self.html(page, language, svgs, model)
+
+    def html(self, page, language, svgs, model):
+        """The page's HTML in a language, and its share image; the charts inline, each named by its caption."""
+        save_as = urls.page_file(urls.in_language(page.path, language))
+        context = self.page_context(save_as, language, page, [(other, page.path) for other in self.languages])
+        words = self.share_card(page, language) if self.shares else None
+        if words:
+            context["share_image"] = urls.share_image(page.path)
+            yield self.card_file(urls.share_image(urls.in_language(page.path, language)), words, (language.code, model))
+
+        def render(template=self.template(page.template.removesuffix(".html"))):
+            context["charts"] = {stem: Markup(svgs[stem].replace(
+                "<svg ", f'<svg role="img" aria-labelledby="{stem}-title" ', 1)) for stem in page.charts}
+            return template.render(context)
+        yield SiteFile(save_as, render, (language.code, model), context)
+
+    def card_file(self, path, words, inputs):
+        """A share card's PNG, drawn at its size in the pool."""
+        return SiteFile(path, lambda: self.charts.png(share.card(*words), zoom=1), inputs, drawn=True)
+
+    def content_cards(self, contents):
+        """The share pictures of the Markdown pages (about, data format, guide for staff) in their languages;
+        build/content_writer.py names them in the pages' heads."""
+        languages = {language.code: language for language in self.languages}
+        for content in contents:
+            language = languages.get(content.lang)
+            if language is None:
+                continue
+            path = urls.in_language(urls.content_page(content.slug), language)
+            words = captions.content_card(Markup(content.title).striptags(), language, self.site_name(language),
+                                          urls.absolute(self.context["CANONICAL_BASE"], path))
+            yield self.card_file(urls.share_image(path), words, (digest_of(words),))
+
+    def not_found(self):
+        """/404.html, the page a host shows for a wrong link, at any depth: one page in every language (the
+        reader may not read the first), with absolute links, the site's search and its main indexes."""
+        page = Page(urls.NOT_FOUND, "404.html", {"noindex": True})
+        bodies = {}
+        for language in self.languages:
+            context = self.page_context(urls.NOT_FOUND, language, page, [])
+            context["SITEURL"] = context["localsiteurl"] = self.context["CANONICAL_BASE"]
+            bodies[language.code] = (language, Markup(self.template("not_found").render(context)))
+        first = self.languages[0]
+        context = {**self.page_context(urls.NOT_FOUND, first, page, []), "languages_shown": list(bodies.values())}
+        context["SITEURL"] = context["localsiteurl"] = self.context["CANONICAL_BASE"]
+        yield SiteFile(urls.NOT_FOUND, lambda: self.template("404").render(context),
+                       tuple(body for _, body in bodies.values()), context)
+
+    def page_context(self, save_as, language, page, alternates):
+        """What Pelican's writer gives a template (relative SITEURL with RELATIVE_URLS), and the page's own."""
+        context = self.context.copy()
+        if self.settings["RELATIVE_URLS"]:
+            context["SITEURL"] = context["localsiteurl"] = path_to_url(get_relative_path(save_as))
+        context.update(
+            output_file=save_as,
+            html_rows=self.rows[language.code],
+            self_path=page.path,
+            alternates=alternates,
+            **page.model,
+            **language.template_context(),
+        )
+        return context
+
+    # ---- the words of the files that travel without their page
+
+    def site_name(self, language):
+        """The name a share card carries on its band; a picture shared alone says "sample data" too."""
+        site_name = language.gettext("IGRS rankings, Uttar Pradesh")
+        if setting(self.settings, "RANKINGS_SAMPLE"):
+            site_name += " — " + language.gettext("Sample data.")
+        return site_name
+
+    def share_card(self, page, language):
+        """The words of a page's share card (captions.share_card), or None for a page without one."""
+        return captions.share_card(page, language, self.site.units, self.site_name(language),
+                                   self.address(page, language))
+
+    def chart_caption(self, page, stem, language):
+        """(title, [what it shows], [source, address], key) of a chart file (captions.chart_caption)."""
+        source = language.of(setting(self.settings, "RANKINGS_SOURCE")["name"])
+        return captions.chart_caption(page, stem, language, self.site.units, source, self.address(page, language))
+
+    def address(self, page, language):
+        return urls.absolute(self.context["CANONICAL_BASE"], urls.in_language(page.path, language))
+
+
+class LocalCharts:
+    """A page's charts in one language, each made once when first asked for: the neutral SVG from the pool
+    (shared by the languages through `neutral`), with the language's words in place of its tokens."""
+
+    def __init__(self, files, chart_keys, neutral, language):
+        self.files, self.keys, self.neutral, self.language = files, chart_keys, neutral, language
+        self.made = {}
+
+    def __getitem__(self, stem):
+        if stem not in self.made:
+            if stem not in self.neutral:
+                self.neutral[stem] = self.files.charts.svg(self.keys[stem])
+            code = self.language.code
+            self.made[stem] = localise(self.neutral[stem], self.files.chart_words[code], self.files.month_names[code])
+        return self.made[stem]

@@ -1,0 +1,138 @@
+"""Search: any unit found by its Hindi or its English name, whichever script is typed, on either language's pages.
+
+Pagefind, the static-site search, indexes one record per unit and language (its own command, run over a
+temporary folder of small record pages when the site is built: bundle()). Pagefind keeps an index per language and searches the one of the page's <html lang>, so
+each record carries what a reader might type in either script:
+- the unit's names in Hindi and English, its Hindi name romanised as people write it (aksharamukha's
+  "RomanColloquial" with Hindi schwa deletion: चौबेपुर → chaubepur, कोतवाली → kotvali), weighted highest;
+- the same for its parent and the parent's counterpart, weighted low: "kanpur nagar" finds the district first,
+  then its tehsils and the stations of Kanpur Commissionerate;
+- every Latin word also folded (fold()): spelling variants meet in one form (choubepur, chaubeypur → chaubepur).
+  site-search.js folds what is typed with the same rules (FOLDS, written into it when the site is built).
+Each record's meta is what a result shows, in the record's language: name, kind, district or parent, latest rank.
+"""
+
+import hashlib
+import json
+import re
+import subprocess
+import tempfile
+from html import escape
+from pathlib import Path
+
+from .. import urls
+from ..data.vocabulary import LANGUAGES
+
+# Spelling variants of romanised Hindi names, folded alike in the index and in what is typed (site-search.js):
+# (pattern, replacement) in order, on lower-case text; then a letter written twice counts once.
+FOLDS = [("aa", "a"), ("ee", "i"), ("oo", "u"), ("ou", "au"), ("ey", "e"), ("w", "v"), ("ph", "f"), ("z", "j"),
+         ("q", "k"), ("ck", "k")]
+# The bundle's files a search needs; Pagefind also writes its own ready-made interfaces, which this site does
+# not use (its search box is its own: theme/search/site-search.js).
+ENTRY = "pagefind-entry.json"
+# The scripts whose names are romanised, as aksharamukha names them (vocabulary.LanguageInfo.script).
+ROMANISED_FROM = {"Deva": "Devanagari"}
+NOT_NEEDED = re.compile(r"^pagefind-(?:ui|modular-ui|component-ui|highlight)\.")
+
+
+def fold(text):
+    """"Choubepur Kotwali" → "chaubepur kotvali": the form in which variants of a Latin spelling meet."""
+    text = text.lower()
+    for pattern, replacement in FOLDS:
+        text = text.replace(pattern, replacement)
+    return re.sub(r"([a-z])\1+", r"\1", text)
+
+
+def romanised(names, cache=None):
+    """Hindi names as people write them in Latin letters: {name: "chaubepur"}. All at once (a call for each name
+    costs ~1.5 ms, one call for thousands ~0.1 ms a name); cache: a JSON file of the names romanised before, so
+    that a rebuild romanises only new names (and does not even import aksharamukha)."""
+    known = {}
+    if cache is not None:
+        try:
+            known = json.loads(Path(cache).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            known = {}
+    missing = sorted(set(names) - set(known))
+    if missing:
+        from aksharamukha import transliterate  # here: a third of a second to import, needed by this step only
+
+        text = transliterate.process(ROMANISED_FROM["Deva"], "RomanColloquial", "\n".join(missing),
+                                     pre_options=["RemoveSchwaHindi"])
+        known.update(zip(missing, text.lower().split("\n")))
+        if cache is not None:
+            Path(cache).parent.mkdir(parents=True, exist_ok=True)
+            partial = Path(f"{cache}.partial")
+            partial.write_text(json.dumps(known, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+            partial.replace(cache)
+    return {name: known[name] for name in names}
+
+
+def words_of(unit, roman):
+    """What a reader may type for a unit: its name in every language, each not in Latin letters also romanised,
+    and the folded forms of the Latin ones."""
+    native = [unit[info.name_column] for info in LANGUAGES.values() if info.script != "Latn"]
+    latin = [unit[info.name_column] for info in LANGUAGES.values() if info.script == "Latn"]
+    latin += [roman.get(name, "") for name in native]
+    return " ".join(dict.fromkeys([*native, *latin, *(fold(text) for text in latin if text)]))
+
+
+def records(site, languages, latest_rank, index="", cache=None):
+    """One record per unit and language: (language code, url, html). latest_rank(unit, language) is the text
+    of the unit's latest rank in that language ("" for a unit not ranked yet); cache: romanised()'s."""
+    units = site.units
+    roman = romanised([unit[info.name_column] for unit in units.values() for info in LANGUAGES.values()
+                       if info.script in ROMANISED_FROM], cache)
+    out = []
+    for unit in units.values():
+        names = words_of(unit, roman)
+        around = [units[unit["parent"]]] if unit["parent"] else []
+        around += [units[u["counterpart"]] for u in around if u["counterpart"]]
+        around_words = " ".join(words_of(u, roman) for u in around)
+        for language in languages:
+            place = language.name(units[unit["place"]]) if unit["place"] else \
+                language.name(around[0]) if around else ""
+            meta = {"title": language.name(unit), "kind": str(language.kind(unit)), "place": place,
+                    "rank": latest_rank(unit, language)}
+            tags = "".join(f'<span data-pagefind-meta="{key}">{escape(value)}</span>'
+                           for key, value in meta.items() if value)
+            html = (f'<html lang="{language.code}"><body><h1 data-pagefind-weight="10">{escape(names)}</h1>'
+                    f'<p data-pagefind-weight="1">{escape(around_words)}</p>{tags}</body></html>')
+            url = "/" + urls.in_language(unit["path"], language) + index  # from the site's root (site-search.js)
+            out.append((language.code, url, html))
+    return out
+
+
+def digest(found):
+    """The key of the index of these records, made by this Pagefind (a new one may write other files)."""
+    from importlib.metadata import version
+
+    text = json.dumps([version("pagefind_bin"), FOLDS, found], ensure_ascii=False)
+    return hashlib.blake2b(text.encode(), digest_size=20).hexdigest()
+
+
+def bundle(found, keep_index_url=False):
+    """The Pagefind bundle of the records: {path inside the bundle: bytes}, only the files a search needs.
+    The records are written as small pages into a temporary folder for Pagefind's own command (its Python
+    service answers one request per tenth of a second: seven minutes for the sample site's 4,000 records)."""
+    from pagefind_bin import get_executable
+
+    with tempfile.TemporaryDirectory(prefix="igrs-search-") as temporary:
+        pages, bundle_folder = Path(temporary) / "pages", Path(temporary) / "bundle"
+        for _, url, html in found:
+            page = pages / url.strip("/") / urls.INDEX if not url.endswith(".html") else pages / url.strip("/")
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(html, encoding="utf-8")
+        command = [str(get_executable()), "--site", str(pages), "--output-path", str(bundle_folder), "--silent",
+                   *(["--keep-index-url"] if keep_index_url else [])]
+        done = subprocess.run(command, capture_output=True, text=True)
+        if done.returncode:
+            raise RuntimeError(f"Pagefind could not index the site: {done.stdout}{done.stderr}")
+        files = {file.relative_to(bundle_folder).as_posix(): file.read_bytes()
+                 for file in sorted(bundle_folder.rglob("*"))
+                 if file.is_file() and not NOT_NEEDED.match(file.relative_to(bundle_folder).as_posix())}
+    # Pagefind lists the languages in whatever order its hash map gives: the same index must be the same bytes
+    # (the change manifest, byte-identical rebuilds, rsync), so the entry file's keys are put in order.
+    entry = json.loads(files[ENTRY])
+    files[ENTRY] = json.dumps(entry, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+    return files

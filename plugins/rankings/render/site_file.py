@@ -1,0 +1,23 @@
+"""A file of the site as the render stage gives it to the build stage to write (build/output.py): where it goes,
+how its bytes are made, and what shapes them (the change manifest skips it when none of that changed)."""
+
+import hashlib
+import pickle
+from dataclasses import dataclass
+from typing import Callable
+
+
+@dataclass
+class SiteFile:
+    path: str  # its path in the site (urls.py)
+    make: Callable  # → its text or bytes; for a drawn file, starts the drawing and gives a function to wait for them
+    inputs: tuple | None = None  # strings that shape it besides the build's fingerprint; None: made every time
+    context: dict | None = None  # a page's template context, sent with content_written (the sitemap reads it)
+    drawn: bool = False  # made in the chart pool while the build goes on (a PNG)
+
+
+def digest_of(*parts):
+    """The digest of plain data (a page model and its chart keys; a file's rows), the same for every language.
+    Pickle is the fast way to serialise rows; models are built in the same order every time, so equal models
+    pickle equally."""
+    return hashlib.blake2b(pickle.dumps(parts, protocol=5), digest_size=20).hexdigest()

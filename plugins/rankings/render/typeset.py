@@ -1,0 +1,131 @@
+"""Text measured in the fonts that draw the share images and chart files, so that what fits a width is known, not
+guessed: the pinned Noto Sans and Noto Sans Devanagari (charts/style.py: font_dirs), shaped by HarfBuzz as resvg shapes them.
+
+A per-character guess overcounts Devanagari (matras and conjuncts take no width of their own) and undercounts
+wide Latin capitals; resvg does not honour SVG's textLength on Devanagari, so squeezing is no way out either. A
+text is split into runs by the font that draws each character, as resvg falls back: Noto Sans where it has the
+character, else Noto Sans Devanagari. A combining sign stays in the run of the letter it marks.
+"""
+
+import re
+import unicodedata
+from functools import cache, lru_cache
+from pathlib import Path
+
+LATIN, DEVANAGARI = "Noto Sans", "Noto Sans Devanagari"
+REGULAR, BOLD = 400, 700
+# Joiners and signs that shape with the character before them, whatever font has them.
+JOINING = {"\u200c", "\u200d"}
+
+
+@cache
+def font_files():
+    """{family: the variable font file that draws it}."""
+    from .charts.style import font_dirs
+
+    files = {}
+    for folder in font_dirs():
+        for file in sorted(Path(folder).glob("*.ttf")):
+            if "Italic" not in file.name:
+                files[DEVANAGARI if "Devanagari" in file.name else LATIN] = str(file)
+    return files
+
+
+@cache
+def characters(family):
+    """The characters a font has, from its own cmap table."""
+    from fontTools.ttLib import TTFont
+
+    return frozenset(TTFont(font_files()[family]).getBestCmap())
+
+
+@cache
+def _face(family):
+    import uharfbuzz as hb
+
+    return hb.Face(hb.Blob.from_file_path(font_files()[family]))
+
+
+@cache
+def _font(family, weight):
+    import uharfbuzz as hb
+
+    font = hb.Font(_face(family))
+    font.set_variations({"wght": weight})
+    return font
+
+
+def family_of(character):
+    """The font that draws a character (as resvg falls back), or None when neither has it."""
+    code = ord(character)
+    if code in characters(LATIN):
+        return LATIN
+    if code in characters(DEVANAGARI):
+        return DEVANAGARI
+    return None
+
+
+def runs(text):
+    """[(family or None, text)]: the text split where the font that draws it changes."""
+    found = []
+    for character in text:
+        joins = found and (character in JOINING or unicodedata.category(character) in ("Mn", "Mc"))
+        family = found[-1][0] if joins else family_of(character)
+        if found and found[-1][0] == family:
+            found[-1][1].append(character)
+        else:
+            found.append((family, [character]))
+    return [(family, "".join(run)) for family, run in found]
+
+
+def missing(text):
+    """The characters of a text that no font of ours draws (each would be an empty box)."""
+    return {character for character in text if not character.isspace() and family_of(character) is None
+            and character not in JOINING}
+
+
+@lru_cache(maxsize=1 << 14)
+def _em_width(text, weight):
+    """A text's advance in ems (its width at a font size of 1)."""
+    import uharfbuzz as hb
+
+    total = 0.0
+    for family, run in runs(text):
+        if family is None:
+            total += 0.6 * len(run)  # an empty box each: never drawn by us (tests check), counted all the same
+            continue
+        buffer = hb.Buffer()
+        buffer.add_str(run)
+        buffer.guess_segment_properties()
+        hb.shape(_font(family, weight), buffer, {})
+        total += sum(position.x_advance for position in buffer.glyph_positions) / _face(family).upem
+    return total
+
+
+def width(text, size, bold=False):
+    """The width in pixels of a text at a font size."""
+    return _em_width(text, BOLD if bold else REGULAR) * size
+
+
+def filled(text, room, size, bold=False, breaks=" "):
+    """The text in lines within room pixels, filled greedily and broken after any of `breaks` (a space at a
+    line's end is dropped); a piece wider than room stands on a line of its own, never cut."""
+    pattern = f"[^{re.escape(breaks)}]*[{re.escape(breaks)}]?"
+    lines = []
+    for piece in re.findall(pattern, text):
+        if not piece:
+            continue
+        if lines and width((lines[-1] + piece).rstrip(" "), size, bold) <= room:
+            lines[-1] += piece
+        else:
+            lines.append(piece)
+    return [line.rstrip(" ") for line in lines]
+
+
+def wrapped(text, room, size, bold=False, lines=2):
+    """The text in at most `lines` lines, broken at spaces, each within `room` pixels at `size`; None when it
+    does not fit so."""
+    out = filled(text, room, size, bold)
+    if len(out) > lines or any(width(line, size, bold) > room for line in out):
+        return None
+    return out
