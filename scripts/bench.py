@@ -67,7 +67,7 @@ def chart_floor(data, cores, sample=24):
     with tempfile.TemporaryDirectory() as cache:
         started = time.perf_counter()
         pool.render_all(data_of, Path(cache) / "charts", processes=cores)
-        pool = time.perf_counter() - started
+        floor = time.perf_counter() - started
     os.environ["FONTCONFIG_FILE"] = pool.fontconfig_file(Path(tempfile.mkdtemp()) / "charts")
     picked = list(specs.values())[:: max(1, len(specs) // sample)][:sample]
     vega._render(picked[0])  # the first conversion starts the engine
@@ -76,7 +76,7 @@ def chart_floor(data, cores, sample=24):
         started = time.perf_counter()
         vega._render(spec)
         times.append(time.perf_counter() - started)
-    return len(specs), pool, statistics.median(times)
+    return len(specs), floor, statistics.median(times)
 
 
 def folder_bytes(folder, pattern="*"):
