@@ -67,7 +67,9 @@ def plain(value):
     return str(int(value)) if value == int(value) else f"{value:.2f}"
 
 
-def write(folder, month_count):
+def write(folder, month_count, first_year=2021):
+    """The data folder with month_count months from January of first_year (ten years must start in 2017, when
+    the rankings began, to end by now)."""
     rng = random.Random(20241231)
     folder = Path(folder)
     (folder / "police").mkdir(parents=True, exist_ok=True)
@@ -85,7 +87,7 @@ def write(folder, month_count):
               and (u[1] != "district" or u[0] != f"district-{DISTRICTS + TOP_DISTRICTS - 1}")]
     admin = [u for u in unit_rows if u[1] == "district"]
     tehsils = [u for u in unit_rows if u[1] == "tehsil"]
-    for month in months(month_count):
+    for month in months(month_count, first_year):
         for series, members, counts in (("police", police, False), ("district-admin", admin, True)):
             with open(folder / series / f"{month}.csv", "w", newline="", encoding="utf-8") as out:
                 writer = csv.writer(out)
