@@ -360,11 +360,12 @@ def test_publish_builds_give_every_unit_and_month_page_a_share_image(published):
 
 def test_share_images_are_drawn_once_and_then_come_from_the_cache(published, tmp_path):
     cache = published.parent / "cache" / "charts" / "png"
-    drawn = {p.name: p.stat().st_mtime_ns for p in cache.glob("*-1x.png")}
-    assert len(drawn) == len(list(published.rglob("share.png")))  # one per page and language
+    drawn = {p.name: p.stat().st_mtime_ns for p in cache.glob("*.png")}
+    # One drawing for each picture of the site (share pictures and charts, each page and language).
+    assert len(drawn) == len({p.read_bytes() for p in published.rglob("*.png")})
     again = build(SMALL, tmp_path / "output", conf="publishconf.py", SITEURL="https://example.org/igrs",
                   CACHE_PATH=str(published.parent / "cache"))
-    assert {p.name: p.stat().st_mtime_ns for p in cache.glob("*-1x.png")} == drawn
+    assert {p.name: p.stat().st_mtime_ns for p in cache.glob("*.png")} == drawn
     assert (again / f"station/{CHAUBEPUR}/share.png").read_bytes() == (
         published / f"station/{CHAUBEPUR}/share.png").read_bytes()
 
@@ -381,7 +382,9 @@ def test_a_downloaded_chart_says_what_it_shows(published):
     # The page shows the chart under its own caption, without the file's title lines.
     page = read(published, f"en/station/{CHAUBEPUR}/")
     assert "Source: IGRS (Jansunwai Samadhan) portal" not in page.split('<figure class="chart">')[1].split("</figure>")[0]
-    assert png_size(published / f"en/station/{CHAUBEPUR}/police-history.png")[0] >= 800
+    # Its PNG is drawn at the size the SVG says, the size the page shows it at (no larger: issue 18).
+    width, height = (round(float(v)) for v in re.search(r'<svg[^>]* width="([\d.]+)" height="([\d.]+)"', svg).groups())
+    assert png_size(published / f"en/station/{CHAUBEPUR}/police-history.png") == (width, height)
 
 
 def search_result_of(site, url):
