@@ -28,6 +28,7 @@ PLUGINS = ["rankings"]
 # The rankings plugin (plugins/rankings/settings.py lists every setting and its default).
 RANKINGS_DATA = "data"
 RANKINGS_SAMPLE = True  # data/ holds sample figures: every page says so
+RANKINGS_HOST = "none"  # a local build is not deployed: nothing checked, no PNGs or share pictures drawn
 
 # Markdown pages in both languages; the Hindi one at /<slug>/, its translation at /en/<slug>/ (urls.py).
 PAGE_PATHS = ["pages"]

@@ -10,11 +10,11 @@ from pelicanconf import *  # noqa: E402,F401,F403
 SITEURL = os.environ.get("SITEURL", "https://igrs-rankings.example.org").rstrip("/")
 RELATIVE_URLS = True
 DELETE_OUTPUT_DIRECTORY = True
-# A PNG beside every chart's SVG for download (drawn by resvg; cached, so only new charts cost time).
-RANKINGS_CHART_PNG = True
+# Where the site is deployed: its limits are checked before a new site is published, and it decides whether a
+# PNG beside every chart's SVG and a picture of each page for shared links (og:image) are drawn (plugins/rankings/
+# hosts.py; README: Deploying). Set RANKINGS_HOST in the environment, or here.
+RANKINGS_HOST = os.environ.get("RANKINGS_HOST", "github-pages")
 # Links name index.html: the published folder works at a domain's root, under a sub-path, and from file://.
 RANKINGS_LINK_INDEX = True
 # Atom feeds of each series' months: /feeds/<series>.atom.xml and /en/feeds/<series>.atom.xml.
 RANKINGS_FEEDS = True
-# A picture of each unit and month page for shared links (og:image), drawn by resvg and cached like the PNGs.
-RANKINGS_SHARE_IMAGES = True

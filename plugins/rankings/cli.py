@@ -18,7 +18,7 @@ from .data.folder import is_month_file
 from .data.months import next_month
 from .data.problems import DataError, More, describe, describe_more, shortened, told
 from .data.schema import COUNT_COLUMNS, NAMES
-from .data.vocabulary import LANGUAGES, LEVEL_IDS, source_language
+from .data.vocabulary import LEVEL_IDS, language_of_environment, source_language
 from .ranking import git
 from .ranking.corrections import not_month_files
 from .render.language import load_languages
@@ -31,10 +31,7 @@ PREVIEW_LIST = 3
 def language_for(code, environ=os.environ):
     """--lang hi, en, or a locale such as hi_IN.UTF-8: Hindi for Hindi, English otherwise. Without --lang, the
     system's language for messages, looked up in the order POSIX gives (LC_ALL, then LC_MESSAGES, then LANG)."""
-    if not code:
-        code = next((environ[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(name)), "")
-    wanted = next((known for known in LANGUAGES if code.lower().startswith(known)), None)
-    return load_languages(ROOT / "theme" / "translations", [wanted or source_language().code])[0]
+    return load_languages(ROOT / "theme" / "translations", [language_of_environment(environ, code)])[0]
 
 
 # ---- validate

@@ -10,6 +10,8 @@ it makes every page again.
 from dataclasses import dataclass
 from pathlib import Path
 
+from .hosts import HOSTS
+
 READ, SHAPES = "read", "shapes"
 
 
@@ -29,10 +31,14 @@ SETTINGS = (
             SHAPES),
     Setting("RANKINGS_TRANSLATIONS", None, "The folder of compiled catalogs, <lang>/LC_MESSAGES/messages.mo "
             "(default: <THEME>/translations)."),
-    Setting("RANKINGS_CHART_PNG", False, "A PNG beside every chart's SVG, for download (publish builds).", READ),
+    Setting("RANKINGS_HOST", "github-pages", "Where the site is deployed (hosts.py: github-pages, gitlab-pages, "
+            "cloudflare-pages, netlify, none): its limits are checked before a new site is published, and it decides "
+            "the pictures' defaults."),
+    Setting("RANKINGS_CHART_PNG", False, "A PNG beside every chart's SVG, for download (by default as the host "
+            "publishes: hosts.py).", READ),
     Setting("RANKINGS_CHART_PROCESSES", None, "How many processes draw the charts and PNGs (default: all cores)."),
     Setting("RANKINGS_SHARE_IMAGES", False, "A 1200 × 630 picture of each page in each language for shared links "
-            "(og:image; needs an absolute SITEURL): publish builds.", SHAPES),
+            "(og:image; needs an absolute SITEURL; by default as the host publishes: hosts.py).", SHAPES),
     Setting("RANKINGS_LINK_INDEX", False, "Links name each folder's index file, so that the built folder also works "
             "when opened from disk (file://).", SHAPES),
     Setting("RANKINGS_FEEDS", False, "Atom feeds of the months of each series (their links are absolute: on when "
@@ -54,8 +60,12 @@ PELICAN_SETTINGS_IN_PAGES = ("SITEURL", "RELATIVE_URLS")
 
 
 def setting(settings, name):
+    """A setting's value: as given, else as the host publishes it (hosts.py), else its default."""
     value = settings.get(name)
-    return DEFAULTS[name] if value is None else value
+    if value is not None:
+        return value
+    host = HOSTS.get(settings.get("RANKINGS_HOST") or DEFAULTS["RANKINGS_HOST"])
+    return host.defaults.get(name, DEFAULTS[name]) if host else DEFAULTS[name]
 
 
 def read_by_templates(settings):
@@ -64,9 +74,10 @@ def read_by_templates(settings):
 
 
 def shaping_pages(settings):
-    """{name: value as given} of every setting a page depends on: a change of any rewrites the pages."""
-    names = PELICAN_SETTINGS_IN_PAGES + tuple(item.name for item in SETTINGS if item.pages in (READ, SHAPES))
-    return {name: settings.get(name) for name in names}
+    """{name: value} of every setting a page depends on (a host's defaults included): a change of any rewrites the
+    pages."""
+    own = {item.name: setting(settings, item.name) for item in SETTINGS if item.pages in (READ, SHAPES)}
+    return {**{name: settings.get(name) for name in PELICAN_SETTINGS_IN_PAGES}, **own}
 
 
 def translations_dir(settings):

@@ -15,13 +15,13 @@ import time
 
 from pelican import signals
 
-from .. import urls
+from .. import hosts, urls
 from ..data.problems import DataError, More, describe, describe_more, told
 from ..data.vocabulary import LanguageSettingError
 from ..render.sitemap import ROBOTS, SITEMAP, Sitemap
-from ..settings import PUBLISHED_OUTPUT, published_output
+from ..settings import PUBLISHED_OUTPUT, published_output, setting
 from ..site.model import build_model
-from .languages import languages_for
+from .languages import languages_for, staff_language
 from .output import SiteOutput
 from .swap import OutputFolderError, SiteBuild
 
@@ -37,6 +37,10 @@ def check_settings(pelican):
     try:
         first = next(iter(languages_for(pelican.settings)))
     except (LanguageSettingError, FileNotFoundError) as error:
+        raise BuildStopped(f"Nothing was built: {error}") from None
+    try:
+        hosts.host_named(setting(pelican.settings, "RANKINGS_HOST"))
+    except hosts.UnknownHost as error:
         raise BuildStopped(f"Nothing was built: {error}") from None
     if pelican.settings.get("DEFAULT_LANG") != first:
         # Pelican puts the Markdown pages of DEFAULT_LANG at the root, where the first language's pages are.
@@ -98,11 +102,25 @@ def finish_build(pelican):
         write_site_files(pelican)
         if getattr(build, "previous_sigint", None) is not None:
             signal.signal(signal.SIGINT, build.previous_sigint)
+        fits_the_host(pelican.settings, build.partial)
         try:
             build.finish()
         except OutputFolderError as error:
             raise BuildStopped(f"The site was built but not published: {error}") from None
         logger.info("The site in %s is complete: the new build took the place of the previous one.", build.output)
+
+
+def fits_the_host(settings, site):
+    """The new site checked against the host's documented limits (hosts.py) before it is published; if it does not
+    fit, the build stops, in the staff's language, and the published site stays as it was."""
+    host = hosts.host_named(setting(settings, "RANKINGS_HOST"))
+    size = hosts.measure(site)
+    logger.info("The new site: %d files, %.1f MB, the largest %s (%.1f MB); %s", size.files, size.total_bytes / 1e6,
+                size.largest, size.largest_bytes / 1e6, host.name)
+    language = staff_language(settings)
+    told = hosts.beyond_limits(size, host, language)
+    if told:
+        raise BuildStopped(hosts.refusal(told, language))
 
 
 def load_model(folder, cache):

@@ -136,6 +136,14 @@ def name_columns():
     return tuple(info.name_column for info in LANGUAGES.values())
 
 
+def language_of_environment(environ, asked=""):
+    """The code of the language a person at this terminal reads: the one asked for (hi, en, or a locale such as
+    hi_IN.UTF-8), else the system's language for messages, looked up in the order POSIX gives (LC_ALL, then
+    LC_MESSAGES, then LANG); the source language when none of ours is named."""
+    asked = asked or next((environ[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(name)), "")
+    return next((code for code in LANGUAGES if asked.lower().startswith(code)), source_language().code)
+
+
 def source_language():
     """The language the templates and messages are written in (English)."""
     return next(info for info in LANGUAGES.values() if info.source)
