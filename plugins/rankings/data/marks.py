@@ -48,8 +48,8 @@ def marks_problems(frame, written):
     bad_marks = filled(frame, "marks") & ~(marks >= 0).to_numpy()
     bad_marks |= good_max & (marks > max_marks).to_numpy()
 
-    yield from each_row(frame, bad_max, "max_marks", EXPECTED_MAX_MARKS, lambda row: {"limit": indian(schema.MAX_MARKS_LIMIT)},
-                        value=written.of("max_marks"))
+    yield from each_row(frame, bad_max, "max_marks", EXPECTED_MAX_MARKS,
+                        lambda row: {"limit": indian(schema.MAX_MARKS_LIMIT)}, value=written.of("max_marks"))
     max_marks_written = written.of("max_marks")
     yield from each_row(
         frame, bad_marks & good_max, "marks", EXPECTED_MARKS_UP_TO,
@@ -65,7 +65,8 @@ def whole_number_problems(frame, column, least, most, expected, written):
 
 def count_bound_problems(frame, smaller, larger, written):
     """disposed ≤ received, unsatisfied ≤ total, where both are whole numbers."""
-    over = (whole_number(frame[smaller], 0, schema.COUNT_LIMIT) > whole_number(frame[larger], 0, schema.COUNT_LIMIT)).to_numpy(
+    limit = schema.COUNT_LIMIT
+    over = (whole_number(frame[smaller], 0, limit) > whole_number(frame[larger], 0, limit)).to_numpy(
         dtype=bool, na_value=False)
     larger_written = written.of(larger)
     return each_row(

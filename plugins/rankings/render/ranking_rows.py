@@ -1,8 +1,9 @@
 """The rows of the big tables, and the head of every ranking table, written in Python as HTML.
 
 A month page has a row for each of ~1,700 units and a unit page one for each month; in Jinja every cell is a
-few context calls, and these rows were most of the build's time. The table itself (caption, headings, all
-the words) stays in the templates; rows hold only names, links and figures formatted by the page's language.
+few context calls, and these rows were most of the build's time. The table around them (its caption and the
+other tables' words) stays in the templates; rows hold only names, links and figures formatted by the page's
+language, and head() is the one head of a ranking table, for the templates and the month page's groups alike.
 
 Cells recur: a unit's link is the same on every month page (all at one depth, so with one relative SITEURL), a
 month's link the same on every unit page, and marks, percents and changes repeat. Each distinct cell is made
