@@ -1,15 +1,15 @@
 """The static hosts the site is deployed to (RANKINGS_HOST), their documented limits, and the check a build makes
 before its new site takes the output folder's place: a site the host would refuse is never published.
 
-Limits, as each host documents them (read 2026-12):
+Limits, as each host documents them (looked up 2026-12; where only the host's own tracker says it, so it is said):
 - GitHub Pages: "Published GitHub Pages sites may be no larger than 1 GB."
   https://docs.github.com/en/pages/getting-started-with-github-pages/github-pages-limits
-- GitLab Pages on GitLab.com: a site of at most 1 GB (the Pages maximum size, 1,000 MB) and at most 200,000
-  files. https://docs.gitlab.com/ee/user/gitlab_com/#gitlab-pages
-- Cloudflare Pages, free plan: at most 20,000 files, each at most 25 MiB.
-  https://developers.cloudflare.com/pages/platform/limits/
-- Netlify: its documentation gives no limit on a static site's files or size; nothing is checked.
-  https://docs.netlify.com/
+- GitLab Pages on GitLab.com: a site of at most 1 GB and 200,000 files, as GitLab's issues state them
+  (https://gitlab.com/gitlab-org/gitlab/-/issues/405048, /500273); its settings page:
+  https://docs.gitlab.com/ee/user/gitlab_com/#gitlab-pages
+- Cloudflare Pages, free plan: at most 20,000 files, each at most 25 MiB ("The Free plan remains at 20,000 files
+  per site", changelog 2026-01-23). https://developers.cloudflare.com/pages/platform/limits/
+- Netlify: no limit on a static site's files or size found in its documentation; nothing is checked.
 A limit is checked against the bytes of the files as written (hosts count the site uncompressed).
 """
 
