@@ -13,7 +13,7 @@ PORT ?= 8000
 CATALOGS := $(patsubst %.po,%.mo,$(wildcard theme/translations/*/LC_MESSAGES/messages.po))
 PELICANOPTS ?=
 
-.PHONY: html test serve publish clean translations extract venv help bench browser-deps validate template devserver fuzz lighthouse
+.PHONY: check-links html test serve publish clean translations extract venv help bench browser-deps validate template devserver fuzz lighthouse
 
 help:
 	@echo "make html      build the site from $(DATA)/ into $(OUTPUTDIR)/ (DATA=… OUTPUTDIR=… to change)"
@@ -80,6 +80,10 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 
 test: venv translations browser-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Every internal link and asset of the built site leads to a file (CI runs it after the publish build).
+check-links: venv
+	$(BIN)/python tests/sitebuild.py "$(OUTPUTDIR)"
 
 # Damaged data at random, many more examples than `make test` runs, new ones each time (FUZZ_EXAMPLES=…).
 FUZZ_EXAMPLES ?= 2000
