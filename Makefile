@@ -22,6 +22,7 @@ help:
 	@echo "make devserver serve and rebuild on every change of data, templates, pages or plugin"
 	@echo "make publish   build for publishing with $(PUBLISHCONF)"
 	@echo "make validate  check the data folder without building (LANG=hi for Hindi)"
+	@echo "make check-links  check every internal link of the built site in $(OUTPUTDIR)/"
 	@echo "make template SERIES=police [MONTH=2025-01]   the CSV of a new month (by default the next), ready to fill in"
 	@echo "make fuzz      damage the test data at random, FUZZ_EXAMPLES times, and check every build is told or right"
 	@echo "make extract   refresh the translation catalogs from the templates and code"
