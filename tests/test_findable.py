@@ -341,7 +341,17 @@ def published(tmp_path_factory):
 
 
 def test_publish_builds_give_every_unit_and_month_page_a_share_image(published):
-    for path in (f"station/{CHAUBEPUR}/", f"en/station/{CHAUBEPUR}/", "police/2024-12/", "en/district-admin/2024-12/"):
+    # A unit's picture is its history chart's PNG, with its share card's words beside the chart (issue 18): one
+    # picture where there were two, in the page's language.
+    for path in (f"station/{CHAUBEPUR}/", f"en/station/{CHAUBEPUR}/", "en/zone/kanpur-zone/"):
+        tags = meta(read(published, path))
+        assert tags["og:image"] == f"https://example.org/igrs/{path}police-history.png"
+        assert tags["twitter:card"] == "summary_large_image"
+        assert (tags["og:image:width"], tags["og:image:height"]) == ("768", "402")
+        image = published / path / "police-history.png"
+        assert png_size(image) == (768, 402) and image.stat().st_size < 150 * 1024
+        assert not (published / path / "share.png").exists()
+    for path in ("police/2024-12/", "en/district-admin/2024-12/"):
         tags = meta(read(published, path))
         assert tags["og:image"] == f"https://example.org/igrs/{path}share.png"
         assert tags["twitter:card"] == "summary_large_image"
@@ -366,8 +376,8 @@ def test_share_images_are_drawn_once_and_then_come_from_the_cache(published, tmp
     again = build(SMALL, tmp_path / "output", conf="publishconf.py", SITEURL="https://example.org/igrs",
                   CACHE_PATH=str(published.parent / "cache"))
     assert {p.name: p.stat().st_mtime_ns for p in cache.glob("*.png")} == drawn
-    assert (again / f"station/{CHAUBEPUR}/share.png").read_bytes() == (
-        published / f"station/{CHAUBEPUR}/share.png").read_bytes()
+    assert (again / f"station/{CHAUBEPUR}/police-history.png").read_bytes() == (
+        published / f"station/{CHAUBEPUR}/police-history.png").read_bytes()
 
 
 def test_a_downloaded_chart_says_what_it_shows(published):
@@ -382,9 +392,10 @@ def test_a_downloaded_chart_says_what_it_shows(published):
     # The page shows the chart under its own caption, without the file's title lines.
     page = read(published, f"en/station/{CHAUBEPUR}/")
     assert "Source: IGRS (Jansunwai Samadhan) portal" not in page.split('<figure class="chart">')[1].split("</figure>")[0]
-    # Its PNG is drawn at the size the SVG says, the size the page shows it at (no larger: issue 18).
-    width, height = (round(float(v)) for v in re.search(r'<svg[^>]* width="([\d.]+)" height="([\d.]+)"', svg).groups())
-    assert png_size(published / f"en/station/{CHAUBEPUR}/police-history.png") == (width, height)
+    # A month's chart's PNG is drawn at the size the SVG says, the size the page shows it at (no larger: issue 18).
+    width, height = (round(float(v)) for v in re.search(r'<svg[^>]* width="([\d.]+)" height="([\d.]+)"',
+                                                        hindi).groups())
+    assert png_size(published / "police/2024-12/station-bands.png") == (width, height)
 
 
 def search_result_of(site, url):

@@ -11,7 +11,7 @@ from io import BytesIO
 
 import pytest
 
-from rankings.render import share, typeset
+from rankings.render import chart_card, share, typeset
 from rankings.render.charts import files as chart_files, kinds, pool, style
 from sitebuild import ROOT
 
@@ -117,6 +117,60 @@ def test_a_downloaded_history_chart_is_whole_and_has_a_key(tmp_path, language):
     assert "kotwali-dehat/" in joined and name.split(" ")[-1] in joined  # nothing cut off
     for words_of_key in ("median of the level", "not published", "gap: not ranked that month"):
         assert words_of_key in joined
+
+
+KEYS = {"hi": [("line", "प्रतिशत"), ("median", "स्तर का मध्य प्रतिशत"), ("unpublished", "प्रकाशित नहीं हुई"),
+               ("gap", "खाली जगह: उस माह रैंक नहीं मिली")],
+        "en": [("line", "percent"), ("median", "median of the level"), ("unpublished", "not published"),
+               ("gap", "gap: not ranked that month")]}
+
+
+@pytest.mark.parametrize("name", ["hi rose", "en fell", "hi joint"])
+def test_a_units_picture_is_its_chart_with_its_cards_words_all_inside(tmp_path, name):
+    """One picture per unit and language, the chart's PNG and the shared link's picture (issue 18): the card's
+    words in the left column, the chart (the tallest kind, with its rank) and its key on the right, the source
+    and address under both; nothing cut, nothing overlapping, nothing outside the picture."""
+    from PIL import Image
+
+    site_name, title, about, lines, address = CARDS[name]
+    hi = name.startswith("hi")
+    months = ["जन॰", "फ़र॰", "मार्च", "अप्रैल", "मई", "जून", "जुल॰", "अग॰", "सित॰", "अक्टू॰", "नव॰", "दिस॰"] if hi else [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"]
+    history = [{"month": f"2024-{m:02d}", "rank": 3, "ranked_in_level": 75, "percent": Decimal("93.5"),
+                "level_median": Decimal("95")} for m in range(1, 13)]
+    drawing = chart_files.localise(pool.render_all({"k": {"kind": "history", "history": history,
+                                                           "months": [r["month"] for r in history],
+                                                           "unpublished": (), "with_rank": True}}, tmp_path)["k"],
+                                   {"rank": "रैंक" if hi else "Rank", "percent": "प्रतिशत" if hi else "Percent"}, months)
+    chart_about = "प्रतिशत और रैंक, महीने दर महीने, जन॰ 2024 – दिस॰ 2024" if hi else (
+        "Percent and rank, month by month, Jan 2024 – Dec 2024")
+    footer = ["Source: IGRS (Jansunwai Samadhan) portal, Government of Uttar Pradesh", address]
+    svg = chart_card.picture(site_name, title, about, lines, chart_about, KEYS[name[:2]], footer, drawing)
+    nested = re.search(r'<svg x="([\d.]+)" y="([\d.]+)"[^>]* width="([\d.]+)" height="([\d.]+)"', svg)
+    x, y, width, height = (float(v) for v in nested.groups())
+    assert x + width <= chart_card.WIDTH and height >= 0.75 * 229  # the rank chart, barely smaller if at all
+    outer = texts(re.sub(r"<svg x=.*?</svg>", "", svg, flags=re.S))
+    assert all(not typeset.missing(text) for *_, text in outer)
+    joined = " ".join(text for *_, text in outer)
+    for words in [title.split(" (")[0], *" ".join(lines).replace("▲", " ").replace("▼", " ").split(), address,
+                  "not ranked that month" if not hi else "रैंक नहीं मिली"]:
+        assert words in joined, words
+    footer_top = min(ty - size for tx, ty, size, _, text in outer if footer[0].startswith(text))
+    column = [t for t in outer if t[0] < chart_card.CHART_X and chart_card.BAND < t[1] < footer_top]
+    for tx, ty, size, bold, text in outer:
+        right = chart_card.MARGIN + chart_card.COLUMN if (tx, ty, size, bold, text) in column else chart_card.WIDTH
+        assert tx + share.em_width(text, bold) * size <= right + 1, text
+    for texts_of_part in (column, [t for t in outer if t not in column]):
+        baselines = sorted({ty for _, ty, *_ in texts_of_part})
+        sizes = {ty: size for _, ty, size, *_ in texts_of_part}
+        assert all(b - a >= 0.95 * sizes[b] for a, b in zip(baselines, baselines[1:])), "two lines overlap"
+    assert max(ty for _, ty, *_ in column) <= footer_top and y + height <= footer_top
+    # In the drawing: the gutter between the words and the chart is blank (resvg's own shaping, not ours).
+    image = Image.open(BytesIO(pool.png_of(svg, 1))).convert("L")
+    assert image.size == chart_card.SIZE
+    gutter = image.crop((chart_card.MARGIN + chart_card.COLUMN + 2, chart_card.BAND + 2, chart_card.CHART_X - 2,
+                         round(footer_top) - 2))
+    assert gutter.getextrema()[0] > 240, "words run into the chart"
 
 
 def test_month_labels_never_touch_in_either_language():

@@ -199,12 +199,13 @@ def test_no_name_runs_script_in_chromium(site):
 
 def test_every_page_people_share_has_its_own_picture(site):
     """The home page, the Markdown pages, the find page and the indexes once shared as text only."""
-    for path in ("", "en/", "about/", "en/data-format/", "staff-guide/", "find/", "en/find/", "station/",
-                 "en/district/", "police/", "police/2024-12/", "station/mathura-new/",
-                 "station/kanpur-commissionerate-chaubepur/"):
+    for path, name in [(path, "share.png") for path in (
+            "", "en/", "about/", "en/data-format/", "staff-guide/", "find/", "en/find/", "station/", "en/district/",
+            "police/", "police/2024-12/", "station/mathura-new/")] + [
+            ("station/kanpur-commissionerate-chaubepur/", "police-history.png")]:  # a unit's chart is its picture
         page = parsed(site / path / "index.html")
         meta = {attrs.get("property"): attrs.get("content") for tag, attrs in page.tags if tag == "meta"}
-        assert meta.get("og:image") == f"https://example.org/igrs/{path}share.png", path
-        picture = site / path / "share.png"
+        assert meta.get("og:image") == f"https://example.org/igrs/{path}{name}", path
+        picture = site / path / name
         assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", path
     assert "og:image" not in (site / "district/etawa/index.html").read_text(encoding="utf-8")  # a redirect

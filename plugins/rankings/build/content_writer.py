@@ -8,6 +8,7 @@ Our own pages name their language (lang=…); Pelican's content pages carry it a
 from pelican.writers import Writer
 
 from .. import urls
+from ..render import share
 from ..settings import setting
 from .languages import languages_for
 
@@ -23,6 +24,7 @@ class LanguageWriter(Writer):
             kwargs["self_path"] = urls.content_page(content.slug)
             if setting(self.settings, "RANKINGS_SHARE_IMAGES"):  # drawn by render/page_files.py (content_cards)
                 kwargs["share_image"] = urls.share_image(urls.content_page(content.slug))
+                kwargs["share_image_size"] = share.SIZE
         return super().write_file(name, template, context, *args, **kwargs)
 
 

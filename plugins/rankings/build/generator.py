@@ -15,7 +15,6 @@ from zoneinfo import ZoneInfo
 from pelican.generators import Generator
 
 from .. import urls
-from ..render import share
 from ..render.charts.kinds import chart_key
 from ..render.charts.pool import ChartStore
 from ..render.downloads import download_files
@@ -55,7 +54,6 @@ class RankingsGenerator(Generator):
         self.context.update(self.site.globals(), **read_by_templates(self.settings))
         self.context["CANONICAL_BASE"] = urls.site_base(self.settings["SITEURL"])
         self.context["INDEX"] = urls.INDEX if setting(self.settings, "RANKINGS_LINK_INDEX") else ""
-        self.context["SHARE_IMAGE_SIZE"] = share.SIZE
         # The day of the build, for citations: where the site is (TIMEZONE), not where the machine is.
         self.context["BUILD_DATE"] = datetime.now(ZoneInfo(self.settings.get("TIMEZONE") or "UTC")).date().isoformat()
         started = time.perf_counter()

@@ -111,3 +111,11 @@ def chart_caption(page, stem, language, units, source, address):
         key = [("line", _("percent")), ("median", _("median of the level")),
                ("unpublished", _("not published")), ("gap", _("gap: not ranked that month"))]
     return title, about, [_("Source: %(source)s") % {"source": source}, address], key
+
+
+def picture_words(page, stem, language, units, site_name, source, address):
+    """(site name, title, what it is, lines of figures, what the chart shows, key, [source, address]) of a unit's
+    picture (chart_card.picture): its share card's words and its history chart's, each said once."""
+    site_name, title, about, lines, _ = share_card(page, language, units, site_name, address)
+    _, chart_about, footer, key = chart_caption(page, stem, language, units, source, address)
+    return site_name, title, about, lines, chart_about[-1], key, [footer[0], without_scheme(address)]

@@ -11,7 +11,7 @@ from pelican.utils import get_relative_path, path_to_url
 from .. import urls
 from ..settings import setting
 from ..site.pages import Page
-from . import captions, share
+from . import captions, chart_card, share
 from .charts.files import captioned, chart_words, localise, month_names
 from .html_rows import HtmlRows
 from .site_file import SiteFile, digest_of
@@ -35,24 +35,38 @@ class PageFiles:
         """A page in every language, with its charts beside it (SVG, and PNG when asked) and its share image."""
         neutral = {}  # stem → language-neutral SVG, fetched once for every language
         model = digest_of(page.model, chart_keys)
+        pictured = self.pictured_chart(page)
         for language in self.languages:
             svgs = LocalCharts(self, chart_keys, neutral, language)
             page_path = urls.in_language(page.path, language)
             for stem, key in chart_keys.items():
                 chart_file = lambda stem=stem: captioned(svgs[stem], *self.chart_caption(page, stem, language))  # noqa: E731
                 yield SiteFile(urls.chart(page_path, stem, "svg"), chart_file, (key, model))
-                if self.png:
+                if stem == pictured:
+                    yield SiteFile(urls.chart(page_path, stem, "png"), lambda stem=stem: self.charts.png(
+                        chart_card.picture(*self.picture_words(page, stem, language), svgs[stem])), (key, model),
+                        drawn=True)
+                elif self.png:
                     yield SiteFile(urls.chart(page_path, stem, "png"), lambda made=chart_file: self.charts.png(made()),
                                    (key, model), drawn=True)
-            yield from self.html(page, language, svgs, model)
+            yield from self.html(page, language, svgs, model, pictured)
 
-    def html(self, page, language, svgs, model):
+    def pictured_chart(self, page):
+        """The stem of the chart whose PNG is the unit's picture (chart_card.py): its first series' history, when
+        chart PNGs or share images are drawn. None for other pages, which keep a chart PNG and a share card."""
+        if page.template == "unit.html" and page.model["blocks"] and (self.png or self.shares):
+            return page.model["blocks"][0]["chart"]
+        return None
+
+    def html(self, page, language, svgs, model, pictured):
         """The page's HTML in a language, and its share image; the charts inline, each named by its caption."""
         save_as = urls.page_file(urls.in_language(page.path, language))
         context = self.page_context(save_as, language, page, [(other, page.path) for other in self.languages])
-        words = self.share_card(page, language) if self.shares else None
-        if words:
-            context["share_image"] = urls.share_image(page.path)
+        words = self.share_card(page, language) if self.shares and not pictured else None
+        if self.shares and pictured:
+            context.update(share_image=urls.chart(page.path, pictured, "png"), share_image_size=chart_card.SIZE)
+        elif words:
+            context.update(share_image=urls.share_image(page.path), share_image_size=share.SIZE)
             yield self.card_file(urls.share_image(urls.in_language(page.path, language)), words, (language.code, model))
 
         def render(template=self.template(page.template.removesuffix(".html"))):
@@ -121,6 +135,12 @@ class PageFiles:
         """The words of a page's share card (captions.share_card), or None for a page without one."""
         return captions.share_card(page, language, self.site.units, self.site_name(language),
                                    self.address(page, language))
+
+    def picture_words(self, page, stem, language):
+        """The words of a unit's picture (captions.picture_words), without its chart."""
+        source = language.of(setting(self.settings, "RANKINGS_SOURCE")["name"])
+        return captions.picture_words(page, stem, language, self.site.units, self.site_name(language), source,
+                                      self.address(page, language))
 
     def chart_caption(self, page, stem, language):
         """(title, [what it shows], [source, address], key) of a chart file (captions.chart_caption)."""

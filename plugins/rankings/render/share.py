@@ -42,24 +42,36 @@ def em_width(text, bold):
                for piece in pieces(text))
 
 
+def filled(text, room, size, bold=False):
+    """A text in lines within room pixels at a size, broken at spaces, triangles measured as drawn (a word wider
+    than room stands on a line of its own, for Line to set smaller)."""
+    lines = []
+    for word in text.split(" "):
+        if lines and em_width(f"{lines[-1]} {word}", bold) * size <= room:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
 class Line:
     """One line of a card: its text, size, weight and colour, placed at a baseline."""
 
-    def __init__(self, text, size, bold=False, colour=INK, smallest=None):
-        self.bold, self.colour = bold, colour
+    def __init__(self, text, size, bold=False, colour=INK, smallest=None, room=ROOM, x=MARGIN):
+        self.bold, self.colour, self.x = bold, colour, x
         smallest = smallest or size * 0.7
         em = em_width(text, bold)
-        fitting = min(size, ROOM / em) if em else size
+        fitting = min(size, room / em) if em else size
         if fitting < smallest:  # too long even when smaller: cut at a word, at the smallest size
             fitting = smallest
             words = text.split(" ")
-            while len(words) > 1 and em_width(" ".join(words) + " …", bold) * smallest > ROOM:
+            while len(words) > 1 and em_width(" ".join(words) + " …", bold) * smallest > room:
                 words.pop()
             text = " ".join(words) + " …"
         self.text, self.size = text, round(fitting, 1)
 
     def svg(self, baseline):
-        x, out = MARGIN, []
+        x, out = self.x, []
         for piece in pieces(self.text):
             if piece in TRIANGLES:
                 w, h = TRIANGLE_EM * self.size, TRIANGLE_HEIGHT_EM * self.size

@@ -41,8 +41,9 @@ def localise(svg, words, months):
 ADDRESS_BREAKS = " /-"  # a chart file's lines break at spaces, and a web address after "/" or "-"
 
 
-def key_svg(key, y, width):
-    """The key under a history chart: each mark drawn as in the chart, beside its words; wrapped to the width."""
+def key_svg(key, y, width, left=CAPTION_MARGIN):
+    """The key under a history chart: each mark drawn as in the chart, beside its words; from `left`, wrapped
+    at `width` (its right edge)."""
     swatches = {
         "line": f'<line x1="0" y1="-4" x2="{KEY_SWATCH}" y2="-4" stroke="{ACCENT}" stroke-width="2"/>',
         "median": f'<line x1="0" y1="-4" x2="{KEY_SWATCH}" y2="-4" stroke="{MUTED}" stroke-width="2" '
@@ -51,11 +52,11 @@ def key_svg(key, y, width):
         "gap": f'<line x1="0" y1="-4" x2="7" y2="-4" stroke="{ACCENT}" stroke-width="2"/>'
                f'<line x1="15" y1="-4" x2="{KEY_SWATCH}" y2="-4" stroke="{ACCENT}" stroke-width="2"/>',
     }
-    parts, x, rows = [], CAPTION_MARGIN, 1
+    parts, x, rows = [], left, 1
     for mark, words in key:
         advance = KEY_SWATCH + 5 + typeset.width(words, KEY_SIZE) + 14
-        if x > CAPTION_MARGIN and x + advance > width:
-            x, rows = CAPTION_MARGIN, rows + 1
+        if x > left and x + advance > width:
+            x, rows = left, rows + 1
         at = y + CAPTION_LINE * (rows - 1)
         parts.append(f'<g transform="translate({x:.1f},{at})">{swatches[mark]}</g>'
                      f'<text x="{x + KEY_SWATCH + 5:.1f}" y="{at}" font-family="{FONT}" fill="{INK}" '
