@@ -355,15 +355,15 @@ def test_publish_builds_give_every_unit_and_month_page_a_share_image(published):
         tags = meta(read(published, path))
         assert tags["og:image"] == f"https://example.org/igrs/{path}share.png"
         assert tags["twitter:card"] == "summary_large_image"
-        assert (tags["og:image:width"], tags["og:image:height"]) == ("1200", "630")
+        assert (tags["og:image:width"], tags["og:image:height"]) == ("768", "403")
         image = published / path / "share.png"
-        assert png_size(image) == (1200, 630) and image.stat().st_size < 300 * 1024
+        assert png_size(image) == (768, 403) and image.stat().st_size < 150 * 1024
     # An index, the home page and the Markdown pages are shared too: each has its picture (they once had none).
     for path in ("en/station/", "", "en/about/"):
         tags = meta(read(published, path))
         assert tags["og:image"] == f"https://example.org/igrs/{path}share.png", path
         assert tags["twitter:card"] == "summary_large_image"
-        assert png_size(published / path / "share.png") == (1200, 630)
+        assert png_size(published / path / "share.png") == (768, 403)
     # A page that only sends the reader on is not shared: no picture.
     assert "og:image" not in meta(read(published, "en/district/etawa/"))
 

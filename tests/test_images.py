@@ -12,7 +12,7 @@ from io import BytesIO
 import pytest
 
 from rankings.render import chart_card, share, typeset
-from rankings.render.charts import files as chart_files, kinds, pool, style
+from rankings.render.charts import files as chart_files, fonts, kinds, pool, style
 from sitebuild import ROOT
 
 LONGEST = {}
@@ -54,8 +54,14 @@ def texts(svg):
     return found
 
 
+@pytest.fixture(scope="module")
+def drawing_fonts(tmp_path_factory):
+    """The fonts the build draws PNGs with (charts/fonts.py), made once for this module."""
+    return fonts.drawing_fonts(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.mark.parametrize("name", CARDS)
-def test_a_share_card_draws_every_character_and_keeps_its_text_inside(name):
+def test_a_share_card_draws_every_character_and_keeps_its_text_inside(name, drawing_fonts):
     from PIL import Image
 
     words = CARDS[name]
@@ -70,12 +76,28 @@ def test_a_share_card_draws_every_character_and_keeps_its_text_inside(name):
     sizes = {y: size for _, y, size, *_ in drawn}
     assert all(b - a >= 0.95 * sizes[b] for a, b in zip(baselines, baselines[1:])), "two lines overlap"
     # In the drawing itself: the right margin is blank between the bands (resvg's own shaping, not ours).
-    image = Image.open(BytesIO(pool.png_of(svg, 1))).convert("L")
+    image = Image.open(BytesIO(pool.png_of(svg, drawing_fonts))).convert("L")
     margin = image.crop((share.WIDTH - share.MARGIN + 6, share.BAND + 2, share.WIDTH, share.HEIGHT - 14))
     assert margin.getextrema()[0] > 240, "text runs into the right margin"
     # A rise and a fall are told apart: drawn as triangles, not as characters no font has.
     if "▲" in "".join(words[3]) or "▼" in "".join(words[3]):
         assert "<title>▲</title>" in svg or "<title>▼</title>" in svg
+
+
+def test_the_drawing_fonts_draw_what_the_pinned_fonts_draw(drawing_fonts):
+    """The PNGs' static instances (charts/fonts.py) give the pixels of the pinned variable fonts, Devanagari
+    shaped the same; a character they leave out is reported missing, not drawn as an empty box."""
+    import numpy as np
+    import resvg_py
+    from PIL import Image
+
+    svg = share.card(*CARDS["hi rose"])
+    variable = bytes(resvg_py.svg_to_bytes(svg_string=svg, skip_system_fonts=True, font_dirs=style.font_dirs(),
+                                           font_family="Noto Sans", sans_serif_family="Noto Sans"))
+    pixels = [np.asarray(Image.open(BytesIO(png)).convert("L"), dtype=int)
+              for png in (variable, pool.png_of(svg, drawing_fonts))]
+    assert (abs(pixels[0] - pixels[1]) > 64).sum() < 20
+    assert typeset.missing("Ωmega") == {"Ω"} and not typeset.missing("Ā थाना ₹ “…”")
 
 
 def test_a_card_too_long_for_any_size_is_cut_at_a_word_with_an_ellipsis():
@@ -109,7 +131,7 @@ def test_a_downloaded_history_chart_is_whole_and_has_a_key(tmp_path, language):
                 ("gap", "gap: not ranked that month")])
     svg = chart_file(months, words, {"cache": tmp_path, "words": caption})
     width = float(re.search(r'<svg[^>]* width="([\d.]+)"', svg).group(1))
-    outer = re.sub(r"<svg x=.*?</svg>", "", svg, flags=re.S)  # the caption's own texts, not the chart's
+    outer = re.sub(r'<g class="chart".*?<!--/chart-->', "", svg, flags=re.S)  # the caption's texts, not the chart's
     for x, y, size, bold, text in texts(outer):
         assert not typeset.missing(text), text
         assert x + typeset.width(text, size, bold) <= width, text
@@ -126,7 +148,7 @@ KEYS = {"hi": [("line", "प्रतिशत"), ("median", "स्तर क�
 
 
 @pytest.mark.parametrize("name", ["hi rose", "en fell", "hi joint"])
-def test_a_units_picture_is_its_chart_with_its_cards_words_all_inside(tmp_path, name):
+def test_a_units_picture_is_its_chart_with_its_cards_words_all_inside(tmp_path, name, drawing_fonts):
     """One picture per unit and language, the chart's PNG and the shared link's picture (issue 18): the card's
     words in the left column, the chart (the tallest kind, with its rank) and its key on the right, the source
     and address under both; nothing cut, nothing overlapping, nothing outside the picture."""
@@ -146,10 +168,11 @@ def test_a_units_picture_is_its_chart_with_its_cards_words_all_inside(tmp_path, 
         "Percent and rank, month by month, Jan 2024 – Dec 2024")
     footer = ["Source: IGRS (Jansunwai Samadhan) portal, Government of Uttar Pradesh", address]
     svg = chart_card.picture(site_name, title, about, lines, chart_about, KEYS[name[:2]], footer, drawing)
-    nested = re.search(r'<svg x="([\d.]+)" y="([\d.]+)"[^>]* width="([\d.]+)" height="([\d.]+)"', svg)
-    x, y, width, height = (float(v) for v in nested.groups())
+    x, y, scale = (float(v or 1) for v in re.search(
+        r'<g class="chart" transform="translate\(([\d.]+),([\d.]+)\)(?: scale\(([\d.]+)\))?"', svg).groups())
+    width, height = (scale * v for v in chart_files.size_of(drawing))
     assert x + width <= chart_card.WIDTH and height >= 0.75 * 229  # the rank chart, barely smaller if at all
-    outer = texts(re.sub(r"<svg x=.*?</svg>", "", svg, flags=re.S))
+    outer = texts(re.sub(r'<g class="chart".*?<!--/chart-->', "", svg, flags=re.S))
     assert all(not typeset.missing(text) for *_, text in outer)
     joined = " ".join(text for *_, text in outer)
     for words in [title.split(" (")[0], *" ".join(lines).replace("▲", " ").replace("▼", " ").split(), address,
@@ -166,7 +189,7 @@ def test_a_units_picture_is_its_chart_with_its_cards_words_all_inside(tmp_path, 
         assert all(b - a >= 0.95 * sizes[b] for a, b in zip(baselines, baselines[1:])), "two lines overlap"
     assert max(ty for _, ty, *_ in column) <= footer_top and y + height <= footer_top
     # In the drawing: the gutter between the words and the chart is blank (resvg's own shaping, not ours).
-    image = Image.open(BytesIO(pool.png_of(svg, 1))).convert("L")
+    image = Image.open(BytesIO(pool.png_of(svg, drawing_fonts))).convert("L")
     assert image.size == chart_card.SIZE
     gutter = image.crop((chart_card.MARGIN + chart_card.COLUMN + 2, chart_card.BAND + 2, chart_card.CHART_X - 2,
                          round(footer_top) - 2))

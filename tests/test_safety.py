@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -157,7 +158,11 @@ def test_a_stopped_publish_build_leaves_the_published_site(sites):
 def test_two_builds_into_one_folder_take_turns(sites):
     output = sites.published("concurrent")
     first = build_process(sites.b, output, sites.cache)
-    time.sleep(0.3)
+    # The second starts once the first holds the lock (it writes its process id there): a fixed pause lost the
+    # race on a busy machine, and the second went first.
+    lock, deadline = Path(f"{output}.lock"), time.monotonic() + 60
+    while time.monotonic() < deadline and not (lock.exists() and lock.read_text().strip() == str(first.pid)):
+        time.sleep(0.01)
     second = build_process(sites.a, output, sites.cache)
     logs = [process.communicate(timeout=300)[0] for process in (first, second)]
     assert first.returncode == second.returncode == 0, logs

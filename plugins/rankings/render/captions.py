@@ -107,9 +107,13 @@ def chart_caption(page, stem, language, units, source, address):
         about = [_("%(level)s by percent, %(month)s") % {
             "level": language.level(block["level"], series).many, "month": language.month(month)}]
     key = ()
-    if chart["kind"] == "history":  # a downloaded chart explains its own marks
-        key = [("line", _("percent")), ("median", _("median of the level")),
-               ("unpublished", _("not published")), ("gap", _("gap: not ranked that month"))]
+    if chart["kind"] == "history":  # a downloaded chart explains its own marks, those it draws
+        ranked, unpublished = {row["month"] for row in chart["history"]}, set(chart["unpublished"])
+        key = [("line", _("percent")), ("median", _("median of the level"))]
+        if unpublished:
+            key.append(("unpublished", _("not published")))
+        if any(month not in ranked and month not in unpublished for month in chart["months"]):
+            key.append(("gap", _("gap: not ranked that month")))
     return title, about, [_("Source: %(source)s") % {"source": source}, address], key
 
 

@@ -7,7 +7,7 @@ picture costs about what the chart's PNG alone did. It is drawn at 1×: the char
 (its words at 11 px, as on the page), the card's words beside it, 1.91:1 as link previews show a picture uncut.
 """
 
-from .charts.files import key_svg
+from .charts.files import key_svg, placed, size_of
 from .charts.style import ACCENT, FONT, INK, MUTED, escape_xml
 from .share import Line, filled
 
@@ -61,12 +61,11 @@ def picture(site_name, title, about, lines, chart_about, key, footer, drawing):
         y += 15
         parts.append(f'<text x="{CHART_X}" y="{y}" font-family="{FONT}" font-size="11" fill="{INK}">'
                      f'{escape_xml(text)}</text>')
-    width, height = (float(v) for v in _size(drawing))
+    width, height = size_of(drawing)
     _, rows = key_svg(key, 0, CHART_X + CHART_ROOM, CHART_X) if key else ("", 0)
     room = footer_top - 8 - KEY_ROW * rows - (y + 6)
     scale = min(1, room / height, CHART_ROOM / width)  # a taller chart (with its rank) is set smaller, never cut
-    parts.append(drawing.replace("<svg ", f'<svg x="{CHART_X}" y="{y + 6}" ', 1).replace(
-        f'width="{width:g}" height="{height:g}"', f'width="{width * scale:.1f}" height="{height * scale:.1f}"', 1))
+    parts.append(placed(drawing, CHART_X, y + 6, scale))
     if key:
         parts.append(key_svg(key, round(y + 6 + height * scale + 16), CHART_X + CHART_ROOM, CHART_X)[0])
     for i, text in enumerate(foot):
@@ -76,8 +75,3 @@ def picture(site_name, title, about, lines, chart_about, key, footer, drawing):
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
             f'viewBox="0 0 {WIDTH} {HEIGHT}">{"".join(parts)}</svg>')
 
-
-def _size(svg):
-    import re
-
-    return re.search(r'<svg[^>]* width="([\d.]+)" height="([\d.]+)"', svg).groups()

@@ -1,10 +1,8 @@
 """The rows of a unit page's tables, written in Python as HTML: its months (rank, change, marks, percent, the
 units below it at rank 1) and its complaint counts; the cells they share with the ranking tables are ranking_rows.py's."""
 
-from markupsafe import Markup
-
 from .. import urls
-from .ranking_rows import RankingRows
+from .ranking_rows import RankingRows, rows_html
 
 
 class HtmlRows(RankingRows):
@@ -35,7 +33,7 @@ class HtmlRows(RankingRows):
                 made = cells[key] = self._history_row(row, status, counts, columns, siteurl, index,
                                                       show_rank_in_parent, at_rank_1_by_month is not None)
             out.append(made)
-        return Markup("\n".join(out))
+        return rows_html(out)
 
     def _history_row(self, row, status, counts, columns, siteurl, index, show_rank_in_parent, show_counts):
         language, number, cells, cell = self.language, self.language.number, self._cells, self._cell
@@ -76,8 +74,8 @@ class HtmlRows(RankingRows):
         language, number = self.language, self.language.number
         not_reported = language.gettext("not reported")  # outside the f-string, where pybabel finds it
         missing = f'<td class="na">{not_reported}</td>'
-        return Markup("\n".join(
+        return rows_html(
             f'<tr><th scope="row">{language.month(row["month"])}</th>'
             + "".join(missing if row[column] is None else f"<td>{number(row[column])}</td>" for column in columns)
             + "</tr>"
-            for row in rows))
+            for row in rows)

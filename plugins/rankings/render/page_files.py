@@ -77,7 +77,7 @@ class PageFiles:
 
     def card_file(self, path, words, inputs):
         """A share card's PNG, drawn at its size in the pool."""
-        return SiteFile(path, lambda: self.charts.png(share.card(*words)), inputs, drawn=True)
+        return SiteFile(path, lambda: self.charts.png(share.card(*words), share.ZOOM), inputs, drawn=True)
 
     def content_cards(self, contents):
         """The share pictures of the Markdown pages (about, data format, guide for staff) in their languages;

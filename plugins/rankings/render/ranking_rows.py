@@ -11,6 +11,7 @@ once per build and language. Links come from urls.py: siteurl is the page's way 
 SITEURL), index is "index.html" when links must name it (file://).
 """
 
+import re
 from html import escape
 
 from markupsafe import Markup
@@ -18,6 +19,15 @@ from markupsafe import Markup
 from .. import urls
 
 TOP = ' class="top"'
+# HTML lets a table row leave out </td>, </th> and </tr>: the next cell, the next row or the table's end closes
+# them. The rows written here leave them out: a sixth of a ranking table's bytes (24 MiB of ten years' pages,
+# issue 18), the same document for a browser, a screen reader and the validator.
+END_TAGS = re.compile("</t[dhr]>")
+
+
+def rows_html(rows):
+    """Table rows, one per line, without the end tags HTML lets them leave out."""
+    return Markup(END_TAGS.sub("", "\n".join(rows)))
 
 
 class RankingRows:
@@ -77,7 +87,7 @@ class RankingRows:
                 if show_rank_in_parent else ""
             out.append(f'<tr{TOP if rank == 1 else ""}><td>{rank_text(rank, row["tied"])}</td>'
                        f'{in_parent}{name}{parent}{figures}</tr>')
-        return Markup("\n".join(out))
+        return rows_html(out)
 
     def _name_cell(self, unit_id, siteurl, index, anchored):
         """The row's heading, the unit's name linked to its page; anchored: with the unit's id as the anchor of

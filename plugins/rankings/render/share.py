@@ -1,4 +1,5 @@
-"""The picture a shared link shows (og:image): 1200 × 630, one per page and language.
+"""The picture a shared link shows (og:image): laid out at 1200 × 630, drawn at 768 × 403, one per page and language
+(a unit's is its chart's PNG, chart_card.py).
 
 Drawn as SVG here and made PNG by resvg in the chart pool (charts/pool.py: ChartStore.png), which shapes Devanagari;
 cached by the SVG's bytes like the charts' PNGs, so a rebuild draws only the cards whose words changed.
@@ -12,8 +13,11 @@ triangles: the fonts have no such characters, and an empty box would make a rise
 from . import typeset
 from .charts.style import ACCENT, FONT, INK, MUTED, escape_xml
 
-WIDTH, HEIGHT = 1200, 630
-SIZE = (WIDTH, HEIGHT)
+WIDTH, HEIGHT = 1200, 630  # the card as laid out
+# ...and as drawn: 768 px wide, as a unit's picture (chart_card.py) and as a link preview shows it; 41 KB at
+# 1200 × 630, 18 KB so, for 480 month pages in ten years.
+ZOOM = 0.64
+SIZE = (round(WIDTH * ZOOM), round(HEIGHT * ZOOM))
 MARGIN = 60
 ROOM = WIDTH - 2 * MARGIN
 BAND = 96  # the coloured band at the top, with the site's name

@@ -1,5 +1,7 @@
 """Text measured in the fonts that draw the share images and chart files, so that what fits a width is known, not
 guessed: the pinned Noto Sans and Noto Sans Devanagari (charts/style.py: font_dirs), shaped by HarfBuzz as resvg shapes them.
+The PNGs are drawn with static instances of them (charts/fonts.py), whose advances are these fonts' at the same
+weight, and which keep only the characters fonts.DRAWN names: characters() counts only those.
 
 A per-character guess overcounts Devanagari (matras and conjuncts take no width of their own) and undercounts
 wide Latin capitals; resvg does not honour SVG's textLength on Devanagari, so squeezing is no way out either. A
@@ -33,10 +35,12 @@ def font_files():
 
 @cache
 def characters(family):
-    """The characters a font has, from its own cmap table."""
+    """The characters a font draws in a picture: those of its own cmap table the drawing fonts keep."""
     from fontTools.ttLib import TTFont
 
-    return frozenset(TTFont(font_files()[family]).getBestCmap())
+    from .charts.fonts import drawn
+
+    return frozenset(code for code in TTFont(font_files()[family]).getBestCmap() if drawn(code))
 
 
 @cache

@@ -14,7 +14,10 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 
+from functools import cache
+
 from . import kinds
+from .fonts import drawing_fonts
 from .kinds import KINDS, spec_key
 from .style import FONT, font_dirs
 from .vega import _render_chart
@@ -59,8 +62,15 @@ def _die_with(build_pid):
         os._exit(1)
 
 
-def _draw_png(svg, cached, zoom=1):
-    data = png_of(svg, zoom)
+@cache
+def _fonts(cache_dir):
+    """The drawing fonts (fonts.py), made by the first worker that needs them: never by the build's own process,
+    which writes pages meanwhile."""
+    return drawing_fonts(cache_dir)
+
+
+def _draw_png(svg, cached, cache_dir, zoom=1):
+    data = png_of(svg, _fonts(cache_dir), zoom)
     Path(cached).parent.mkdir(parents=True, exist_ok=True)
     partial = f"{cached}.{os.getpid()}"  # two workers may draw the same chart: neither sees a half-written file
     Path(partial).write_bytes(data)
@@ -155,7 +165,7 @@ class ChartStore:
         if cached.exists():
             self.pngs_cached += 1
             return cached.read_bytes
-        drawing = self._submit(_draw_png, svg, str(cached), zoom)
+        drawing = self._submit(_draw_png, svg, str(cached), str(self.cache_dir), zoom)
         self.pngs.append(drawing)
 
         def drawn():
@@ -183,10 +193,10 @@ def render_all(charts, cache_dir, processes=None):
         return {key: store.svg(key) for key in charts}
 
 
-def png_of(svg, zoom=1):
-    """A PNG at zoom times the SVG's size, drawn by resvg, which
-    shapes Devanagari (vl-convert's own PNG loses matras)."""
+def png_of(svg, fonts, zoom=1):
+    """A PNG at zoom times the SVG's size, drawn by resvg, which shapes Devanagari (vl-convert's own PNG loses
+    matras), in the drawing fonts (fonts.py: the folder `fonts`)."""
     import resvg_py
 
-    return bytes(resvg_py.svg_to_bytes(svg_string=svg, skip_system_fonts=True, font_dirs=font_dirs(), zoom=zoom,
+    return bytes(resvg_py.svg_to_bytes(svg_string=svg, skip_system_fonts=True, font_dirs=[fonts], zoom=zoom,
                                        font_family="Noto Sans", sans_serif_family="Noto Sans"))

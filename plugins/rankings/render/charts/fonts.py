@@ -1,0 +1,80 @@
+"""The fonts the PNGs are drawn with: the pinned variable Noto Sans and Noto Sans Devanagari (style.font_dirs),
+each made once into a regular and a bold static instance of the characters the site writes, kept in the cache.
+
+Why: resvg reads a font's whole file for every picture and draws a bold glyph of a variable font by applying its
+variation deltas to the outline. A unit's picture is mostly text, drawn 4,200 times a month at state size: with
+these fonts it takes about a sixth less time, for the same words. The instances keep the advances typeset.py
+measures (their variations applied) and every OpenType feature (Devanagari's conjuncts and matras); a character
+outside DRAWN is no font's, and typeset.missing says so before a picture draws an empty box.
+"""
+
+import hashlib
+import os
+import shutil
+import tempfile
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+
+from .style import font_dirs
+
+# What the site writes: Latin with its accents, Devanagari, and punctuation, figures and symbols in between.
+DRAWN = [(0x0000, 0x024F), (0x0300, 0x036F), (0x0900, 0x097F), (0x1CD0, 0x1CFF), (0x1E00, 0x1EFF), (0x2000, 0x206F),
+         (0x20A0, 0x20CF), (0x2100, 0x214F), (0x2190, 0x21FF), (0x2200, 0x22FF), (0x25A0, 0x25FF), (0xA8E0, 0xA8FF)]
+WEIGHTS = {"Regular": 400, "Bold": 700}
+
+
+def drawn(code):
+    """Whether a character (its code point) is among those the drawing fonts keep."""
+    return any(low <= code <= high for low, high in DRAWN)
+
+
+def variable_fonts():
+    """The pinned variable fonts, upright: [path]."""
+    return [file for folder in font_dirs() for file in sorted(Path(folder).glob("*.ttf")) if "Italic" not in file.name]
+
+
+@cache
+def key():
+    """What the drawing fonts are made from: the font packages, fontTools, and this module."""
+    parts = [version("fontpkg-noto-sans"), version("fontpkg-noto-sans-devanagari"), version("fonttools"),
+             Path(__file__).read_text(encoding="utf-8")]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+def drawing_fonts(cache_dir):
+    """The folder of the drawing fonts under cache_dir, made the first time (a few seconds), whole or not at all."""
+    folder = Path(cache_dir) / "fonts" / key()
+    if folder.is_dir():
+        return str(folder)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    making = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".making-"))
+    try:
+        for source in variable_fonts():
+            for style, weight in WEIGHTS.items():
+                made_instance(source, weight).save(making / f"{source.name.split('[')[0]}-{style}.ttf")
+        making.chmod(0o755)
+        os.replace(making, folder)  # another build may have made it meanwhile: either is whole
+    except OSError:
+        if not folder.is_dir():
+            raise
+    finally:
+        shutil.rmtree(making, ignore_errors=True)
+    return str(folder)
+
+
+def made_instance(source, weight):
+    """A static instance of a variable font at a weight (full width), with only DRAWN's characters."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+    from fontTools.varLib import instancer
+
+    font = TTFont(source)
+    options = subset.Options()
+    options.layout_features = ["*"]
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=[code for low, high in DRAWN for code in range(low, high + 1)])
+    subsetter.subset(font)
+    return instancer.instantiateVariableFont(font, {"wght": weight, "wdth": 100}, updateFontNames=True)
