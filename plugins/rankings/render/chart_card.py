@@ -25,23 +25,23 @@ def words_column(title, about, lines, bottom):
     """The title (the unit's name), what it is, and its figures, top down from the band: at full size if they
     fit above `bottom`, else smaller, step by step. [(Line, baseline)]."""
     for scale in (1, 0.92, 0.85, 0.78):
-        placed, y = [], BAND
+        column, y = [], BAND
         for i, text in enumerate(filled(title, COLUMN, 28 * scale, bold=True)[:3]):
             y += 36 * scale if i == 0 else 31 * scale
-            placed.append((Line(text, 28 * scale, bold=True, room=COLUMN, x=MARGIN), y))
+            column.append((Line(text, 28 * scale, bold=True, room=COLUMN, x=MARGIN), y))
         y += 6 * scale
         for text in filled(about, COLUMN, 15 * scale):
             y += 21 * scale
-            placed.append((Line(text, 15 * scale, colour=MUTED, room=COLUMN, x=MARGIN), y))
+            column.append((Line(text, 15 * scale, colour=MUTED, room=COLUMN, x=MARGIN), y))
         y += 14 * scale
         for i, figures in enumerate(lines):
             size, bold = (19 if i == 0 else 17) * scale, i == 0
             for text in filled(figures, COLUMN, size, bold):
                 y += size * 1.45
-                placed.append((Line(text, size, bold=bold, room=COLUMN, x=MARGIN), y))
+                column.append((Line(text, size, bold=bold, room=COLUMN, x=MARGIN), y))
             y += 5 * scale
         if y <= bottom or scale == 0.78:
-            return placed
+            return column
 
 
 def picture(site_name, title, about, lines, chart_about, key, footer, drawing):

@@ -138,14 +138,17 @@ class PageFiles:
 
     def picture_words(self, page, stem, language):
         """The words of a unit's picture (captions.picture_words), without its chart."""
-        source = language.of(setting(self.settings, "RANKINGS_SOURCE")["name"])
-        return captions.picture_words(page, stem, language, self.site.units, self.site_name(language), source,
-                                      self.address(page, language))
+        return captions.picture_words(page, stem, language, self.site.units, self.site_name(language),
+                                      self.source(language), self.address(page, language))
 
     def chart_caption(self, page, stem, language):
         """(title, [what it shows], [source, address], key) of a chart file (captions.chart_caption)."""
-        source = language.of(setting(self.settings, "RANKINGS_SOURCE")["name"])
-        return captions.chart_caption(page, stem, language, self.site.units, source, self.address(page, language))
+        return captions.chart_caption(page, stem, language, self.site.units, self.source(language),
+                                      self.address(page, language))
+
+    def source(self, language):
+        """The source's name, as a chart file and a picture credit it."""
+        return language.of(setting(self.settings, "RANKINGS_SOURCE")["name"])
 
     def address(self, page, language):
         return urls.absolute(self.context["CANONICAL_BASE"], urls.in_language(page.path, language))
