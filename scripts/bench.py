@@ -225,9 +225,10 @@ def main():
     print(f"  {'publish build, cold (s)':30s} {publish_cold:8.1f}   PNGs of charts and share images drawn;"
           f" {publish_cpu:.0f} s of CPU")
     print(f"  {'publish build, warm (s)':30s} {publish_warm:8.1f}   nothing changed")
-    print(f"  {'share images':30s} {share_files:8d}   {shares / 2**20:.0f} MB, largest "
+    print(f"  {'share cards':30s} {share_files:8d}   {shares / 2**20:.0f} MB, largest "
           f"{max((f.stat().st_size for f in published.rglob('share.png')), default=0) / 1024:.0f} KB;"
-          f" chart PNGs {png_files - share_files}, {(pngs - shares) / 2**20:.0f} MB;"
+          f" chart PNGs (a unit's history chart's is its picture) {png_files - share_files},"
+          f" {(pngs - shares) / 2**20:.0f} MB;"
           f" the published site {published_bytes / 2**20:.0f} MB in {published_files} files")
     summary = [line for line in (log + relog + publish_log).splitlines()
                if "Charts:" in line or "Wrote" in line or "PNG of" in line]

@@ -100,6 +100,21 @@ def test_tidy_svg_keeps_what_is_drawn_and_drops_what_vega_writes_for_interaction
         '<g class="mark-text role-axis-title"><text>95–99.99</text></g></g></g></svg>')
 
 
+def test_runs_of_lines_become_paths_in_order_with_the_same_pixels(tmp_path):
+    from rankings.render.charts import fonts, pool
+
+    lines = ('<line transform="translate(0,120)" x2="320" y2="0" stroke="#d6d6d6" stroke-width="1"/>'
+             '<line transform="translate(0,90)" x2="320" y2="0" stroke="#d6d6d6" stroke-width="1"/>'
+             '<line transform="translate(58,0)" x2="0" y2="5" stroke="#888" stroke-width="1"/>')
+    svg = f'<svg xmlns="http://www.w3.org/2000/svg" width="340" height="130"><g transform="translate(5,4.5)">{lines}</g></svg>'
+    tidied = tidy_svg(svg)
+    assert re.findall(r"<path [^>]*>", tidied) == [
+        '<path d="M0,120l320,0M0,90l320,0" stroke="#d6d6d6" stroke-width="1"/>',
+        '<path d="M58,0l0,5" stroke="#888" stroke-width="1"/>']
+    drawing = fonts.drawing_fonts(tmp_path)
+    assert pool.png_of(tidied, drawing) == pool.png_of(svg, drawing)
+
+
 def test_rendering_is_cached_by_chart(tmp_path, caplog):
     chart = {"kind": "bands", "level": "station", "counts": [1, 0, 1, 0, 0, 1]}
     key = chart_key(chart)

@@ -8,6 +8,7 @@ measures (their variations applied) and every OpenType feature (Devanagari's con
 outside DRAWN is no font's, and typeset.missing says so before a picture draws an empty box.
 """
 
+import fcntl
 import hashlib
 import os
 import shutil
@@ -43,23 +44,25 @@ def key():
 
 
 def drawing_fonts(cache_dir):
-    """The folder of the drawing fonts under cache_dir, made the first time (a few seconds), whole or not at all."""
+    """The folder of the drawing fonts under cache_dir, made the first time (about ten seconds of CPU) by one
+    process while any other that needs them waits, whole or not at all."""
     folder = Path(cache_dir) / "fonts" / key()
     if folder.is_dir():
         return str(folder)
     folder.parent.mkdir(parents=True, exist_ok=True)
-    making = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".making-"))
-    try:
-        for source in variable_fonts():
-            for style, weight in WEIGHTS.items():
-                made_instance(source, weight).save(making / f"{source.name.split('[')[0]}-{style}.ttf")
-        making.chmod(0o755)
-        os.replace(making, folder)  # another build may have made it meanwhile: either is whole
-    except OSError:
-        if not folder.is_dir():
-            raise
-    finally:
-        shutil.rmtree(making, ignore_errors=True)
+    with open(folder.parent / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the pool's workers ask at once: one makes them
+        if folder.is_dir():
+            return str(folder)
+        making = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".making-"))
+        try:
+            for source in variable_fonts():
+                for style, weight in WEIGHTS.items():
+                    made_instance(source, weight).save(making / f"{source.name.split('[')[0]}-{style}.ttf")
+            making.chmod(0o755)
+            os.replace(making, folder)
+        finally:
+            shutil.rmtree(making, ignore_errors=True)
     return str(folder)
 
 
