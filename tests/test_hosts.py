@@ -30,7 +30,7 @@ def test_each_limit_passed_is_said_with_its_figure():
         "The site is 2.51 MB; Tiny Pages takes at most 2 MB.",
         "big.csv is 2.5 MB; Tiny Pages takes files of at most 1 MB.",
     ]
-    assert hosts.beyond_limits(size, host, hindi)[0] == "साइट में 3 फ़ाइलें हैं; Tiny Pages अधिकतम 2 फ़ाइलें लेता है।"
+    assert hosts.beyond_limits(size, host, hindi)[0] == "साइट में 3 फ़ाइलें हैं; Tiny Pages पर अधिकतम 2 फ़ाइलें ही रखी जा सकती हैं।"
     assert hosts.beyond_limits(hosts.SiteSize(2, 2_000_000, 1_000_000, "a"), host, english) == []  # at the limit
     # A figure just over a limit is never rounded down into it, nor a limit up.
     assert hosts.beyond_limits(hosts.SiteSize(2, 2_000_001, 1, "a"), host, english) == [
@@ -58,7 +58,7 @@ def published(tmp_path):
     ({"files": 100}, "C.UTF-8", ["files; Tiny Pages takes at most 100.", "Nothing was published",
                                  "RANKINGS_SHARE_IMAGES = False"]),
     # In the staff's language, as make validate speaks it.
-    ({"total_bytes": 1_000_000}, "hi_IN.UTF-8", ["Tiny Pages अधिकतम 1 MB लेता है।", "कुछ भी प्रकाशित नहीं हुआ"]),
+    ({"total_bytes": 1_000_000}, "hi_IN.UTF-8", ["Tiny Pages पर अधिकतम 1 MB तक की साइट ही रखी जा सकती है।", "कुछ भी प्रकाशित नहीं किया गया"]),
 ])
 def test_a_site_too_large_for_its_host_is_not_published(published, monkeypatch, limit, locale, said):
     output, before = published
