@@ -3,7 +3,7 @@ is both the chart's PNG to download and the picture the page's shared link shows
 
 Why one and not two: a new month changes every unit's chart, so each month every unit's chart PNG and its share
 card were drawn again, in each language: 8,400 PNGs at state size, four fifths of a new month's publish. The
-picture costs about what the chart's PNG alone did. It is drawn at 1×: the chart at the size the page shows it
+picture costs a third more than the chart's PNG alone did, and no card is drawn beside it. It is drawn at 1×: the chart at the size the page shows it
 (its words at 11 px, as on the page), the card's words beside it, 1.91:1 as link previews show a picture uncut.
 """
 

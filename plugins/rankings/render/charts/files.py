@@ -45,7 +45,7 @@ def size_of(svg):
 
 def placed(drawing, x, y, scale=1):
     """A chart's SVG drawn inside a larger one at (x, y), `scale` times its size: as a group, not a nested <svg>,
-    which resvg draws through a clipped layer of the whole picture (a sixth of a unit's picture's time, for
+    which resvg draws through a clipped layer of the whole picture (a tenth of a unit's picture's time, for
     the same pixels: the chart stays within its own box)."""
     opening = re.match(r"<svg[^>]*>", drawing).group(0)
     transform = f"translate({x:g},{y:g})" + (f" scale({scale:.4f})" if scale != 1 else "")
@@ -83,7 +83,7 @@ def captioned(svg, title, about, footer, key=()):
     """A chart file that says what it is without the page around it: its title (also the SVG's <title>), lines
     about what it shows (the series, the months), a key of its marks, and under it the source and the page's
     address. Every text is measured and wrapped to the file's width, never cut off. The drawing is kept as it
-    is, nested; the page shows the chart without these, under its own caption."""
+    is, placed as a group; the page shows the chart without these, under its own caption."""
     width, height = size_of(svg)
     full_width = max(width, CAPTION_WIDTH)
     room = full_width - 2 * CAPTION_MARGIN

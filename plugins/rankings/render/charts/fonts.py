@@ -1,9 +1,9 @@
 """The fonts the PNGs are drawn with: the pinned variable Noto Sans and Noto Sans Devanagari (style.font_dirs),
 each made once into a regular and a bold static instance of the characters the site writes, kept in the cache.
 
-Why: resvg reads a font's whole file for every picture and draws a bold glyph of a variable font by applying its
-variation deltas to the outline. A unit's picture is mostly text, drawn 4,200 times a month at state size: with
-these fonts it takes about a sixth less time, for the same words. The instances keep the advances typeset.py
+Why: resvg loads the fonts for every picture and draws a bold glyph of a variable font by applying its variation
+deltas to the outline. A unit's picture is mostly text, drawn 4,200 times a month at state size: with these
+fonts a new month's publish took 3.5 % less CPU (a picture alone 3 to 8 % less), for the same pixels. The instances keep the advances typeset.py
 measures (their variations applied) and every OpenType feature (Devanagari's conjuncts and matras); a character
 outside DRAWN is no font's, and typeset.missing says so before a picture draws an empty box.
 """

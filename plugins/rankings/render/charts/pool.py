@@ -11,10 +11,9 @@ import logging
 import os
 import signal
 from concurrent.futures import ProcessPoolExecutor
+from functools import cache
 from multiprocessing import get_context
 from pathlib import Path
-
-from functools import cache
 
 from . import kinds
 from .fonts import drawing_fonts
