@@ -342,22 +342,19 @@ def published(tmp_path_factory):
 
 def test_publish_builds_give_every_unit_and_month_page_a_share_image(published):
     # A unit's picture is its history chart's PNG, with its share card's words beside the chart (issue 18): one
-    # picture where there were two, in the page's language.
-    for path in (f"station/{CHAUBEPUR}/", f"en/station/{CHAUBEPUR}/", "en/zone/kanpur-zone/"):
+    # picture where there were two, in the page's language. A month page has its card.
+    units = [(path, "police-history.png", (768, 402))
+             for path in (f"station/{CHAUBEPUR}/", f"en/station/{CHAUBEPUR}/", "en/zone/kanpur-zone/")]
+    months = [(path, "share.png", (768, 403)) for path in ("police/2024-12/", "en/district-admin/2024-12/")]
+    for path, name, size in units + months:
         tags = meta(read(published, path))
-        assert tags["og:image"] == f"https://example.org/igrs/{path}police-history.png"
+        assert tags["og:image"] == f"https://example.org/igrs/{path}{name}"
         assert tags["twitter:card"] == "summary_large_image"
-        assert (tags["og:image:width"], tags["og:image:height"]) == ("768", "402")
-        image = published / path / "police-history.png"
-        assert png_size(image) == (768, 402) and image.stat().st_size < 150 * 1024
+        assert (tags["og:image:width"], tags["og:image:height"]) == tuple(str(side) for side in size)
+        image = published / path / name
+        assert png_size(image) == size and image.stat().st_size < 150 * 1024
+    for path, _, _ in units:
         assert not (published / path / "share.png").exists()
-    for path in ("police/2024-12/", "en/district-admin/2024-12/"):
-        tags = meta(read(published, path))
-        assert tags["og:image"] == f"https://example.org/igrs/{path}share.png"
-        assert tags["twitter:card"] == "summary_large_image"
-        assert (tags["og:image:width"], tags["og:image:height"]) == ("768", "403")
-        image = published / path / "share.png"
-        assert png_size(image) == (768, 403) and image.stat().st_size < 150 * 1024
     # An index, the home page and the Markdown pages are shared too: each has its picture (they once had none).
     for path in ("en/station/", "", "en/about/"):
         tags = meta(read(published, path))

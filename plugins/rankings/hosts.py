@@ -38,9 +38,9 @@ PUBLISHED = {"RANKINGS_CHART_PNG": True, "RANKINGS_SHARE_IMAGES": True}
 HOSTS = {
     "github-pages": Host("GitHub Pages", total_bytes=GB, defaults=PUBLISHED),
     "gitlab-pages": Host("GitLab Pages", files=200_000, total_bytes=GB, defaults=PUBLISHED),
-    # 20,000 files: ten years of months are 27,390 files with the pictures, 21,396 without the charts' PNGs, and
-    # 16,858 without the share pictures too (measured by make bench). The SVG of each chart stays to download; a
-    # shared link shows the page's title and description without a picture.
+    # 20,000 files: ten years of months are 23,356 files with the pictures and 16,858 without the charts' PNGs
+    # and the share pictures (measured by make bench). The SVG of each chart stays to download; a shared link
+    # shows the page's title and description without a picture.
     "cloudflare-pages": Host("Cloudflare Pages", files=20_000, file_bytes=25 * MIB,
                              defaults={"RANKINGS_CHART_PNG": False, "RANKINGS_SHARE_IMAGES": False}),
     "netlify": Host("Netlify", defaults=PUBLISHED),

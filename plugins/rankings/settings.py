@@ -37,8 +37,9 @@ SETTINGS = (
     Setting("RANKINGS_CHART_PNG", False, "A PNG beside every chart's SVG, for download (by default as the host "
             "publishes: hosts.py).", READ),
     Setting("RANKINGS_CHART_PROCESSES", None, "How many processes draw the charts and PNGs (default: all cores)."),
-    Setting("RANKINGS_SHARE_IMAGES", False, "A 1200 × 630 picture of each page in each language for shared links "
-            "(og:image; needs an absolute SITEURL; by default as the host publishes: hosts.py).", SHAPES),
+    Setting("RANKINGS_SHARE_IMAGES", False, "A picture of each page in each language for shared links (og:image; "
+            "a unit's is its chart's PNG; needs an absolute SITEURL; by default as the host publishes: hosts.py).",
+            SHAPES),
     Setting("RANKINGS_LINK_INDEX", False, "Links name each folder's index file, so that the built folder also works "
             "when opened from disk (file://).", SHAPES),
     Setting("RANKINGS_FEEDS", False, "Atom feeds of the months of each series (their links are absolute: on when "

@@ -7,9 +7,14 @@ picture costs a third more than the chart's PNG alone did, and no card is drawn 
 (its words at 11 px, as on the page), the card's words beside it, 1.91:1 as link previews show a picture uncut.
 """
 
-from .charts.files import key_svg, placed, size_of
+from functools import partial
+
+from . import typeset
+from .charts.files import ADDRESS_BREAKS, key_svg, placed, size_of
 from .charts.style import ACCENT, FONT, INK, MUTED, escape_xml
-from .share import Line, filled
+from .share import Line, drawn_width
+
+filled = partial(typeset.filled, measure=drawn_width)  # a line of figures may hold ▲ or ▼, drawn as triangles
 
 WIDTH, HEIGHT = 768, 402
 SIZE = (WIDTH, HEIGHT)
@@ -52,7 +57,8 @@ def picture(site_name, title, about, lines, chart_about, key, footer, drawing):
     parts = [f'<rect width="{WIDTH}" height="{HEIGHT}" fill="white"/>',
              f'<rect width="{WIDTH}" height="{BAND}" fill="{ACCENT}"/>',
              Line(site_name, 20, bold=True, colour="white", smallest=13, room=WIDTH - 2 * MARGIN, x=MARGIN).svg(29)]
-    foot = [line for text in footer for line in filled(text, WIDTH - 2 * MARGIN, FOOTER_SIZE)]
+    foot = [line for text in footer
+            for line in filled(text, WIDTH - 2 * MARGIN, FOOTER_SIZE, breaks=ADDRESS_BREAKS)]
     footer_top = HEIGHT - STRIPE - 6 - FOOTER_LINE * len(foot)
     for line, baseline in words_column(title, about, lines, footer_top - 4):
         parts.append(line.svg(baseline))

@@ -46,16 +46,9 @@ def em_width(text, bold):
                for piece in pieces(text))
 
 
-def filled(text, room, size, bold=False):
-    """A text in lines within room pixels at a size, broken at spaces, triangles measured as drawn (a word wider
-    than room stands on a line of its own, for Line to set smaller)."""
-    lines = []
-    for word in text.split(" "):
-        if lines and em_width(f"{lines[-1]} {word}", bold) * size <= room:
-            lines[-1] += f" {word}"
-        else:
-            lines.append(word)
-    return lines
+def drawn_width(text, size, bold=False):
+    """A line's width at a size, triangles included (typeset.filled's measure for a card's lines)."""
+    return em_width(text, bold) * size
 
 
 class Line:

@@ -111,15 +111,16 @@ def width(text, size, bold=False):
     return _em_width(text, BOLD if bold else REGULAR) * size
 
 
-def filled(text, room, size, bold=False, breaks=" "):
+def filled(text, room, size, bold=False, breaks=" ", measure=width):
     """The text in lines within room pixels, filled greedily and broken after any of `breaks` (a space at a
-    line's end is dropped); a piece wider than room stands on a line of its own, never cut."""
+    line's end is dropped); a piece wider than room stands on a line of its own, never cut. measure(text, size,
+    bold): its width (a share card measures its triangles as drawn: share.drawn_width)."""
     pattern = f"[^{re.escape(breaks)}]*[{re.escape(breaks)}]?"
     lines = []
     for piece in re.findall(pattern, text):
         if not piece:
             continue
-        if lines and width((lines[-1] + piece).rstrip(" "), size, bold) <= room:
+        if lines and measure((lines[-1] + piece).rstrip(" "), size, bold) <= room:
             lines[-1] += piece
         else:
             lines.append(piece)
