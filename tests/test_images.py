@@ -147,13 +147,9 @@ KEYS = {"hi": [("line", "प्रतिशत"), ("median", "स्तर क�
                ("gap", "gap: not ranked that month")]}
 
 
-@pytest.mark.parametrize("name", ["hi rose", "en fell", "hi joint"])
-def test_a_units_picture_is_its_chart_with_its_cards_words_all_inside(tmp_path, name, drawing_fonts):
-    """One picture per unit and language, the chart's PNG and the shared link's picture (issue 18): the card's
-    words in the left column, the chart (the tallest kind, with its rank) and its key on the right, the source
-    and address under both; nothing cut, nothing overlapping, nothing outside the picture."""
-    from PIL import Image
-
+def unit_picture(name, cache):
+    """A unit's picture (chart_card.picture) for a card of CARDS, with the tallest chart (its rank), in the card's
+    language: (svg, drawing, footer)."""
     site_name, title, about, lines, address = CARDS[name]
     hi = name.startswith("hi")
     months = ["जन॰", "फ़र॰", "मार्च", "अप्रैल", "मई", "जून", "जुल॰", "अग॰", "सित॰", "अक्टू॰", "नव॰", "दिस॰"] if hi else [
@@ -162,12 +158,25 @@ def test_a_units_picture_is_its_chart_with_its_cards_words_all_inside(tmp_path, 
                 "level_median": Decimal("95")} for m in range(1, 13)]
     drawing = chart_files.localise(pool.render_all({"k": {"kind": "history", "history": history,
                                                            "months": [r["month"] for r in history],
-                                                           "unpublished": (), "with_rank": True}}, tmp_path)["k"],
+                                                           "unpublished": (), "with_rank": True}}, cache)["k"],
                                    {"rank": "रैंक" if hi else "Rank", "percent": "प्रतिशत" if hi else "Percent"}, months)
     chart_about = "प्रतिशत और रैंक, महीने दर महीने, जन॰ 2024 – दिस॰ 2024" if hi else (
         "Percent and rank, month by month, Jan 2024 – Dec 2024")
     footer = ["Source: IGRS (Jansunwai Samadhan) portal, Government of Uttar Pradesh", address]
     svg = chart_card.picture(site_name, title, about, lines, chart_about, KEYS[name[:2]], footer, drawing)
+    return svg, drawing, footer
+
+
+@pytest.mark.parametrize("name", ["hi rose", "en fell", "hi joint"])
+def test_a_units_picture_is_its_chart_with_its_cards_words_all_inside(tmp_path, name, drawing_fonts):
+    """One picture per unit and language, the chart's PNG and the shared link's picture (issue 18): the card's
+    words in the left column, the chart (the tallest kind, with its rank) and its key on the right, the source
+    and address under both; nothing cut, nothing overlapping, nothing outside the picture."""
+    from PIL import Image
+
+    svg, drawing, footer = unit_picture(name, tmp_path)
+    title, lines, address = CARDS[name][1], CARDS[name][3], CARDS[name][4]
+    hi = name.startswith("hi")
     x, y, scale = (float(v or 1) for v in re.search(
         r'<g class="chart" transform="translate\(([\d.]+),([\d.]+)\)(?: scale\(([\d.]+)\))?"', svg).groups())
     width, height = (scale * v for v in chart_files.size_of(drawing))
@@ -188,12 +197,45 @@ def test_a_units_picture_is_its_chart_with_its_cards_words_all_inside(tmp_path, 
         sizes = {ty: size for _, ty, size, *_ in texts_of_part}
         assert all(b - a >= 0.95 * sizes[b] for a, b in zip(baselines, baselines[1:])), "two lines overlap"
     assert max(ty for _, ty, *_ in column) <= footer_top and y + height <= footer_top
-    # In the drawing: the gutter between the words and the chart is blank (resvg's own shaping, not ours).
+    # In the drawing: the gutter between the words and the chart is blank.
     image = Image.open(BytesIO(pool.png_of(svg, drawing_fonts))).convert("L")
     assert image.size == chart_card.SIZE
     gutter = image.crop((chart_card.MARGIN + chart_card.COLUMN + 2, chart_card.BAND + 2, chart_card.CHART_X - 2,
                          round(footer_top) - 2))
     assert gutter.getextrema()[0] > 240, "words run into the chart"
+
+
+@pytest.mark.parametrize("name", ["hi rose", "en fell"])
+def test_texts_drawn_as_their_glyphs_outlines_give_resvgs_own_pixels(tmp_path, name, drawing_fonts):
+    """A PNG's texts go to resvg as glyph outlines shaped by HarfBuzz (charts/glyphs.py: a picture in four fifths
+    of the time): the pixels are those resvg draws from the texts themselves, Devanagari's matras and conjuncts,
+    bold, text anchored at its middle or end, the turned axis title and the triangles' lines."""
+    import numpy as np
+    import resvg_py
+    from PIL import Image
+
+    from rankings.render.charts import glyphs
+
+    svg = unit_picture(name, tmp_path)[0]
+    assert "<text" not in glyphs.outlined(svg, drawing_fonts)  # every text of a picture is drawn so
+    own = bytes(resvg_py.svg_to_bytes(svg_string=svg, skip_system_fonts=True, font_dirs=[drawing_fonts],
+                                      font_family="Noto Sans", sans_serif_family="Noto Sans"))
+    pixels = [np.asarray(Image.open(BytesIO(png)).convert("L"), dtype=int)
+              for png in (own, pool.png_of(svg, drawing_fonts))]
+    # Measured: two pixels of an edge differ by 57 of 255, the others by 9 at most (a glyph misplaced: hundreds).
+    assert (abs(pixels[0] - pixels[1]) > 24).sum() <= 6
+
+
+def test_a_text_the_outlines_cannot_draw_is_left_for_resvg(drawing_fonts):
+    from rankings.render.charts import glyphs
+
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="99" height="60">'
+           '<text x="1" y="10" letter-spacing="2">spaced</text><text x="1" y="20">a<tspan>b</tspan></text>'
+           '<text x="1" y="30">Ωmega</text><text x="1" y="40" font-weight="bold" text-anchor="end">थाना &amp; 1</text>'
+           '<text x="1" y="50" font-weight="lighter">light</text></svg>')
+    out = glyphs.outlined(svg, drawing_fonts)
+    assert [text for text in ("spaced", "<tspan>b", "Ωmega", "थाना", "light") if text in out] == [
+        "spaced", "<tspan>b", "Ωmega", "light"]
 
 
 def test_month_labels_never_touch_in_either_language():

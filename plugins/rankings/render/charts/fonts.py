@@ -57,13 +57,19 @@ def drawing_fonts(cache_dir):
         making = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".making-"))
         try:
             for source in variable_fonts():
-                for style, weight in WEIGHTS.items():
-                    made_instance(source, weight).save(making / f"{source.name.split('[')[0]}-{style}.ttf")
+                for weight in WEIGHTS.values():
+                    made_instance(source, weight).save(instance_file(making, source, weight))
             making.chmod(0o755)
             os.replace(making, folder)
         finally:
             shutil.rmtree(making, ignore_errors=True)
     return str(folder)
+
+
+def instance_file(folder, source, weight):
+    """Where the drawing fonts' folder keeps the instance of a pinned variable font (its path) at a weight."""
+    style = next(style for style, value in WEIGHTS.items() if value == weight)
+    return Path(folder) / f"{Path(source).name.split('[')[0]}-{style}.ttf"
 
 
 def made_instance(source, weight):

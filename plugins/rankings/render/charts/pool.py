@@ -17,6 +17,8 @@ from pathlib import Path
 
 from . import kinds
 from .fonts import drawing_fonts
+from .glyphs import outlined
+from .glyphs import key as glyphs_key
 from .kinds import KINDS, spec_key
 from .style import FONT, font_dirs
 from .vega import _render_chart
@@ -160,7 +162,7 @@ class ChartStore:
         (45 ms for a chart, 75 for a share card; thousands in a publish build; drawing starts now) and cached by the
         SVG's hash. zoom 1: at the size the SVG says, as a page shows a chart and a link shows its card (twice
         that cost a chart file 2.1× the time and 2.4× the bytes, on every unit, in every language, every month)."""
-        cached = self.png_store / f"{spec_key(svg)}-{zoom}x.png"
+        cached = self.png_store / f"{spec_key([svg, glyphs_key()])}-{zoom}x.png"
         if cached.exists():
             self.pngs_cached += 1
             return cached.read_bytes
@@ -193,9 +195,9 @@ def render_all(charts, cache_dir, processes=None):
 
 
 def png_of(svg, fonts, zoom=1):
-    """A PNG at zoom times the SVG's size, drawn by resvg, which shapes Devanagari (vl-convert's own PNG loses
-    matras), in the drawing fonts (fonts.py: the folder `fonts`)."""
+    """A PNG at zoom times the SVG's size, drawn by resvg (vl-convert's own PNG loses Devanagari's matras), its
+    texts as glyph outlines in the drawing fonts (fonts.py: the folder `fonts`; glyphs.py)."""
     import resvg_py
 
-    return bytes(resvg_py.svg_to_bytes(svg_string=svg, skip_system_fonts=True, font_dirs=[fonts], zoom=zoom,
-                                       font_family="Noto Sans", sans_serif_family="Noto Sans"))
+    return bytes(resvg_py.svg_to_bytes(svg_string=outlined(svg, fonts), skip_system_fonts=True, font_dirs=[fonts],
+                                       zoom=zoom, font_family="Noto Sans", sans_serif_family="Noto Sans"))
