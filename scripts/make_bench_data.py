@@ -13,6 +13,7 @@ import random
 from pathlib import Path
 
 ZONES, RANGES, DISTRICTS, TOP_DISTRICTS, STATIONS, TEHSILS = 8, 18, 68, 12, 1560, 351
+TILE_COLUMNS = 11  # the district map: 77 tiles (80 districts, 3 pairs) in rows of 11
 SYLLABLES = [("ka", "क"), ("na", "न"), ("pu", "पु"), ("ra", "र"), ("ma", "म"), ("la", "ल"), ("si", "सि"),
              ("ta", "त"), ("ga", "ग"), ("ja", "ज"), ("ba", "ब"), ("de", "दे"), ("ha", "ह"), ("vi", "वि")]
 
@@ -80,6 +81,11 @@ def write(folder, month_count, first_year=2021):
         writer.writerow(["id", "level", "parent", "name_en", "name_hi", "counterpart"])
         pairs = counterparts()
         writer.writerows(row + (pairs.get(row[0], ""),) for row in unit_rows)
+    with open(folder / "tiles.csv", "w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["unit_id", "column", "row"])
+        tiled = [u[0] for u in unit_rows if u[1] == "district" and u[0] not in pairs]  # a pair shares a tile
+        writer.writerows((unit_id, i % TILE_COLUMNS, i // TILE_COLUMNS) for i, unit_id in enumerate(tiled))
     with open(folder / "series.csv", "w", newline="", encoding="utf-8") as out:
         out.write("id,name_en,name_hi\npolice,Police units,पुलिस इकाइयाँ\n"
                   "district-admin,District administrations,जिला प्रशासन\n")

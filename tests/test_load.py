@@ -740,3 +740,56 @@ def test_a_unit_id_that_is_an_anchor_of_the_month_pages_is_a_problem(tmp_path, u
     assert (("units.csv", 6, "id", unit_id) in where(problems))
     message = describe(next(p for p in problems if p.column == "id" and p.value == unit_id))
     assert "not an anchor the month pages use themselves" in message and "in-" in message
+
+
+# The district map's places (tiles.csv). In UNITS the district-level units are sitapur (line 4) and the
+# commissionerate (line 5); here the commissionerate polices lucknow, a revenue district (line 8).
+def tiles_folder(tmp_path, tiles):
+    units = counterpart_units("lucknow,district,,Lucknow,लखनऊ,,lucknow-commissionerate")  # line 8
+    return write_folder(tmp_path, {"tiles.csv": tiles, "police/2024-01.csv": POLICE_2024_01}, units=units)
+
+
+def test_without_tiles_csv_there_is_no_map_and_with_it_every_district_has_a_place(tmp_path):
+    assert load(write_folder(tmp_path / "none", {"police/2024-01.csv": POLICE_2024_01})).tiles is None
+    tiles = load(tiles_folder(tmp_path / "map", "unit_id,column,row\nsitapur,0,0\nlucknow,1,0\n")).tiles
+    # The commissionerate takes the tile of the district it polices, and says so.
+    assert tiles.loc[["sitapur", "lucknow", "lucknow-commissionerate"]].to_dict("index") == {
+        "sitapur": {"column": 0, "row": 0, "shared": False}, "lucknow": {"column": 1, "row": 0, "shared": False},
+        "lucknow-commissionerate": {"column": 1, "row": 0, "shared": True}}
+    # Either side of a pair may have the row.
+    tiles = load(tiles_folder(tmp_path / "other", "unit_id,column,row\nsitapur,0,0\nlucknow-commissionerate,1,0\n")).tiles
+    assert tiles.loc["lucknow", "shared"] and not tiles.loc["lucknow-commissionerate", "shared"]
+
+
+def test_every_problem_of_tiles_csv_is_told_on_its_line(tmp_path):
+    tiles = ("unit_id,column,row\n"
+             "sitapur,0,0\n"                 # 2: fine
+             "hazratganj,1,0\n"              # 3: a station
+             "nowhere,2,0\n"                 # 4: not in units.csv
+             "lucknow,0,0\n"                 # 5: sitapur's place
+             "lucknow-commissionerate,3,0\n"  # 6: its counterpart has a tile already
+             "sitapur,4,0\n"                 # 7: twice
+             "lucknow-range,x,-1\n")         # 8: not a district; neither a place
+    found = problems_of(tiles_folder(tmp_path, tiles))
+    assert {(p.line, p.column, p.value, p.expected) for p in found} == {
+        (3, "unit_id", "hazratganj", loader.EXPECTED_TILE_DISTRICT),
+        (4, "unit_id", "nowhere", loader.EXPECTED_UNIT),
+        (5, "unit_id", "lucknow", loader.EXPECTED_TILE_FREE),
+        (6, "unit_id", "lucknow-commissionerate", loader.EXPECTED_TILE_PAIR_ONCE),
+        (7, "unit_id", "sitapur", loader.EXPECTED_ID_ONCE),
+        (8, "unit_id", "lucknow-range", loader.EXPECTED_TILE_DISTRICT),
+        (8, "column", "x", loader.EXPECTED_TILE_PLACE),
+        (8, "row", "-1", loader.EXPECTED_TILE_PLACE)}
+    told = {p.line: describe(p) for p in found}
+    assert "sitapur on line 2 is at column 0, row 0" in told[5]
+    assert "lucknow on line 5 has it" in told[6]
+
+
+def test_a_district_without_a_tile_is_told_by_its_id(tmp_path):
+    found = problems_of(tiles_folder(tmp_path, "unit_id,column,row\nsitapur,0,0\n"))
+    assert where(found) == [("tiles.csv", None, "unit_id", "lucknow-commissionerate")]  # a pair once
+    assert found[0].expected == loader.EXPECTED_TILE_FOR_EVERY_DISTRICT
+    # A tiles.csv without its columns is told as such, not as every district missing.
+    found = problems_of(tiles_folder(tmp_path / "bad", "district,x,y\nsitapur,0,0\n"))
+    assert {p.expected for p in found} >= {loader.EXPECTED_COLUMN} and all(
+        p.expected != loader.EXPECTED_TILE_FOR_EVERY_DISTRICT for p in found)

@@ -46,7 +46,7 @@ def month_files(folder, series_ids, problems, last_month="9999-12"):
         if leaves_folder(entry, folder):
             problems.append(Problem(entry.name, None, None, entry.name, EXPECTED_INSIDE_FOLDER))
         elif not entry.is_dir():
-            if entry.name not in (schema.UNITS_FILE, schema.SERIES_FILE):
+            if entry.name not in (schema.UNITS_FILE, schema.SERIES_FILE, schema.TILES_FILE):
                 logger.debug("%s: ignored", entry)
         elif series_ids is None or entry.name in series_ids:
             folders.append(entry)

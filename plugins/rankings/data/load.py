@@ -15,6 +15,7 @@ from .marks import check_marks, marks_frame
 from .problems import DataError
 from .reader import Written, filled, read_cells
 from .series import check_series, series_frame
+from .tiles import check_tiles, tiles_frame
 from .units import check_units, units_frame
 
 
@@ -33,6 +34,8 @@ class Dataset:
     series: pd.DataFrame  # index id; name_en, name_hi
     marks: pd.DataFrame  # one row per series, month and unit: marks, max_marks, official_rank, counts, file, line
     columns_given: dict  # (series, month) -> the COUNT_COLUMNS that month's file has, in schema order
+    # index district id; column, row, shared (a commissionerate at its counterpart's tile); None: no tiles.csv
+    tiles: pd.DataFrame | None = None
 
 
 def load(folder, today=None):
@@ -49,6 +52,10 @@ def load(folder, today=None):
     marks = read_cells(folder, list(months), schema.MONTH_COLUMNS_REQUIRED, MONTH_COLUMNS, problems)
     # Against a units.csv without ids every unit_id would look unknown; its own problems say enough.
     problems += check_marks(marks, units if known_ids(units) is not None else None, Written(folder))
+    tiles = None
+    if (folder / schema.TILES_FILE).exists() or (folder / schema.TILES_FILE).is_symlink():
+        tiles = read_cells(folder, [schema.TILES_FILE], schema.TILE_COLUMNS, schema.TILE_COLUMNS, problems)
+        problems += check_tiles(tiles, units if known_ids(units) is not None else None)
 
     if problems:
         raise DataError(problems)
@@ -62,9 +69,12 @@ def load(folder, today=None):
             for file, header in marks.headers.items()
         },
     )
+    if tiles is not None:
+        dataset.tiles = tiles_frame(tiles.frame, dataset.units)
     logger.info(
-        "%s: %d units, %d series, %d monthly files, %d rows of marks",
+        "%s: %d units, %d series, %d monthly files, %d rows of marks, %s",
         folder, len(dataset.units), len(dataset.series), len(months), len(dataset.marks),
+        f"{len(dataset.tiles)} districts on the map" if tiles is not None else f"no map ({schema.TILES_FILE} absent)",
     )
     return dataset
 

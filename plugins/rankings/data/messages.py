@@ -85,3 +85,17 @@ EXPECTED_COUNT_UP_TO = N_("at most %(bound_column)s (%(bound)s)")
 EXPECTED_SAME_AS_UNITS = N_(
     "what units.csv says for %(unit_id)s: “%(units_value)s”; was this row filled in against the wrong unit?"
 )
+
+# The district map's tiles (tiles.csv)
+EXPECTED_TILE_DISTRICT = N_("the id of a district-level unit: the map has a tile for each district; this is a %(actual)s")
+EXPECTED_TILE_PLACE = N_("a whole number from 0 to %(limit)s: the tile's place on the map's grid")
+EXPECTED_TILE_FREE = N_(
+    "a place no other tile has; %(unit)s on line %(first_line)s is at column %(column)s, row %(row)s"
+)
+EXPECTED_TILE_PAIR_ONCE = N_(
+    "one tile for a district and its counterpart, and %(counterpart)s on line %(first_line)s has it: "
+    "a police commissionerate takes the tile of the revenue district it polices"
+)
+EXPECTED_TILE_FOR_EVERY_DISTRICT = N_(
+    "a row for this district-level unit of units.csv, or for its counterpart: every district has a tile on the map"
+)

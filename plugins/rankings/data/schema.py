@@ -29,6 +29,11 @@ UNIT_COLUMNS_OPTIONAL = ("parent", "formerly", "counterpart")
 # commissionerate and the revenue district it polices), and of the counterpart.
 COUNTERPART_LEVEL = "district"
 
+# The district map's places (optional): a tile per district, on a grid of at most TILE_GRID_LIMIT columns and rows.
+TILES_FILE = "tiles.csv"
+TILE_COLUMNS = ("unit_id", "column", "row")
+TILE_GRID_LIMIT = 40
+
 SERIES_COLUMNS_REQUIRED = ("id", *NAMES)
 SERIES_COLUMNS_OPTIONAL = ()
 
