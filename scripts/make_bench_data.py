@@ -83,9 +83,10 @@ def write(folder, month_count, first_year=2021):
         writer.writerows(row + (pairs.get(row[0], ""),) for row in unit_rows)
     with open(folder / "tiles.csv", "w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
-        writer.writerow(["unit_id", "column", "row"])
-        tiled = [u[0] for u in unit_rows if u[1] == "district" and u[0] not in pairs]  # a pair shares a tile
-        writer.writerows((unit_id, i % TILE_COLUMNS, i // TILE_COLUMNS) for i, unit_id in enumerate(tiled))
+        writer.writerow(["unit_id", "column", "row", "short_en", "short_hi"])
+        tiled = [u for u in unit_rows if u[1] == "district" and u[0] not in pairs]  # a pair shares a tile
+        writer.writerows((unit[0], i % TILE_COLUMNS, i // TILE_COLUMNS, unit[3], unit[4])
+                         for i, unit in enumerate(tiled))
     with open(folder / "series.csv", "w", newline="", encoding="utf-8") as out:
         out.write("id,name_en,name_hi\npolice,Police units,पुलिस इकाइयाँ\n"
                   "district-admin,District administrations,जिला प्रशासन\n")

@@ -12,7 +12,8 @@ Run it only when districts change (the last new ones were made in 2016), in a vi
     python -m venv /tmp/tiles && /tmp/tiles/bin/pip install -r scripts/requirements-tiles.txt
     /tmp/tiles/bin/python scripts/make_tiles.py data
 
-It rewrites DATA/tiles.csv (unit_id, column, row: column 0 is the westmost, row 0 the northmost) and prints the map
+It rewrites DATA/tiles.csv (unit_id, column, row: column 0 is the westmost, row 0 the northmost; short_en, short_hi:
+the tile's label) and prints the map
 in ids' first letters, to be looked at before it is committed. It reads units.csv with the csv module alone: it
 runs without the site's own packages.
 """
@@ -34,6 +35,15 @@ SPELLINGS = {"GAUTAM BUDDHA NAGAR": "Gautam Buddh Nagar", "KHERI": "Lakhimpur Kh
              "RAE BARELI": "Raebareli", "SANT KABEER NAGAR": "Sant Kabir Nagar", "SIDDHARTH NAGAR": "Siddharthnagar"}
 # Cells per district in the grid the tiles are chosen from: room for the state's shape, no more.
 SLACK = 1.25
+# A tile's label: the district's name, but these (shortened as newspapers do); any other English name longer than
+# SHORT_LETTERS letters is cut with a full stop (Hindi's names are narrower). Staff may change them in tiles.csv.
+SHORT_LETTERS = 10
+SHORT = {"Gautam Buddh Nagar": ("G.B. Nagar", "गौ.बु. नगर"), "Sant Kabir Nagar": ("S.K. Nagar", "सं.क. नगर"),
+         "Lakhimpur Kheri": ("Kheri", "खीरी"), "Ambedkar Nagar": ("Ambedkar", "अंबेडकर"),
+         "Kanpur Nagar": ("Kanpur N.", "कानपुर न."), "Kanpur Dehat": ("Kanpur D.", "कानपुर दे."),
+         "Siddharthnagar": ("Siddharth", "सिद्धार्थ"), "Muzaffarnagar": ("Muzaffar", "मुजफ्फर"),
+         "Shahjahanpur": ("Shahjahan", "शाहजहां"), "Maharajganj": ("Maharaj", "महराज"),
+         "Farrukhabad": ("Farrukh", "फर्रुखाबाद")}
 
 
 def key(name):
@@ -67,9 +77,17 @@ def district_centres(directory):
 
 
 def revenue_districts(units_csv):
-    """{name_en key: id} of units.csv's district-level units."""
+    """{name_en key: units.csv row} of its district-level units."""
     with open(units_csv, encoding="utf-8-sig", newline="") as file:
-        return {key(row["name_en"]): row["id"] for row in csv.DictReader(file) if row["level"] == "district"}
+        return {key(row["name_en"]): row for row in csv.DictReader(file) if row["level"] == "district"}
+
+
+def short_names(row):
+    """(English, Hindi) label of a district's tile."""
+    if row["name_en"] in SHORT:
+        return SHORT[row["name_en"]]
+    english = row["name_en"]
+    return english if len(english) <= SHORT_LETTERS else english[:SHORT_LETTERS - 1] + ".", row["name_hi"]
 
 
 def places(centres):
@@ -106,14 +124,16 @@ def main():
         sys.exit(f"no district in units.csv is named as the directory's {', '.join(sorted(unknown))}: "
                  f"add its spelling to SPELLINGS")
     found = places(centres)
-    tiles = sorted((ids[key(SPELLINGS.get(name, name))], column, row) for name, (column, row) in found.items())
+    rows = [ids[key(SPELLINGS.get(name, name))] for name in found]
+    tiles = sorted(((unit["id"], *found[name], *short_names(unit)) for name, unit in zip(found, rows)),
+                   key=lambda tile: (tile[2], tile[1]))
     with open(args.data / "tiles.csv", "w", encoding="utf-8", newline="") as file:
         writer = csv.writer(file, lineterminator="\n")
-        writer.writerow(["unit_id", "column", "row"])
-        writer.writerows(sorted(tiles, key=lambda tile: (tile[2], tile[1])))
+        writer.writerow(["unit_id", "column", "row", "short_en", "short_hi"])
+        writer.writerows(tiles)
     columns, rows = max(t[1] for t in tiles) + 1, max(t[2] for t in tiles) + 1
     grid = [["  . "] * columns for _ in range(rows)]
-    for unit_id, column, row in tiles:
+    for unit_id, column, row, *_ in tiles:
         grid[row][column] = f"{unit_id[:3]:>4}"
     print("\n".join("".join(line) for line in grid))
     print(f"{len(tiles)} districts on a grid of {columns} × {rows}; written to {args.data / 'tiles.csv'}")

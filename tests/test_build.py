@@ -94,6 +94,48 @@ def test_month_page_lists_every_level_and_groups_stations_by_district(site):
     assert "../../data/police/2024-12.csv" in html
 
 
+def map_tiles(html):
+    """(link, title, label) of each tile of a page's district map."""
+    svg = re.search(r'<svg role="group" aria-labelledby="district-map-title".*?</svg>', html, re.S).group(0)
+    links = re.findall(r'<a href="([^"]+)"><title>([^<]+)</title>', svg)
+    labels = re.findall(r"<text[^>]*>([^<]+)</text>", svg)
+    return links, labels
+
+
+def test_a_month_page_maps_its_districts_each_tile_a_link_named_with_its_figures(site):
+    """Police, December 2024 (tiles.csv: Mathura, Etawah, Kanpur Dehat, Kanpur Nagar): Kanpur Dehat and Etawah
+    125/125 = 100 % share rank 1; Mathura 121/125 = 96.8 % rank 3; Kanpur Commissionerate 120/125 = 96 % rank 4,
+    on Kanpur Nagar's tile."""
+    html = read(site, "en/police/2024-12/")
+    links, labels = map_tiles(html)
+    assert [title for _, title in links] == [
+        "Mathura: 96.8%, rank 3", "Etawah: 100%, rank 1 (2 joint)", "Kanpur Dehat: 100%, rank 1 (2 joint)",
+        "Kanpur Commissionerate, on the tile of Kanpur Nagar: 96%, rank 4"]
+    assert [resolve("en/police/2024-12/", href) for href, _ in links] == [
+        "en/district/mathura/", "en/district/etawah/", "en/district/kanpur-dehat/",
+        "en/district/kanpur-commissionerate/"]
+    assert labels == ["Mathura", "Etawah", "Kanpur D.", "Kanpur N."]
+    # Its key is the table of the bands: two districts at 100 %, two at 95–99.99 %; the source of the tiles.
+    text = parse(html).visible_text
+    assert "100% 2 95–99.99% 2 90–94.99% 0" in text and "India Post" in text
+    assert "district-bands.svg" not in html  # the map takes the bands chart's place
+    # In Hindi: the labels and the names are Hindi.
+    links, labels = map_tiles(read(site, "police/2024-12/"))
+    assert labels == ["मथुरा", "इटावा", "कानपुर दे.", "कानपुर न."]
+    assert links[3][1] == "कानपुर कमिश्नरेट, कानपुर नगर के खाने पर: 96%, रैंक 4"
+    # District administrations: the revenue district on its own tile; Kanpur Nagar 115/130 = 88.46 %.
+    links, _ = map_tiles(read(site, "en/district-admin/2024-12/"))
+    assert resolve("en/district-admin/2024-12/", links[3][0]) == "en/district/kanpur-nagar/"
+    assert links[3][1] == "Kanpur Nagar: 88.46%, rank 2"
+
+
+def test_the_map_downloads_say_what_they_show_and_link_to_the_districts(site):
+    svg = (site / "en/police/2024-12/district-map.svg").read_text(encoding="utf-8")
+    assert "Districts and commissionerates on the map by percent, December 2024" in svg
+    assert "India Post" in svg and "95–99.99%" in svg
+    assert re.search(r'href="https?://[^"]+/en/district/kanpur-commissionerate/"', svg) and "⟦" not in svg
+
+
 def test_the_stylesheet_is_published_minified_and_every_page_links_it(site):
     source = (ROOT / "theme/css/site.css").read_text(encoding="utf-8")
     published = (site / "theme/css/site.css").read_text(encoding="utf-8")

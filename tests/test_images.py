@@ -124,7 +124,7 @@ def test_a_downloaded_history_chart_is_whole_and_has_a_key(tmp_path, language):
     words = {"rank": "रैंक" if hi else "Rank", "percent": "प्रतिशत" if hi else "Percent"}
     name = LONGEST["name_hi" if hi else "name_en"]
     caption = (f"Kotwali Dehat ({name})", ["IGRS ranking of police units", f"Percent and rank, month by month, "
-                                                                          f"December 2020 – December 2025"],
+                                                                          "December 2020 – December 2025"],
                ["Source: IGRS (Jansunwai Samadhan) portal, Government of Uttar Pradesh",
                 "https://igrs-rankings.example.org/en/station/gautam-buddh-nagar-commissionerate-kotwali-dehat/"],
                [("line", "percent"), ("median", "median of the level"), ("unpublished", "not published"),

@@ -751,30 +751,33 @@ def tiles_folder(tmp_path, tiles):
 
 def test_without_tiles_csv_there_is_no_map_and_with_it_every_district_has_a_place(tmp_path):
     assert load(write_folder(tmp_path / "none", {"police/2024-01.csv": POLICE_2024_01})).tiles is None
-    tiles = load(tiles_folder(tmp_path / "map", "unit_id,column,row\nsitapur,0,0\nlucknow,1,0\n")).tiles
+    tiles = load(tiles_folder(tmp_path / "map", "unit_id,column,row,short_en,short_hi\nsitapur,0,0,Sitapur,सीतापुर\nlucknow,1,0,Lucknow,लखनऊ\n")).tiles
     # The commissionerate takes the tile of the district it polices, and says so.
     assert tiles.loc[["sitapur", "lucknow", "lucknow-commissionerate"]].to_dict("index") == {
-        "sitapur": {"column": 0, "row": 0, "shared": False}, "lucknow": {"column": 1, "row": 0, "shared": False},
-        "lucknow-commissionerate": {"column": 1, "row": 0, "shared": True}}
+        "sitapur": {"column": 0, "row": 0, "short_en": "Sitapur", "short_hi": "सीतापुर", "shared": False},
+        "lucknow": {"column": 1, "row": 0, "short_en": "Lucknow", "short_hi": "लखनऊ", "shared": False},
+        "lucknow-commissionerate": {"column": 1, "row": 0, "short_en": "Lucknow", "short_hi": "लखनऊ", "shared": True}}
     # Either side of a pair may have the row.
-    tiles = load(tiles_folder(tmp_path / "other", "unit_id,column,row\nsitapur,0,0\nlucknow-commissionerate,1,0\n")).tiles
+    tiles = load(tiles_folder(tmp_path / "other", "unit_id,column,row,short_en,short_hi\nsitapur,0,0,Sitapur,सीतापुर\nlucknow-commissionerate,1,0,Lucknow,लखनऊ\n")).tiles
     assert tiles.loc["lucknow", "shared"] and not tiles.loc["lucknow-commissionerate", "shared"]
 
 
 def test_every_problem_of_tiles_csv_is_told_on_its_line(tmp_path):
-    tiles = ("unit_id,column,row\n"
-             "sitapur,0,0\n"                 # 2: fine
-             "hazratganj,1,0\n"              # 3: a station
-             "nowhere,2,0\n"                 # 4: not in units.csv
-             "lucknow,0,0\n"                 # 5: sitapur's place
-             "lucknow-commissionerate,3,0\n"  # 6: its counterpart has a tile already
-             "sitapur,4,0\n"                 # 7: twice
-             "lucknow-range,x,-1\n")         # 8: not a district; neither a place
+    tiles = ("unit_id,column,row,short_en,short_hi\n"
+             "sitapur,0,0,Sitapur,सीतापुर\n"               # 2: fine
+             "hazratganj,1,0,H,ह\n"                       # 3: a station
+             "nowhere,2,0,N,न\n"                          # 4: not in units.csv
+             "lucknow,0,0,Lucknow Nagar,Lucknow\n"        # 5: sitapur's place; too long; Hindi not Devanagari
+             "lucknow-commissionerate,3,0,L,ल\n"          # 6: its counterpart has a tile already
+             "sitapur,4,0,S,स\n"                          # 7: twice
+             "lucknow-range,x,-1,R,र\n")                  # 8: not a district; neither a place
     found = problems_of(tiles_folder(tmp_path, tiles))
     assert {(p.line, p.column, p.value, p.expected) for p in found} == {
         (3, "unit_id", "hazratganj", loader.EXPECTED_TILE_DISTRICT),
         (4, "unit_id", "nowhere", loader.EXPECTED_UNIT),
         (5, "unit_id", "lucknow", loader.EXPECTED_TILE_FREE),
+        (5, "short_en", "Lucknow Nagar", loader.EXPECTED_TILE_LABEL),
+        (5, "short_hi", "Lucknow", loader.EXPECTED_DEVANAGARI),
         (6, "unit_id", "lucknow-commissionerate", loader.EXPECTED_TILE_PAIR_ONCE),
         (7, "unit_id", "sitapur", loader.EXPECTED_ID_ONCE),
         (8, "unit_id", "lucknow-range", loader.EXPECTED_TILE_DISTRICT),
@@ -786,10 +789,10 @@ def test_every_problem_of_tiles_csv_is_told_on_its_line(tmp_path):
 
 
 def test_a_district_without_a_tile_is_told_by_its_id(tmp_path):
-    found = problems_of(tiles_folder(tmp_path, "unit_id,column,row\nsitapur,0,0\n"))
+    found = problems_of(tiles_folder(tmp_path, "unit_id,column,row,short_en,short_hi\nsitapur,0,0,Sitapur,सीतापुर\n"))
     assert where(found) == [("tiles.csv", None, "unit_id", "lucknow-commissionerate")]  # a pair once
     assert found[0].expected == loader.EXPECTED_TILE_FOR_EVERY_DISTRICT
     # A tiles.csv without its columns is told as such, not as every district missing.
-    found = problems_of(tiles_folder(tmp_path / "bad", "district,x,y\nsitapur,0,0\n"))
+    found = problems_of(tiles_folder(tmp_path / "bad", "district,x,y,short_en,short_hi\nsitapur,0,0,Sitapur,सीतापुर\n"))
     assert {p.expected for p in found} >= {loader.EXPECTED_COLUMN} and all(
         p.expected != loader.EXPECTED_TILE_FOR_EVERY_DISTRICT for p in found)

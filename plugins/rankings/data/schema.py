@@ -31,8 +31,12 @@ COUNTERPART_LEVEL = "district"
 
 # The district map's places (optional): a tile per district, on a grid of at most TILE_GRID_LIMIT columns and rows.
 TILES_FILE = "tiles.csv"
-TILE_COLUMNS = ("unit_id", "column", "row")
+TILE_LEVEL = "district"  # the level of the units a tile stands for
+# A tile's label in each language (the name, or a shorter form of it), a column per language as the names.
+TILE_LABELS = tuple(name.replace("name_", "short_") for name in NAMES)
+TILE_COLUMNS = ("unit_id", "column", "row", *TILE_LABELS)
 TILE_GRID_LIMIT = 40
+TILE_LABEL_LIMIT = 12  # characters: a label is drawn inside its tile, and shrinks to fit it
 
 SERIES_COLUMNS_REQUIRED = ("id", *NAMES)
 SERIES_COLUMNS_OPTIONAL = ()

@@ -6,12 +6,15 @@ district it polices (its counterpart in units.csv), so a pair has one row, eithe
 the file from the districts' coordinates.
 """
 
+from dataclasses import replace
+
 import pandas as pd
 
 from . import schema
-from .checks import each_row, empty_cells, first_of_each_unit, repeated, whole_number
+from .checks import (control_characters, each_row, empty_cells, first_of_each_unit, repeated, script_problems,
+                     whole_number)
 from .messages import (EXPECTED_TILE_DISTRICT, EXPECTED_TILE_FOR_EVERY_DISTRICT, EXPECTED_TILE_FREE,
-                       EXPECTED_TILE_PAIR_ONCE, EXPECTED_TILE_PLACE, EXPECTED_UNIT)
+                       EXPECTED_TILE_LABEL, EXPECTED_TILE_PAIR_ONCE, EXPECTED_TILE_PLACE, EXPECTED_UNIT)
 from .problems import Problem
 from .reader import filled
 from .units import counterparts
@@ -20,7 +23,8 @@ from .units import counterparts
 def check_tiles(tiles, units):
     """Every problem of tiles.csv, against a units.csv that could be read (units: its Cells, or None)."""
     frame = tiles.frame
-    problems = [*empty_cells(tiles, schema.TILE_COLUMNS), *repeated(frame, ["unit_id"], "unit_id"), *places(frame)]
+    problems = [*empty_cells(tiles, schema.TILE_COLUMNS), *repeated(frame, ["unit_id"], "unit_id"), *places(frame),
+                *labels(frame)]
     if units is not None:
         problems += [*unit_problems(frame, units.frame), *missing_districts(tiles, units.frame)]
     return problems
@@ -44,13 +48,24 @@ def places(frame):
                                      "column": int(row["column"]), "row": int(row["row"])})
 
 
+def labels(frame):
+    """A label is short, Hindi in Unicode Devanagari (as names are), without control characters."""
+    limit = schema.TILE_LABEL_LIMIT
+    for column in schema.TILE_LABELS:
+        long = frame[column].str.len().gt(limit).to_numpy(dtype=bool, na_value=False)
+        yield from each_row(frame, long, column, EXPECTED_TILE_LABEL, lambda row: {"limit": limit})
+    as_names = frame.rename(columns=dict(zip(schema.TILE_LABELS, schema.NAMES)))
+    for problem in [*script_problems(as_names), *control_characters(as_names, schema.NAMES)]:
+        yield replace(problem, column=schema.TILE_LABELS[schema.NAMES.index(problem.column)])
+
+
 def unit_problems(frame, units_frame):
     """A tile's unit is a district-level unit of units.csv, and a pair of counterparts has one tile."""
     units = first_of_each_unit(units_frame)
     given = frame.loc[filled(frame, "unit_id")]
     known = given["unit_id"].isin(units.index).to_numpy()
     level = given["unit_id"].map(units["level"])
-    district = known & level.eq(schema.COUNTERPART_LEVEL).to_numpy()
+    district = known & level.eq(schema.TILE_LEVEL).to_numpy()
     yield from each_row(given, ~known, "unit_id", EXPECTED_UNIT)
     yield from each_row(given.assign(actual=level), known & ~district, "unit_id", EXPECTED_TILE_DISTRICT,
                         lambda row: {"actual": row["actual"]})
@@ -71,7 +86,7 @@ def missing_districts(tiles, units_frame):
     if not tiles.headers or "unit_id" not in next(iter(tiles.headers.values())):
         return
     pairs = counterparts(units_frame.loc[filled(units_frame, "id")])
-    districts = units_frame.loc[units_frame["level"].eq(schema.COUNTERPART_LEVEL).to_numpy()
+    districts = units_frame.loc[units_frame["level"].eq(schema.TILE_LEVEL).to_numpy()
                                 & filled(units_frame, "id"), "id"].drop_duplicates()
     told = set()
     for unit_id in districts:
@@ -81,13 +96,12 @@ def missing_districts(tiles, units_frame):
 
 
 def tiles_frame(frame, units):
-    """{district id: (column, row)} for every district-level unit of a checked folder, each commissionerate at
-    its counterpart's tile, as a table: index unit id; column, row; shared (True for the one that takes its
-    counterpart's tile)."""
-    own = {row.unit_id: (int(row.column), int(row.row)) for row in frame.itertuples(index=False)}
+    """Every district-level unit's tile, a commissionerate at its counterpart's, as a table: index unit id;
+    column, row, the labels (short_en, short_hi), shared (True for the one that takes its counterpart's tile)."""
+    own = {row["unit_id"]: (int(row["column"]), int(row["row"]), *(row[c] for c in schema.TILE_LABELS))
+           for row in frame.to_dict("records")}
     rows = []
-    for unit_id in units.index[units["level"].eq(schema.COUNTERPART_LEVEL)]:
-        counterpart = units.at[unit_id, "counterpart"]
-        place = own.get(unit_id) or own[counterpart]
-        rows.append((unit_id, *place, unit_id not in own))
-    return pd.DataFrame(rows, columns=["unit_id", "column", "row", "shared"]).set_index("unit_id")
+    for unit_id in units.index[units["level"].eq(schema.TILE_LEVEL)]:
+        tile = own.get(unit_id) or own[units.at[unit_id, "counterpart"]]
+        rows.append((unit_id, *tile, unit_id not in own))
+    return pd.DataFrame(rows, columns=["unit_id", "column", "row", *schema.TILE_LABELS, "shared"]).set_index("unit_id")

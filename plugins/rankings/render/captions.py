@@ -7,6 +7,8 @@ Pure functions of a page model and a language; charts/files.captioned and share.
 
 from markupsafe import Markup
 
+from ..site.chart_data import BANDS
+
 
 def latest_words(unit, latest, series, language):
     """A unit's latest figures in words, plain text: (rank, change, percent): "Rank 1 of 1,575 police stations,
@@ -102,10 +104,12 @@ def chart_caption(page, stem, language, units, source, address):
                 "month": language.month(block["latest"]["month"])}]
     else:
         series, month = model["series"], model["month"]
-        block = next(b for b in model["levels"] if b["chart"] == stem)
+        block = next(b for b in model["levels"] if stem in (b["chart"], (b.get("map") or {}).get("chart")))
         title = f"{language.name(series)}: {language.month(month)}"
-        about = [_("%(level)s by percent, %(month)s") % {
-            "level": language.level(block["level"], series).many, "month": language.month(month)}]
+        what = _("%(level)s on the map by percent, %(month)s") if chart["kind"] == "tiles" else _(
+            "%(level)s by percent, %(month)s")
+        about = [what % {"level": language.level(block["level"], series).many, "month": language.month(month)}]
+    footer = [_("Source: %(source)s") % {"source": source}, address]
     key = ()
     if chart["kind"] == "history":  # a downloaded chart explains its own marks, those it draws
         ranked, unpublished = {row["month"] for row in chart["history"]}, set(chart["unpublished"])
@@ -114,7 +118,23 @@ def chart_caption(page, stem, language, units, source, address):
             key.append(("unpublished", _("not published")))
         if any(month not in ranked and month not in unpublished for month in chart["months"]):
             key.append(("gap", _("gap: not ranked that month")))
-    return title, about, [_("Source: %(source)s") % {"source": source}, address], key
+    if chart["kind"] == "tiles":  # the bands' colours, and the tiles' places credited
+        key = map_key(chart, language)
+        footer.insert(1, tiles_credit(language))
+    return title, about, footer, key
+
+
+def map_key(chart, language):
+    """[(swatch, words)] of a map's colours: each band of percent, and "not ranked" where a tile is grey."""
+    key = [(f"band{i}", language.band(label)) for i, (label, _) in enumerate(BANDS)]
+    if any(band is None and not marked for _, _, _, band, marked in chart["tiles"]):
+        key.append(("not_ranked", language.gettext("not ranked")))
+    return key
+
+
+def tiles_credit(language):
+    """Where the map's tiles are placed from: credited where the map is shown (GODL-India asks for it)."""
+    return language.gettext("Tiles placed from India Post's post office directory (GODL-India)")
 
 
 def picture_words(page, stem, language, units, site_name, source, address):

@@ -11,9 +11,11 @@ from pelican.utils import get_relative_path, path_to_url
 from .. import urls
 from ..settings import setting
 from ..site.pages import Page
-from . import captions, chart_card, share
+from ..site import district_map
+from . import captions, chart_card, share, tile_map
 from .charts.files import captioned, chart_words, localise, month_names
 from .html_rows import HtmlRows
+from .tile_map import tile_words
 from .site_file import SiteFile, digest_of
 
 
@@ -26,7 +28,8 @@ class PageFiles:
         self.site, self.context, self.settings = site, context, settings
         self.languages, self.charts, self.template = languages, charts, template
         self.rows = {language.code: HtmlRows(site.units, language) for language in languages}
-        self.chart_words = {language.code: chart_words(language) for language in languages}
+        self.chart_words = {language.code: {**chart_words(language), **tile_words(site.tiles, language)}
+                            for language in languages}
         self.month_names = {language.code: month_names(language) for language in languages}
         self.png = setting(settings, "RANKINGS_CHART_PNG")
         self.shares = setting(settings, "RANKINGS_SHARE_IMAGES")
@@ -40,7 +43,8 @@ class PageFiles:
             svgs = LocalCharts(self, chart_keys, neutral, language)
             page_path = urls.in_language(page.path, language)
             for stem, key in chart_keys.items():
-                chart_file = lambda stem=stem: captioned(svgs[stem], *self.chart_caption(page, stem, language))  # noqa: E731
+                chart_file = lambda stem=stem: captioned(self.linked(page, stem, svgs[stem], language),  # noqa: E731
+                                                         *self.chart_caption(page, stem, language))
                 yield SiteFile(urls.chart(page_path, stem, "svg"), chart_file, (key, model))
                 if stem == pictured:
                     yield SiteFile(urls.chart(page_path, stem, "png"), lambda stem=stem: self.charts.png(
@@ -70,10 +74,28 @@ class PageFiles:
             yield self.card_file(urls.share_image(urls.in_language(page.path, language)), words, (language.code, model))
 
         def render(template=self.template(page.template.removesuffix(".html"))):
-            context["charts"] = {stem: Markup(svgs[stem].replace(
-                "<svg ", f'<svg role="img" aria-labelledby="{stem}-title" ', 1)) for stem in page.charts}
+            context["charts"] = {stem: Markup(self.inline(page, stem, svgs[stem], language, context))
+                                 for stem in page.charts}
             return template.render(context)
         yield SiteFile(save_as, render, (language.code, model), context)
+
+    def inline(self, page, stem, svg, language, context):
+        """A chart as the page shows it, named by its caption: a picture (role img), but the map, whose tiles are
+        links (a group of them), from where the page is."""
+        if stem != district_map.STEM:
+            return svg.replace("<svg ", f'<svg role="img" aria-labelledby="{stem}-title" ', 1)
+        svg = self.linked(page, stem, svg, language, lambda path: urls.href(
+            context["SITEURL"], urls.in_language(path, language), context["INDEX"]))
+        return svg.replace("<svg ", f'<svg role="group" aria-labelledby="{stem}-title" ', 1)
+
+    def linked(self, page, stem, svg, language, href=None):
+        """A map's tiles as links (tile_map.py), by default to the absolute addresses a downloaded file needs;
+        any other chart as it is."""
+        if stem != district_map.STEM:
+            return svg
+        tiles = next(block["map"]["tiles"] for block in page.model["levels"] if block.get("map"))
+        href = href or (lambda path: urls.absolute(self.context["CANONICAL_BASE"], urls.in_language(path, language)))
+        return tile_map.linked(svg, tiles, language, self.site.units, href)
 
     def card_file(self, path, words, inputs):
         """A share card's PNG, drawn at its size in the pool."""

@@ -6,9 +6,15 @@ from pathlib import Path
 import rcssmin
 
 from .. import urls
+from .charts.style import BAND_COLOURS, GAP
 from .site_file import SiteFile
 
 
 def stylesheet_file(theme):
     source = Path(theme) / "css" / "site.css"
-    return SiteFile(urls.STYLESHEET, lambda: rcssmin.cssmin(source.read_text(encoding="utf-8")))
+    return SiteFile(urls.STYLESHEET, lambda: rcssmin.cssmin(source.read_text(encoding="utf-8") + band_rules()))
+
+
+def band_rules():
+    """The map's colours as the swatches of its key (.b0 … .b5, .nr): the charts' own (charts/style.py)."""
+    return "".join(f".b{i}{{background:{colour}}}" for i, colour in enumerate(BAND_COLOURS)) + f".nr{{background:{GAP}}}"

@@ -19,6 +19,7 @@ from ..ranking.records import STATE
 from . import pages
 from .directories import (children_directory, grouped_records, mark_units_at_top, plain_records,
                           series_directory, unit_directory)
+from .district_map import tile_directory
 
 ROW_COLUMNS = [
     "series", "month", "unit_id", "level", "parent", "marks", "max_marks", "percent", "rank", "tied",
@@ -58,6 +59,7 @@ class SiteModel:
         self.corrections = corrections or Corrections()  # which months were corrected, and dates, from git
         self.corrected_on = {key: c.corrected_on for key, c in self.corrections.by_month.items()}  # for the feeds
         self.units = unit_directory(dataset.units)
+        self.tiles = tile_directory(dataset.tiles)  # the district map's tiles (district_map.py); [] without
         self.series = series_directory(dataset.series, results, self.units)
         self._series_order = {series["id"]: index for index, series in enumerate(self.series)}
         mark_units_at_top(self.units, self.series, results)

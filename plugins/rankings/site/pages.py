@@ -13,8 +13,10 @@ from ..data.months import calendar_months, year_of
 from ..data.schema import COUNT_COLUMNS
 from ..data.vocabulary import HOME_INDEXES, LEVEL, LEVEL_IDS
 from ..ranking.records import STATE
+from . import district_map
 from .chart_data import bands_block, bands_chart, history_chart
 from .directories import split_by_level
+from .district_map import map_chart, month_map
 
 # How many units the home page lists as top, bottom, rises and falls of each level.
 HOME_LIST = 5
@@ -116,7 +118,11 @@ def month_page(site, series, month):
         if LEVEL[level].grouped:
             block["groups"] = group_by_parent(site, series["id"], month, level, level_rows)
         block.update(bands_block(level_rows, level, with_top=level in series["with_top"]))
-        charts[block["chart"]] = bands_chart(block)
+        block["map"] = month_map(site.tiles, level_rows) if level == district_map.LEVEL else None
+        if block["map"]:  # the map says what the bands chart said, and where: it takes its place
+            charts[block["map"]["chart"]] = map_chart(block["map"])
+        else:
+            charts[block["chart"]] = bands_chart(block)
         levels.append(block)
     previous_month = months[index - 1] if index > 0 else None
     next_month = months[index + 1] if index + 1 < len(months) else None

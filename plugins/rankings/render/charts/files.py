@@ -11,7 +11,7 @@ from ...data.vocabulary import LEVEL, LEVEL_IDS
 from .. import typeset
 from ..language import LevelWords
 from .kinds import TOKEN
-from .style import ACCENT, FONT, GAP, INK, MUTED, escape_xml
+from .style import ACCENT, BAND_COLOURS, FONT, GAP, INK, MUTED, escape_xml
 
 CAPTION_LINE, CAPTION_WIDTH, CAPTION_MARGIN = 15, 400, 6
 # The key under a history chart: each mark's swatch, and the size of its words.
@@ -56,8 +56,8 @@ ADDRESS_BREAKS = " /-"  # a chart file's lines break at spaces, and a web addres
 
 
 def key_svg(key, y, width, left=CAPTION_MARGIN):
-    """The key under a history chart: each mark drawn as in the chart, beside its words; from `left`, wrapped
-    at `width` (its right edge)."""
+    """The key under a history chart or a map: each mark drawn as in the chart, beside its words; from `left`,
+    wrapped at `width` (its right edge)."""
     swatches = {
         "line": f'<line x1="0" y1="-4" x2="{KEY_SWATCH}" y2="-4" stroke="{ACCENT}" stroke-width="2"/>',
         "median": f'<line x1="0" y1="-4" x2="{KEY_SWATCH}" y2="-4" stroke="{MUTED}" stroke-width="2" '
@@ -65,6 +65,10 @@ def key_svg(key, y, width, left=CAPTION_MARGIN):
         "unpublished": f'<rect x="0" y="-10" width="{KEY_SWATCH}" height="12" fill="{GAP}"/>',
         "gap": f'<line x1="0" y1="-4" x2="7" y2="-4" stroke="{ACCENT}" stroke-width="2"/>'
                f'<line x1="15" y1="-4" x2="{KEY_SWATCH}" y2="-4" stroke="{ACCENT}" stroke-width="2"/>',
+        # The map's tiles: a band of percent each, and a tile whose district was not ranked.
+        **{f"band{i}": f'<rect x="6" y="-10" width="12" height="12" fill="{colour}" stroke="{MUTED}" '
+                       f'stroke-width="0.5"/>' for i, colour in enumerate(BAND_COLOURS)},
+        "not_ranked": f'<rect x="6" y="-10" width="12" height="12" fill="{GAP}"/>',
     }
     parts, x, rows = [], left, 1
     for mark, words in key:

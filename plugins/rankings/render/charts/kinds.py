@@ -22,14 +22,16 @@ from pathlib import Path
 
 from ...data.months import first_moment_ms, month_index, number_of, year_of
 from ...site.chart_data import BANDS
-from .style import ACCENT, AXIS_LABEL_SIZE, GAP, HIGHLIGHT, INK, MUTED, PANEL_HEIGHT, RANK_PANEL_HEIGHT, WIDTH, config
+from .style import (ACCENT, AXIS_LABEL_SIZE, BAND_COLOURS, BAND_INKS, GAP, HIGHLIGHT, INK, MUTED, PANEL_HEIGHT,
+                    RANK_PANEL_HEIGHT, TILE, TILE_GAP, TILE_LABEL_SIZE, TILE_LABEL_SMALLEST, WIDTH, config)
 
 MONTH_LABELS = 6  # "Jan 24" labels that fit under a chart WIDTH wide
 HALF_MONTH_MS = 15 * 24 * 3600 * 1000
 # The modules whose code makes a chart's SVG from its data: part of every chart's key.
 SPEC_MODULES = ("kinds.py", "style.py", "vega.py")
 # A word in a chart, put in place by files.localise: ⟦rank⟧ for a word, §11§ for a month's short name.
-TOKEN = re.compile(r"⟦([a-z_]+)⟧|§(\d{1,2})§")
+# ⟦tile:id⟧: a district's label on the map; ⟦href:id⟧, its page's address (put in place per page, not here).
+TOKEN = re.compile(r"⟦([a-z_]+|tile:[a-z0-9-]+)⟧|§(\d{1,2})§")
 
 
 @cache
@@ -93,6 +95,29 @@ def bands_template():
     return spec
 
 
+@cache
+def tiles_template():
+    """The district map: each district a tile where tiles.csv places it, coloured by its band of percent (or
+    marked, on a zone's, range's or district's page), labelled with its short name, linked to its page. Every
+    place, colour and size is given in the rows (tiles_spec): no scales to compute."""
+    import altair as alt
+
+    base = alt.Chart(alt.NamedData("rows"))
+    tiles = base.mark_rect().encode(  # the tile is the link; its label lets a tap through (site.css)
+        href=alt.Href("href:N"),
+        x=alt.X("x:Q", scale=None, axis=None), x2="x2:Q", y=alt.Y("y:Q", scale=None, axis=None), y2="y2:Q",
+        fill=alt.Fill("fill:N", scale=None), stroke=alt.Stroke("stroke:N", scale=None),
+        strokeWidth=alt.StrokeWidth("stroke_width:Q", scale=None))
+    labels = base.mark_text(baseline="middle", align="center").encode(
+        x=alt.X("cx:Q", scale=None, axis=None), y=alt.Y("cy:Q", scale=None, axis=None), text="label:N",
+        fill=alt.Fill("ink:N", scale=None), size=alt.Size("size:Q", scale=None))
+    spec = alt.layer(tiles, labels).properties(width=TILE, height=TILE, autosize="none", padding=0).configure(
+        **config()).to_dict()
+    spec.pop("$schema", None)
+    spec["usermeta"] = {"kind": "tiles"}
+    return spec
+
+
 # Where the chart kinds, once built with Altair, are kept (ChartStore sets it): building them means importing
 # Altair, about half a second of every build, for the same few kilobytes of JSON.
 _kinds_folder = None
@@ -113,7 +138,7 @@ def code_version():
 
 
 KINDS = {"history": lambda: history_template(False), "history_rank": lambda: history_template(True),
-         "bands": bands_template}
+         "bands": bands_template, "tiles": tiles_template}
 
 
 def _kind(kind):
@@ -141,9 +166,11 @@ def fresh_copy(kind):
 
 
 def spec_of(chart):
-    """The Vega-Lite spec of a page's chart data (pages.history_chart, pages.bands_chart)."""
+    """The Vega-Lite spec of a page's chart data (site/chart_data.py, site/district_map.py)."""
     if chart["kind"] == "history":
         return history_spec(chart["history"], chart["months"], chart["unpublished"], chart["with_rank"])
+    if chart["kind"] == "tiles":
+        return tiles_spec(chart["grid"], chart["tiles"], chart["labels"])
     return bands_spec(chart["counts"], chart["level"])
 
 
@@ -208,6 +235,34 @@ def bands_spec(counts, level):
         layer["encoding"]["x"].setdefault("scale", {})["domain"] = [0, ticks[-1]]
         layer["encoding"]["x"]["axis"]["values"] = ticks
     spec["usermeta"] = {**spec["usermeta"], "domains": {"x": [0, ticks[-1]]}, "values": {"x": ticks}}
+    return spec
+
+
+def tiles_spec(grid, tiles, labels):
+    """grid: (columns, rows); tiles: (unit id, column, row, band or None, marked) of each tile drawn; labels:
+    {unit id: its label in each language}, measured so that each fits its tile in every language (its words are
+    tokens, as every chart's: ⟦tile:id⟧ and ⟦href:id⟧, put in place per language and page)."""
+    from .. import typeset
+
+    room = TILE - TILE_GAP - 3
+    rows = []
+    for unit_id, column, row, band, marked in tiles:
+        widest = max(typeset.width(label, TILE_LABEL_SIZE) for label in labels[unit_id])
+        x, y = column * TILE, row * TILE
+        rows.append({"x": x, "x2": x + TILE - TILE_GAP, "y": y, "y2": y + TILE - TILE_GAP,
+                     "cx": x + (TILE - TILE_GAP) / 2, "cy": y + (TILE - TILE_GAP) / 2,
+                     "fill": BAND_COLOURS[band] if band is not None else (ACCENT if marked else GAP),
+                     "ink": BAND_INKS[band] if band is not None else ("white" if marked else INK),
+                     "stroke": INK if marked and band is not None else None,
+                     "stroke_width": 2 if marked and band is not None else None,
+                     "size": round(max(TILE_LABEL_SMALLEST, min(TILE_LABEL_SIZE, TILE_LABEL_SIZE * room / widest)), 1),
+                     "label": f"⟦tile:{unit_id}⟧", "href": f"⟦href:{unit_id}⟧"})
+    spec = fresh_copy("tiles")
+    spec["datasets"] = {"rows": rows}
+    size = [grid[0] * TILE - TILE_GAP, grid[1] * TILE - TILE_GAP]
+    spec["config"]["view"].update(continuousWidth=size[0], continuousHeight=size[1])
+    spec["width"], spec["height"] = size
+    spec["usermeta"] = {**spec["usermeta"], "size": size}
     return spec
 
 

@@ -1,0 +1,64 @@
+"""The district map (data/tiles.csv): which unit each tile shows, in which band of percent, as page and chart
+data. Plain data, no language: render/charts draws it (kinds.tiles_spec), render/tile_map.py links its tiles.
+
+A tile is a place (a revenue district's); in the police series a commissionerate shows on its revenue district's
+tile, which says so (shared). A month's map shows, at each place, the unit of the level ranked there that month,
+else the place's own district, grey.
+"""
+
+from ..data.schema import TILE_LEVEL
+from .chart_data import BANDS, band_counts
+
+STEM = "district-map"  # the chart file beside a page: district-map.svg
+LEVEL = TILE_LEVEL
+
+
+def tile_directory(tiles):
+    """[tile] from the loaded tiles (data/tiles.py: index unit id; column, row, short_en, short_hi, shared), in
+    place order, each {id, column, row, labels: (short_en, short_hi), shared}; [] without a tiles.csv."""
+    if tiles is None:
+        return []
+    labels = [column for column in tiles.columns if column.startswith("short_")]
+    return sorted(({"id": unit_id, "column": int(row["column"]), "row": int(row["row"]),
+                    "labels": tuple(row[column] for column in labels), "shared": bool(row["shared"])}
+                   for unit_id, row in zip(tiles.index, tiles.to_dict("records"))),
+                  key=lambda tile: (tile["row"], tile["column"], tile["shared"]))
+
+
+def band_of(percent):
+    """The index in BANDS of a percent's band."""
+    return next(i for i, (_, low) in enumerate(BANDS) if percent >= low)
+
+
+def month_tiles(tiles, rows):
+    """[tile with "ranked": its unit's row of `rows` (a month's level), None when not ranked]: one per place,
+    the unit ranked there, else the place's own district."""
+    ranked = {row["unit_id"]: row for row in rows}
+    shown = {}
+    for tile in tiles:
+        place = (tile["column"], tile["row"])
+        if place not in shown or (tile["id"] in ranked and shown[place]["ranked"] is None):
+            shown[place] = {**tile, "ranked": ranked.get(tile["id"])}
+    return list(shown.values())
+
+
+def month_map(tiles, rows):
+    """A month's map of a level's units (the district level of a series), for its page: its tiles, how many
+    fall in each band (the legend) and how many were not ranked; None without tiles."""
+    if not tiles:
+        return None
+    shown = month_tiles(tiles, rows)
+    percents = [tile["ranked"]["percent"] for tile in shown if tile["ranked"] is not None]
+    return {"chart": STEM, "tiles": shown, "counts": band_counts(percents),
+            "not_ranked": sum(tile["ranked"] is None for tile in shown)}
+
+
+def map_chart(block, marked=()):
+    """The chart data of a map (render/charts/kinds.tiles_spec): each tile's place, band (of its row's percent,
+    None when it has none) and whether it is marked; the grid's size; the labels, to fit them."""
+    tiles = block["tiles"]
+    return {"kind": "tiles",
+            "grid": [max(t["column"] for t in tiles) + 1, max(t["row"] for t in tiles) + 1],
+            "tiles": [(t["id"], t["column"], t["row"], band_of(t["ranked"]["percent"]) if t.get("ranked") else None,
+                       t["id"] in marked) for t in tiles],
+            "labels": {t["id"]: t["labels"] for t in tiles}}
