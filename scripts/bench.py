@@ -157,6 +157,22 @@ def page_weight(output, page):
     return total
 
 
+def map_cost(data, base, cold, month_weight):
+    """What the district map costs: the cold build and the month page built without tiles.csv, beside those with
+    it (the synthetic data's 77 tiles; the map takes the place of the districts' bands chart)."""
+    plain, output = base / "without-map" / "data", base / "without-map" / "output"
+    shutil.copytree(data, plain)
+    (plain / "tiles.csv").unlink()
+    seconds, _ = build(plain, output, base / "without-map" / "cache")
+    month = sorted(p for p in (output / "police").iterdir() if p.is_dir())[-1]
+    weight = page_weight(output, month.relative_to(output))
+    print(f"  {'district map, cold build (s)':30s} {cold - seconds:+8.1f}   the cold build without it: {seconds:.1f} s"
+          f" (two maps a month and the home page's; within the builds' noise of a few seconds)")
+    print(f"  {'district map, month page (KB)':30s} {(month_weight - weight) / 1024:+8.1f}   gzip, all it loads:"
+          f" {weight / 1024:.1f} KB without it")
+    return {"map cold build (s)": cold - seconds, "map month page gzip bytes": month_weight - weight}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--months", type=int, default=60)
@@ -213,6 +229,7 @@ def main():
           f"{search_files} files, {search_bytes / 2**20:.1f} MB of the site's {site_bytes / 2**20:.0f} MB"
           f" ({site_files} files)")
     print(f"  {'sitemap.xml (KB)':30s} {(output / 'sitemap.xml').stat().st_size / 1024:8.1f}")
+    mapped = map_cost(data, base, cold, weights["month page"])
 
     # The publish build: PNG beside every chart, a share image per unit and month page, feeds; cold (its own
     # empty cache) and warm (built again, nothing changed).
@@ -235,7 +252,7 @@ def main():
     print("build log:\n  " + "\n  ".join(s.strip() for s in summary))
     monthly = new_month_publish(data, args.months, published, published_cache)
     years = {} if args.no_ten_years else ten_years(base)
-    result = {**measured, **monthly, **years, "publish_cold_cpu_s": publish_cpu, "pages": pages, "charts": charts, "chart_median_ms": median * 1000,
+    result = {**measured, **monthly, **years, **mapped, "publish_cold_cpu_s": publish_cpu, "pages": pages, "charts": charts, "chart_median_ms": median * 1000,
               "floor_s": floor, "publish_cold_s": publish_cold, "publish_warm_s": publish_warm,
               "share_images": share_files, "share_image_bytes": shares, "search_bytes": search_bytes,
               "search_files": search_files, "site_bytes": site_bytes,

@@ -129,6 +129,16 @@ def test_a_month_page_maps_its_districts_each_tile_a_link_named_with_its_figures
     assert links[3][1] == "Kanpur Nagar: 88.46%, rank 2"
 
 
+def test_the_home_page_maps_each_series_latest_month(site):
+    html = read(site, "en/")
+    for stem in ("police-district-map", "district-admin-district-map"):
+        assert f'<svg role="group" aria-labelledby="{stem}-title"' in html and f'id="{stem}-title"' in html
+        assert (site / "en" / f"{stem}.svg").is_file()
+    police = re.search(r'aria-labelledby="police-district-map-title".*?</svg>', html, re.S).group(0)
+    assert "Kanpur Commissionerate, on the tile of Kanpur Nagar: 96%, rank 4" in police
+    assert resolve("en/", re.search(r'<a href="([^"]+)"><title>Mathura', police).group(1)) == "en/district/mathura/"
+
+
 def test_the_map_downloads_say_what_they_show_and_link_to_the_districts(site):
     svg = (site / "en/police/2024-12/district-map.svg").read_text(encoding="utf-8")
     assert "Districts and commissionerates on the map by percent, December 2024" in svg

@@ -171,7 +171,8 @@ THIRD_LANGUAGE = textwrap.dedent("""
 
 @pytest.fixture(scope="module")
 def marathi(tmp_path_factory):
-    """The small fixture with a name_mr column (Marathi names), built in Hindi, English and Marathi; and a copy
+    """The small fixture with a name_mr column (Marathi names) and a short_mr one (the map's labels), built in Hindi,
+    English and Marathi; and a copy
     whose units.csv leaves a Marathi name empty, validated."""
     from babel.messages.catalog import Catalog
     from babel.messages.mofile import write_mo
@@ -179,14 +180,16 @@ def marathi(tmp_path_factory):
     folder = tmp_path_factory.mktemp("marathi")
     data, broken = folder / "data", folder / "broken"
     shutil.copytree(FIXTURES / "small", data)
-    for name in ("units.csv", "series.csv"):
+    for name, prefix in (("units.csv", "name"), ("series.csv", "name"), ("tiles.csv", "short")):
         lines = (data / name).read_text(encoding="utf-8").splitlines()
         header = lines[0].split(",")
-        hindi = header.index("name_hi")
-        rows = [lines[0] + ",name_mr"]
+        hindi = header.index(f"{prefix}_hi")
+        rows = [lines[0] + f",{prefix}_mr"]
         for line in lines[1:]:
             cells = line.split(",")
             marathi = "चौबेपूर" if cells[0] == "kanpur-commissionerate-chaubepur" else cells[hindi] + " (म)"
+            if prefix == "short":  # a tile's label, as short as the Hindi one
+                marathi = cells[hindi]
             rows.append(f"{line},{marathi}")
         (data / name).write_text("\n".join(rows) + "\n", encoding="utf-8")
     shutil.copytree(data, broken)

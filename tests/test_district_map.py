@@ -11,21 +11,24 @@ TILES = [{"id": "kanpur-nagar", "column": 1, "row": 0, "labels": ("Kanpur N.", "
          {"id": "etawah", "column": 0, "row": 1, "labels": ("Etawah", "इटावा"), "shared": False}]
 
 
+SERIES = {"id": "police", "with_top": set()}
+
+
 def row(unit_id, percent):
     return {"unit_id": unit_id, "percent": Decimal(percent), "rank": 1, "tied": 1}
 
 
 def test_each_place_shows_the_unit_ranked_there_else_its_own_district_grey():
-    police = month_map(TILES, [row("kanpur-commissionerate", "96")])
+    police = month_map(TILES, [row("kanpur-commissionerate", "96")], SERIES, "2024-12")
     assert [(t["id"], t["ranked"] and t["ranked"]["percent"]) for t in police["tiles"]] == [
         ("kanpur-commissionerate", Decimal("96")), ("etawah", None)]
-    assert police["counts"] == [0, 1, 0, 0, 0, 0] and police["not_ranked"] == 1
-    admin = month_map(TILES, [row("kanpur-nagar", "88.46"), row("etawah", "100")])
+    assert [band["count"] for band in police["bands"]] == [0, 1, 0, 0, 0, 0] and police["not_ranked"] == 1
+    admin = month_map(TILES, [row("kanpur-nagar", "88.46"), row("etawah", "100")], SERIES, "2024-12")
     assert [t["id"] for t in admin["tiles"]] == ["kanpur-nagar", "etawah"] and admin["not_ranked"] == 0
     assert map_chart(admin) == {"kind": "tiles", "grid": [2, 2],
                                 "tiles": [("kanpur-nagar", 1, 0, 3, False), ("etawah", 0, 1, 0, False)],
                                 "labels": {"kanpur-nagar": ("Kanpur N.", "कानपुर न."), "etawah": ("Etawah", "इटावा")}}
-    assert month_map([], [row("etawah", "100")]) is None  # no tiles.csv, no map
+    assert month_map([], [row("etawah", "100")], SERIES, "2024-12") is None  # no tiles.csv, no map
 
 
 def test_a_percent_falls_in_the_bands_the_site_uses():

@@ -124,9 +124,10 @@ def test_no_name_or_setting_adds_an_element_or_attribute_to_any_page(site):
     for file in pages:
         page = parsed(file)
         assert intruders(page) == [], file.relative_to(site)
-        # The head is whole: one of each of its tags, each where it belongs.
+        # The head is whole: one of each of its tags, each where it belongs (a <title> in the body names a tile
+        # of the district map's SVG).
         heads = [tag for tag, _ in page.tags if tag in ("html", "head", "body", "title")]
-        assert heads == ["html", "head", "title", "body"], file.relative_to(site)
+        assert heads[:heads.index("body") + 1] == ["html", "head", "title", "body"], file.relative_to(site)
 
 
 def test_a_name_is_shown_as_written_in_title_and_shared_description(site):

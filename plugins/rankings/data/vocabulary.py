@@ -166,7 +166,8 @@ def check_languages(codes):
         raise LanguageSettingError(
             f"RANKINGS_LANGUAGES names {', '.join(map(repr, unknown))}, which this site has no words for. "
             f"It has: {known}. A new language needs an entry in the plugin's data/vocabulary.py, a name column "
-            f"in units.csv and series.csv, a catalog in theme/translations and its pages in content/pages.")
+            f"in units.csv and series.csv, a label column in tiles.csv, a catalog in theme/translations and its "
+            f"pages in content/pages.")
     repeated = sorted({code for code in codes if codes.count(code) > 1})
     if repeated:
         raise LanguageSettingError(f"RANKINGS_LANGUAGES names {', '.join(map(repr, repeated))} more than once.")

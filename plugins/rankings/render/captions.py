@@ -7,7 +7,7 @@ Pure functions of a page model and a language; charts/files.captioned and share.
 
 from markupsafe import Markup
 
-from ..site.chart_data import BANDS
+from ..site.chart_data import BANDS, band_words
 
 
 def latest_words(unit, latest, series, language):
@@ -102,9 +102,10 @@ def chart_caption(page, stem, language, units, source, address):
             about = [language.name(block["series"]), _("%(level)s under %(name)s by percent, %(month)s") % {
                 "level": language.level(block["spread"]["level"]).many, "name": language.name(unit),
                 "month": language.month(block["latest"]["month"])}]
-    else:
-        series, month = model["series"], model["month"]
-        block = next(b for b in model["levels"] if stem in (b["chart"], (b.get("map") or {}).get("chart")))
+    else:  # a month's chart, or a map of a month (on its page, or the home page's)
+        block = model["maps"][stem] if chart["kind"] == "tiles" else next(
+            b for b in model["levels"] if b["chart"] == stem)
+        series, month = model.get("series") or block["series"], model.get("month") or block["month"]
         title = f"{language.name(series)}: {language.month(month)}"
         what = _("%(level)s on the map by percent, %(month)s") if chart["kind"] == "tiles" else _(
             "%(level)s by percent, %(month)s")
@@ -126,7 +127,7 @@ def chart_caption(page, stem, language, units, source, address):
 
 def map_key(chart, language):
     """[(swatch, words)] of a map's colours: each band of percent, and "not ranked" where a tile is grey."""
-    key = [(f"band{i}", language.band(label)) for i, (label, _) in enumerate(BANDS)]
+    key = [(f"band{i}", band_words(label)) for i, (label, _) in enumerate(BANDS)]
     if any(band is None and not marked for _, _, _, band, marked in chart["tiles"]):
         key.append(("not_ranked", language.gettext("not ranked")))
     return key

@@ -279,11 +279,6 @@ class Language:
             text = self._percents[value] = _format_percent(self.locale, Decimal(value))
             return text
 
-    def band(self, label):
-        """A band of percent (site/chart_data.BANDS) as a table and a map's key say it: "100%", "95–99.99%",
-        "< 70"."""
-        return label if "%" in label or "<" in label else label + "%"
-
     def change(self, change):
         """A rank change as a reader sees it: ▲25 (up 25 places), ▼3, or = when unchanged."""
         if change is None:

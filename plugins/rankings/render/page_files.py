@@ -11,7 +11,6 @@ from pelican.utils import get_relative_path, path_to_url
 from .. import urls
 from ..settings import setting
 from ..site.pages import Page
-from ..site import district_map
 from . import captions, chart_card, share, tile_map
 from .charts.files import captioned, chart_words, localise, month_names
 from .html_rows import HtmlRows
@@ -82,7 +81,7 @@ class PageFiles:
     def inline(self, page, stem, svg, language, context):
         """A chart as the page shows it, named by its caption: a picture (role img), but the map, whose tiles are
         links (a group of them), from where the page is."""
-        if stem != district_map.STEM:
+        if stem not in page.model.get("maps", {}):
             return svg.replace("<svg ", f'<svg role="img" aria-labelledby="{stem}-title" ', 1)
         svg = self.linked(page, stem, svg, language, lambda path: urls.href(
             context["SITEURL"], urls.in_language(path, language), context["INDEX"]))
@@ -91,9 +90,9 @@ class PageFiles:
     def linked(self, page, stem, svg, language, href=None):
         """A map's tiles as links (tile_map.py), by default to the absolute addresses a downloaded file needs;
         any other chart as it is."""
-        if stem != district_map.STEM:
+        if stem not in page.model.get("maps", {}):
             return svg
-        tiles = next(block["map"]["tiles"] for block in page.model["levels"] if block.get("map"))
+        tiles = page.model["maps"][stem]["tiles"]
         href = href or (lambda path: urls.absolute(self.context["CANONICAL_BASE"], urls.in_language(path, language)))
         return tile_map.linked(svg, tiles, language, self.site.units, href)
 

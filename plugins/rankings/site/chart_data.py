@@ -13,6 +13,11 @@ LOW_PERCENT = 80
 RANK_CHART_MOST_UNITS = 100
 
 
+def band_words(label):
+    """A band as a table and a map's key say it: "100%", "95–99.99%", "< 70"."""
+    return label if "%" in label or "<" in label else label + "%"
+
+
 def band_counts(percents):
     """How many of the published percents fall in each band."""
     counts = [0] * len(BANDS)
@@ -27,7 +32,8 @@ def bands_block(rows, level, chart=None, with_top=False):
     level's words are those of a series with units at the top (vocabulary.py)."""
     counts = band_counts(row["percent"] for row in rows)
     return {"chart": chart or f"{level}-bands", "total": len(rows), "level": level, "with_top": with_top,
-            "bands": [{"label": label, "count": count, "full": low == 100} for (label, low), count in zip(BANDS, counts)],
+            "bands": [{"label": label, "said": band_words(label), "count": count, "full": low == 100}
+                      for (label, low), count in zip(BANDS, counts)],
             "full_marks": sum(count for (_, low), count in zip(BANDS, counts) if low == 100),
             "below_low": sum(count for (_, low), count in zip(BANDS, counts) if low < LOW_PERCENT)}
 

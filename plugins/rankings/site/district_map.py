@@ -7,7 +7,7 @@ else the place's own district, grey.
 """
 
 from ..data.schema import TILE_LEVEL
-from .chart_data import BANDS, band_counts
+from .chart_data import BANDS, bands_block
 
 STEM = "district-map"  # the chart file beside a page: district-map.svg
 LEVEL = TILE_LEVEL
@@ -42,15 +42,17 @@ def month_tiles(tiles, rows):
     return list(shown.values())
 
 
-def month_map(tiles, rows):
-    """A month's map of a level's units (the district level of a series), for its page: its tiles, how many
-    fall in each band (the legend) and how many were not ranked; None without tiles."""
+def month_map(tiles, rows, series, month, stem=STEM):
+    """A series' month on the map: its district level's rows (`rows`) on their tiles, for a page: the tiles, how
+    many units fall in each band (bands_block: the map's key) and how many places were not ranked; the chart
+    file `stem`. None without tiles."""
     if not tiles:
         return None
     shown = month_tiles(tiles, rows)
-    percents = [tile["ranked"]["percent"] for tile in shown if tile["ranked"] is not None]
-    return {"chart": STEM, "tiles": shown, "counts": band_counts(percents),
-            "not_ranked": sum(tile["ranked"] is None for tile in shown)}
+    return {**bands_block([tile["ranked"] for tile in shown if tile["ranked"]], LEVEL, chart=stem,
+                          with_top=LEVEL in series["with_top"]),
+            "tiles": shown, "not_ranked": sum(tile["ranked"] is None for tile in shown),
+            "series": series, "month": month}
 
 
 def map_chart(block, marked=()):

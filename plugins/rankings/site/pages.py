@@ -52,19 +52,28 @@ def all_pages(site):
 
 
 def home_page(site):
-    blocks = []
+    blocks, maps = [], {}
     for series in site.series:
         if not series["months"]:
             continue
         month = series["latest_month"]
         rows = site.month_rows(series["id"], month)
         correction = site.correction(series["id"], month)
-        blocks.append({"series": series, "month": month, "path": urls.month(series["id"], month), "levels": [
-            level_glance(site, series["id"], month, level, level_rows) for level, level_rows in split_by_level(rows)],
-            "correction": correction and {"corrected_on": correction.corrected_on,
-                                          "units": len(correction.changes)}})
-    return Page(urls.home(), "home.html", {"blocks": blocks, "as_of": site.as_of(site.latest_month()),
-                                           "indexes": [level for level in HOME_INDEXES if level in site.levels_present]})
+        levels = []
+        for level, level_rows in split_by_level(rows):
+            glance = level_glance(site, series["id"], month, level, level_rows)
+            if level == district_map.LEVEL:  # each series' latest month on the map
+                glance["map"] = month_map(site.tiles, level_rows, series, month,
+                                          stem=f"{series['id']}-{district_map.STEM}")
+                if glance["map"]:
+                    maps[glance["map"]["chart"]] = glance["map"]
+            levels.append(glance)
+        blocks.append({"series": series, "month": month, "path": urls.month(series["id"], month), "levels": levels,
+                       "correction": correction and {"corrected_on": correction.corrected_on,
+                                                     "units": len(correction.changes)}})
+    return Page(urls.home(), "home.html", charts={stem: map_chart(block) for stem, block in maps.items()}, model={
+        "blocks": blocks, "as_of": site.as_of(site.latest_month()), "maps": maps,
+        "indexes": [level for level in HOME_INDEXES if level in site.levels_present]})
 
 
 def level_glance(site, series_id, month, level, rows):
@@ -118,7 +127,7 @@ def month_page(site, series, month):
         if LEVEL[level].grouped:
             block["groups"] = group_by_parent(site, series["id"], month, level, level_rows)
         block.update(bands_block(level_rows, level, with_top=level in series["with_top"]))
-        block["map"] = month_map(site.tiles, level_rows) if level == district_map.LEVEL else None
+        block["map"] = month_map(site.tiles, level_rows, series, month) if level == district_map.LEVEL else None
         if block["map"]:  # the map says what the bands chart said, and where: it takes its place
             charts[block["map"]["chart"]] = map_chart(block["map"])
         else:
@@ -138,6 +147,7 @@ def month_page(site, series, month):
         "as_of": site.as_of(month, site.corrections.file_changed.get((series["id"], month))),
         "levels": levels,
         "counts_given": [c for c in COUNT_COLUMNS if c in site.columns_given.get((series["id"], month), ())],
+        "maps": {block["map"]["chart"]: block["map"] for block in levels if block["map"]},
     })
 
 
