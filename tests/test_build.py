@@ -139,6 +139,24 @@ def test_the_home_page_maps_each_series_latest_month(site):
     assert resolve("en/", re.search(r'<a href="([^"]+)"><title>Mathura', police).group(1)) == "en/district/mathura/"
 
 
+def marked_tiles(html):
+    """The titles of the tiles a locator map marks (drawn in the accent colour)."""
+    svg = re.search(r'<svg role="group" aria-labelledby="district-map-title".*?</svg>', html, re.S).group(0)
+    return re.findall(r'<title>([^<]+)</title><path [^>]*fill="#0b5394"', svg)
+
+
+def test_zone_range_and_district_pages_show_where_their_districts_are(site):
+    assert marked_tiles(read(site, "en/zone/kanpur-zone/")) == ["Etawah", "Kanpur Dehat"]
+    assert marked_tiles(read(site, "en/range/agra-range/")) == ["Mathura"]
+    assert marked_tiles(read(site, "en/district/kanpur-nagar/")) == ["Kanpur Nagar"]
+    # A commissionerate is marked on its district's tile, and the tile leads to the commissionerate's page.
+    html = read(site, "en/district/kanpur-commissionerate/")
+    assert marked_tiles(html) == ["Kanpur Commissionerate, on the tile of Kanpur Nagar"]
+    assert "Where Kanpur Commissionerate is" in parse(html).visible_text
+    # A station has no map of its own.
+    assert "district-map" not in read(site, "en/station/kanpur-commissionerate-chaubepur/")
+
+
 def test_the_map_downloads_say_what_they_show_and_link_to_the_districts(site):
     svg = (site / "en/police/2024-12/district-map.svg").read_text(encoding="utf-8")
     assert "Districts and commissionerates on the map by percent, December 2024" in svg

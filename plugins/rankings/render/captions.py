@@ -90,6 +90,8 @@ def chart_caption(page, stem, language, units, source, address):
     key: [(mark, words)] of a history chart's marks, drawn under it (charts.key_svg)."""
     _, model = language.gettext, page.model
     chart = page.charts[stem]
+    if chart["kind"] == "tiles":
+        return map_caption(model["maps"][stem], chart, language, units, source, address)
     if "unit" in model:
         unit = model["unit"]
         title = language.placed_name(unit, units)
@@ -102,14 +104,12 @@ def chart_caption(page, stem, language, units, source, address):
             about = [language.name(block["series"]), _("%(level)s under %(name)s by percent, %(month)s") % {
                 "level": language.level(block["spread"]["level"]).many, "name": language.name(unit),
                 "month": language.month(block["latest"]["month"])}]
-    else:  # a month's chart, or a map of a month (on its page, or the home page's)
-        block = model["maps"][stem] if chart["kind"] == "tiles" else next(
-            b for b in model["levels"] if b["chart"] == stem)
-        series, month = model.get("series") or block["series"], model.get("month") or block["month"]
+    else:
+        series, month = model["series"], model["month"]
+        block = next(b for b in model["levels"] if b["chart"] == stem)
         title = f"{language.name(series)}: {language.month(month)}"
-        what = _("%(level)s on the map by percent, %(month)s") if chart["kind"] == "tiles" else _(
-            "%(level)s by percent, %(month)s")
-        about = [what % {"level": language.level(block["level"], series).many, "month": language.month(month)}]
+        about = [_("%(level)s by percent, %(month)s") % {
+            "level": language.level(block["level"], series).many, "month": language.month(month)}]
     footer = [_("Source: %(source)s") % {"source": source}, address]
     key = ()
     if chart["kind"] == "history":  # a downloaded chart explains its own marks, those it draws
@@ -119,18 +119,27 @@ def chart_caption(page, stem, language, units, source, address):
             key.append(("unpublished", _("not published")))
         if any(month not in ranked and month not in unpublished for month in chart["months"]):
             key.append(("gap", _("gap: not ranked that month")))
-    if chart["kind"] == "tiles":  # the bands' colours, and the tiles' places credited
-        key = map_key(chart, language)
-        footer.insert(1, tiles_credit(language))
     return title, about, footer, key
 
 
-def map_key(chart, language):
-    """[(swatch, words)] of a map's colours: each band of percent, and "not ranked" where a tile is grey."""
-    key = [(f"band{i}", band_words(label)) for i, (label, _) in enumerate(BANDS)]
-    if any(band is None and not marked for _, _, _, band, marked in chart["tiles"]):
-        key.append(("not_ranked", language.gettext("not ranked")))
-    return key
+def map_caption(block, chart, language, units, source, address):
+    """(title, [what it shows], [source, credit, address], key) of a map's file: a month's districts by percent
+    (a month page's, the home page's), or where a unit is (a zone's, a range's, a district's page)."""
+    _ = language.gettext
+    if block.get("locator"):
+        unit = block["unit"]
+        title = language.placed_name(unit, units)
+        about = [_("Where %(name)s is: the districts of Uttar Pradesh") % {"name": language.name(unit)}]
+        key = [("marked", language.name(unit)), ("not_ranked", _("other districts"))]
+    else:
+        series, month = block["series"], block["month"]
+        title = f"{language.name(series)}: {language.month(month)}"
+        about = [_("%(level)s on the map by percent, %(month)s") % {
+            "level": language.level(block["level"], series).many, "month": language.month(month)}]
+        key = [(f"band{i}", band_words(label)) for i, (label, _low) in enumerate(BANDS)]
+        if block["not_ranked"]:
+            key.append(("not_ranked", _("not ranked")))
+    return title, about, [_("Source: %(source)s") % {"source": source}, tiles_credit(language), address], key
 
 
 def tiles_credit(language):

@@ -92,9 +92,8 @@ class PageFiles:
         any other chart as it is."""
         if stem not in page.model.get("maps", {}):
             return svg
-        tiles = page.model["maps"][stem]["tiles"]
         href = href or (lambda path: urls.absolute(self.context["CANONICAL_BASE"], urls.in_language(path, language)))
-        return tile_map.linked(svg, tiles, language, self.site.units, href)
+        return tile_map.linked(svg, page.model["maps"][stem], language, self.site.units, href)
 
     def card_file(self, path, words, inputs):
         """A share card's PNG, drawn at its size in the pool."""

@@ -20,13 +20,15 @@ def tile_words(tiles, language):
     return {f"tile:{tile['id']}": tile["labels"][column] for tile in tiles}
 
 
-def about(tile, unit, language, units):
-    """What a tile says of its unit: its name (and the district whose tile a commissionerate takes), its
-    percent and rank that month, or that it was not ranked."""
+def about(tile, unit, language, units, figures=True):
+    """What a tile says of its unit: its name (and the district whose tile a commissionerate takes), and with
+    figures its percent and rank that month, or that it was not ranked."""
     name = language.name(unit)
     if tile["shared"] and unit.get("counterpart"):
         name = language.gettext("%(unit)s, on the tile of %(district)s") % {
             "unit": name, "district": language.name(units[unit["counterpart"]])}
+    if not figures:
+        return name
     row = tile.get("ranked")
     if row is None:
         return language.gettext("%(unit)s: not ranked this month") % {"unit": name}
@@ -35,14 +37,14 @@ def about(tile, unit, language, units):
         "rank": language.number(row["rank"]) + language.joint_text(row["tied"])}
 
 
-def linked(svg, tiles, language, units, href):
-    """The map with each tile a link to its unit's page (href(path): the link from where the map is), named by
-    a <title> (about)."""
-    by_id = {tile["id"]: tile for tile in tiles}
+def linked(svg, block, language, units, href):
+    """A map (site/district_map.py: a month's, or a locator's) with each tile a link to its unit's page
+    (href(path): the link from where the map is), named by a <title> (about; a locator's without figures)."""
+    by_id = {tile["id"]: tile for tile in block["tiles"]}
 
     def link(match):
         tile = by_id[match[1]]
         unit = units[tile["id"]]
         return (f'<a href="{escape_xml(href(unit["path"]))}"><title>'
-                f'{escape_xml(about(tile, unit, language, units))}</title>')
+                f'{escape_xml(about(tile, unit, language, units, figures=not block.get("locator")))}</title>')
     return LINK.sub(link, svg)

@@ -55,6 +55,26 @@ def month_map(tiles, rows, series, month, stem=STEM):
             "series": series, "month": month}
 
 
+LOCATED = ("zone", "range", TILE_LEVEL)  # the levels whose pages show where their districts are
+
+
+def locator_map(tiles, unit, units):
+    """Where a unit is: every place's district, the unit's own marked (a district's, or a commissionerate's on
+    its district's tile) or those of the districts under it (a zone's, a range's); None without tiles, for a
+    unit of another level, or for one with no district on the map."""
+    if not tiles or unit["level"] not in LOCATED:
+        return None
+    marked = {t["id"] for t in tiles if t["id"] == unit["id"] or unit["id"] in units[t["id"]]["ancestors"]}
+    if not marked:
+        return None
+    shown = {}
+    for tile in tiles:  # each place's own district first (tile_directory), a marked commissionerate instead
+        place = (tile["column"], tile["row"])
+        if place not in shown or tile["id"] in marked:
+            shown[place] = {**tile, "ranked": None}
+    return {"chart": STEM, "tiles": list(shown.values()), "marked": sorted(marked), "unit": unit, "locator": True}
+
+
 def map_chart(block, marked=()):
     """The chart data of a map (render/charts/kinds.tiles_spec): each tile's place, band (of its row's percent,
     None when it has none) and whether it is marked; the grid's size; the labels, to fit them."""

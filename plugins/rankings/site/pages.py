@@ -16,7 +16,7 @@ from ..ranking.records import STATE
 from . import district_map
 from .chart_data import bands_block, bands_chart, history_chart
 from .directories import split_by_level
-from .district_map import map_chart, month_map
+from .district_map import locator_map, map_chart, month_map
 
 # How many units the home page lists as top, bottom, rises and falls of each level.
 HOME_LIST = 5
@@ -195,6 +195,9 @@ def unit_page(site, unit):
             if block["spread"]:
                 charts[block["spread"]["chart"]] = bands_chart(block["spread"])
     counterpart = site.units.get(unit["counterpart"])
+    located = locator_map(site.tiles, unit, site.units)
+    if located:
+        charts[located["chart"]] = map_chart(located, set(located["marked"]))
     return Page(unit["path"], "unit.html", charts=charts, model={
         "unit": unit,
         "ancestors": [site.units[a] for a in unit["ancestors"]],
@@ -204,6 +207,7 @@ def unit_page(site, unit):
         "counterpart_children": site.children_of.get(counterpart["id"], {}) if counterpart else {},
         "download": urls.unit_csv(unit["id"]) if blocks else None,
         "as_of": site.as_of(max((b["latest"]["month"] for b in blocks), default=None)),
+        "maps": {located["chart"]: located} if located else {},
     })
 
 
