@@ -7,7 +7,7 @@ attribution required: the map credits it). A median, not a mean: a few offices h
 Each district then takes the grid cell that, over all districts together, keeps every tile nearest its centre
 (scipy's linear_sum_assignment on squared distances): the assignment that moves tiles least in total.
 
-Run it only when districts change (the last new ones were made in 2016), in a virtual environment of its own:
+Run it only when districts change (rarely), in a virtual environment of its own:
 
     python -m venv /tmp/tiles && /tmp/tiles/bin/pip install -r scripts/requirements-tiles.txt
     /tmp/tiles/bin/python scripts/make_tiles.py data
@@ -35,15 +35,16 @@ SPELLINGS = {"GAUTAM BUDDHA NAGAR": "Gautam Buddh Nagar", "KHERI": "Lakhimpur Kh
              "RAE BARELI": "Raebareli", "SANT KABEER NAGAR": "Sant Kabir Nagar", "SIDDHARTH NAGAR": "Siddharthnagar"}
 # Cells per district in the grid the tiles are chosen from: room for the state's shape, no more.
 SLACK = 1.25
-# A tile's label: the district's name, but these (shortened as newspapers do); any other English name longer than
-# SHORT_LETTERS letters is cut with a full stop (Hindi's names are narrower). Staff may change them in tiles.csv.
-SHORT_LETTERS = 10
-SHORT = {"Gautam Buddh Nagar": ("G.B. Nagar", "गौ.बु. नगर"), "Sant Kabir Nagar": ("S.K. Nagar", "सं.क. नगर"),
-         "Lakhimpur Kheri": ("Kheri", "खीरी"), "Ambedkar Nagar": ("Ambedkar", "अंबेडकर"),
-         "Kanpur Nagar": ("Kanpur N.", "कानपुर न."), "Kanpur Dehat": ("Kanpur D.", "कानपुर दे."),
-         "Siddharthnagar": ("Siddharth", "सिद्धार्थ"), "Muzaffarnagar": ("Muzaffar", "मुजफ्फर"),
-         "Shahjahanpur": ("Shahjahan", "शाहजहां"), "Maharajganj": ("Maharaj", "महराज"),
-         "Farrukhabad": ("Farrukh", "फर्रुखाबाद")}
+# A tile's label: the district's name, but these (shortened as newspapers do, reviewed by a Hindi reader: Hindi
+# papers write जीबी नगर, संतकबीरनगर as one word); any other English name longer than SHORT_LETTERS letters is cut
+# with a full stop (Hindi's names are narrower). Staff may change them in tiles.csv.
+SHORT_LETTERS = 11
+SHORT = {"Gautam Buddh Nagar": ("G.B. Nagar", "जीबी नगर"), "Sant Kabir Nagar": ("S.K. Nagar", "संतकबीरनगर"),
+         "Lakhimpur Kheri": ("Kheri", "खीरी"), "Ambedkar Nagar": ("Ambedkar", "अंबेडकरनगर"),
+         "Kanpur Nagar": ("Kanpur N.", "कानपुर नगर"), "Kanpur Dehat": ("Kanpur D.", "कानपुर देहात"),
+         "Siddharthnagar": ("Siddharth", "सिद्धार्थनगर"), "Muzaffarnagar": ("Muzaffarn.", "मुजफ्फरनगर"),
+         "Shahjahanpur": ("Shahjahan", "शाहजहांपुर"), "Maharajganj": ("Maharaj.", "महराजगंज"),
+         "Bulandshahr": ("Bulandsh.", "बुलंदशहर"), "Farrukhabad": ("Farrukh.", "फर्रुखाबाद")}
 
 
 def key(name):

@@ -78,3 +78,20 @@ def test_every_district_of_the_sample_has_its_own_tile_and_each_commissionerate_
     shared = tiles.index[tiles["shared"]]
     assert sorted(shared) == sorted(d for d in districts if d.endswith("-commissionerate"))
     assert len(tiles.loc[~tiles["shared"]].groupby(["column", "row"])) == 75  # the 75 revenue districts
+
+
+def test_every_label_of_the_sample_map_fits_its_tile_in_both_languages(sample):
+    """Measured in the fonts that draw them (typeset.py): at 7 px or more, every label fits inside its tile, so
+    that the map draws none smaller and none runs into its neighbour."""
+    from rankings.render import typeset
+    from rankings.render.charts.kinds import tiles_spec
+    from rankings.render.charts.style import TILE_GAP, TILE_LABEL_SIZE, TILE_WIDTH
+
+    _, dataset, _ = sample
+    tiles = dataset.tiles.loc[~dataset.tiles["shared"]]
+    room = TILE_WIDTH - TILE_GAP - 3
+    for label in [*tiles["short_en"], *tiles["short_hi"]]:
+        assert typeset.width(label, 7) <= room, label
+    spec = tiles_spec([12, 11], [(unit_id, 0, 0, 0, False) for unit_id in tiles.index],
+                      {unit_id: (row["short_en"], row["short_hi"]) for unit_id, row in tiles.iterrows()})
+    assert min(row["size"] for row in spec["datasets"]["rows"]) >= 7 and TILE_LABEL_SIZE == 8.5

@@ -23,7 +23,8 @@ from pathlib import Path
 from ...data.months import first_moment_ms, month_index, number_of, year_of
 from ...site.chart_data import BANDS
 from .style import (ACCENT, AXIS_LABEL_SIZE, BAND_COLOURS, BAND_INKS, GAP, HIGHLIGHT, INK, MUTED, PANEL_HEIGHT,
-                    RANK_PANEL_HEIGHT, TILE, TILE_GAP, TILE_LABEL_SIZE, TILE_LABEL_SMALLEST, WIDTH, config)
+                    RANK_PANEL_HEIGHT, TILE_GAP, TILE_HEIGHT, TILE_LABEL_SIZE, TILE_LABEL_SMALLEST, TILE_WIDTH, WIDTH,
+                    config)
 
 MONTH_LABELS = 6  # "Jan 24" labels that fit under a chart WIDTH wide
 HALF_MONTH_MS = 15 * 24 * 3600 * 1000
@@ -111,7 +112,7 @@ def tiles_template():
     labels = base.mark_text(baseline="middle", align="center").encode(
         x=alt.X("cx:Q", scale=None, axis=None), y=alt.Y("cy:Q", scale=None, axis=None), text="label:N",
         fill=alt.Fill("ink:N", scale=None), size=alt.Size("size:Q", scale=None))
-    spec = alt.layer(tiles, labels).properties(width=TILE, height=TILE, autosize="none", padding=0).configure(
+    spec = alt.layer(tiles, labels).properties(width=TILE_WIDTH, height=TILE_HEIGHT, autosize="none", padding=0).configure(
         **config()).to_dict()
     spec.pop("$schema", None)
     spec["usermeta"] = {"kind": "tiles"}
@@ -244,13 +245,13 @@ def tiles_spec(grid, tiles, labels):
     tokens, as every chart's: ⟦tile:id⟧ and ⟦href:id⟧, put in place per language and page)."""
     from .. import typeset
 
-    room = TILE - TILE_GAP - 3
+    room = TILE_WIDTH - TILE_GAP - 3
     rows = []
     for unit_id, column, row, band, marked in tiles:
         widest = max(typeset.width(label, TILE_LABEL_SIZE) for label in labels[unit_id])
-        x, y = column * TILE, row * TILE
-        rows.append({"x": x, "x2": x + TILE - TILE_GAP, "y": y, "y2": y + TILE - TILE_GAP,
-                     "cx": x + (TILE - TILE_GAP) / 2, "cy": y + (TILE - TILE_GAP) / 2,
+        x, y = column * TILE_WIDTH, row * TILE_HEIGHT
+        rows.append({"x": x, "x2": x + TILE_WIDTH - TILE_GAP, "y": y, "y2": y + TILE_HEIGHT - TILE_GAP,
+                     "cx": x + (TILE_WIDTH - TILE_GAP) / 2, "cy": y + (TILE_HEIGHT - TILE_GAP) / 2,
                      "fill": BAND_COLOURS[band] if band is not None else (ACCENT if marked else GAP),
                      "ink": BAND_INKS[band] if band is not None else ("white" if marked else INK),
                      "stroke": INK if marked and band is not None else None,
@@ -259,7 +260,7 @@ def tiles_spec(grid, tiles, labels):
                      "label": f"⟦tile:{unit_id}⟧", "href": f"⟦href:{unit_id}⟧"})
     spec = fresh_copy("tiles")
     spec["datasets"] = {"rows": rows}
-    size = [grid[0] * TILE - TILE_GAP, grid[1] * TILE - TILE_GAP]
+    size = [grid[0] * TILE_WIDTH - TILE_GAP, grid[1] * TILE_HEIGHT - TILE_GAP]
     spec["config"]["view"].update(continuousWidth=size[0], continuousHeight=size[1])
     spec["width"], spec["height"] = size
     spec["usermeta"] = {**spec["usermeta"], "size": size}
