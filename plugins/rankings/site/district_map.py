@@ -72,7 +72,8 @@ def locator_map(tiles, unit, units):
         place = (tile["column"], tile["row"])
         if place not in shown or tile["id"] in marked:
             shown[place] = {**tile, "ranked": None}
-    return {"chart": STEM, "tiles": list(shown.values()), "marked": sorted(marked), "unit": unit, "locator": True}
+    return {"chart": STEM, "tiles": list(shown.values()), "marked": sorted(marked), "unit": unit, "locator": True,
+            "itself": unit["id"] in marked}  # a district's own tile, or the tiles of the districts under it
 
 
 def map_chart(block, marked=()):
