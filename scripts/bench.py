@@ -167,7 +167,8 @@ def map_cost(data, base, cold, month_weight):
     month = sorted(p for p in (output / "police").iterdir() if p.is_dir())[-1]
     weight = page_weight(output, month.relative_to(output))
     print(f"  {'district map, cold build (s)':30s} {cold - seconds:+8.1f}   the cold build without it: {seconds:.1f} s"
-          f" (two maps a month and the home page's; within the builds' noise of a few seconds)")
+          f" (one drawing serves every map; its colours and links are put in per page; cold builds differ by a"
+          f" few seconds from run to run)")
     print(f"  {'district map, month page (KB)':30s} {(month_weight - weight) / 1024:+8.1f}   gzip, all it loads:"
           f" {weight / 1024:.1f} KB without it")
     return {"map cold build (s)": cold - seconds, "map month page gzip bytes": month_weight - weight}

@@ -104,13 +104,14 @@ def map_tiles(html):
 
 def test_a_month_page_maps_its_districts_each_tile_a_link_named_with_its_figures(site):
     """Police, December 2024 (tiles.csv: Mathura, Etawah, Kanpur Dehat, Kanpur Nagar): Kanpur Dehat and Etawah
-    125/125 = 100 % share rank 1; Mathura 121/125 = 96.8 % rank 3; Kanpur Commissionerate 120/125 = 96 % rank 4,
-    on Kanpur Nagar's tile."""
+    125/125 = 100 %; Mathura 121/125 = 96.8 %; Kanpur Commissionerate 120/125 = 96 %, on Kanpur Nagar's tile."""
     html = read(site, "en/police/2024-12/")
     links, labels = map_tiles(html)
     assert [title for _, title in links] == [
-        "Mathura: 96.8%, rank 3", "Etawah: 100%, rank 1 (2 joint)", "Kanpur Dehat: 100%, rank 1 (2 joint)",
-        "Kanpur Commissionerate, on the tile of Kanpur Nagar: 96%, rank 4"]
+        "Mathura", "Etawah", "Kanpur Dehat", "Kanpur Commissionerate, on the tile of Kanpur Nagar"]
+    # Coloured by band: 100 % the lightest, 95–99.99 % the next.
+    assert re.findall(r'<path d="[^"]+" fill="(#[0-9a-f]{6})"', html.split('aria-labelledby="district-map-title"')[1])[:4] == [
+        "#fdd49e", "#fef0d9", "#fef0d9", "#fdd49e"]
     assert [resolve("en/police/2024-12/", href) for href, _ in links] == [
         "en/district/mathura/", "en/district/etawah/", "en/district/kanpur-dehat/",
         "en/district/kanpur-commissionerate/"]
@@ -122,11 +123,11 @@ def test_a_month_page_maps_its_districts_each_tile_a_link_named_with_its_figures
     # In Hindi: the labels and the names are Hindi.
     links, labels = map_tiles(read(site, "police/2024-12/"))
     assert labels == ["मथुरा", "इटावा", "कानपुर दे.", "कानपुर न."]
-    assert links[3][1] == "कानपुर कमिश्नरेट, कानपुर नगर के खाने पर: 96%, रैंक 4"
+    assert links[3][1] == "कानपुर कमिश्नरेट, कानपुर नगर के खाने पर"
     # District administrations: the revenue district on its own tile; Kanpur Nagar 115/130 = 88.46 %.
     links, _ = map_tiles(read(site, "en/district-admin/2024-12/"))
     assert resolve("en/district-admin/2024-12/", links[3][0]) == "en/district/kanpur-nagar/"
-    assert links[3][1] == "Kanpur Nagar: 88.46%, rank 2"
+    assert links[3][1] == "Kanpur Nagar"
 
 
 def test_the_home_page_maps_each_series_latest_month(site):
@@ -135,7 +136,7 @@ def test_the_home_page_maps_each_series_latest_month(site):
         assert f'<svg role="group" aria-labelledby="{stem}-title"' in html and f'id="{stem}-title"' in html
         assert (site / "en" / f"{stem}.svg").is_file()
     police = re.search(r'aria-labelledby="police-district-map-title".*?</svg>', html, re.S).group(0)
-    assert "Kanpur Commissionerate, on the tile of Kanpur Nagar: 96%, rank 4" in police
+    assert "Kanpur Commissionerate, on the tile of Kanpur Nagar" in police
     assert resolve("en/", re.search(r'<a href="([^"]+)"><title>Mathura', police).group(1)) == "en/district/mathura/"
 
 

@@ -92,6 +92,7 @@ def test_every_label_of_the_sample_map_fits_its_tile_in_both_languages(sample):
     room = TILE_WIDTH - TILE_GAP - 3
     for label in [*tiles["short_en"], *tiles["short_hi"]]:
         assert typeset.width(label, 7) <= room, label
-    spec = tiles_spec([12, 11], [(unit_id, 0, 0, 0, False) for unit_id in tiles.index],
-                      {unit_id: (row["short_en"], row["short_hi"]) for unit_id, row in tiles.iterrows()})
+    places = [(int(row["column"]), int(row["row"])) for _, row in tiles.iterrows()]
+    spec = tiles_spec([12, 11], places, {f"{row['column']}-{row['row']}": (row["short_en"], row["short_hi"])
+                                         for _, row in tiles.iterrows()})
     assert min(row["size"] for row in spec["datasets"]["rows"]) >= 7 and TILE_LABEL_SIZE == 8.5

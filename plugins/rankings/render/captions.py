@@ -144,7 +144,7 @@ def map_caption(block, chart, language, units, source, address):
 
 def tiles_credit(language):
     """Where the map's tiles are placed from: credited where the map is shown (GODL-India asks for it)."""
-    return language.gettext("Tiles placed from India Post's post office directory (GODL-India)")
+    return language.gettext("Tiles placed from India Post's data (GODL-India)")
 
 
 def picture_words(page, stem, language, units, site_name, source, address):

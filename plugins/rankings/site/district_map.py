@@ -6,7 +6,7 @@ tile, which says so (shared). A month's map shows, at each place, the unit of th
 else the place's own district, grey.
 """
 
-from ..data.schema import TILE_LEVEL
+from ..data.schema import PARENT_LEVEL, TILE_LEVEL
 from .chart_data import BANDS, bands_block
 
 STEM = "district-map"  # the chart file beside a page: district-map.svg
@@ -55,14 +55,20 @@ def month_map(tiles, rows, series, month, stem=STEM):
             "series": series, "month": month}
 
 
-LOCATED = ("zone", "range", TILE_LEVEL)  # the levels whose pages show where their districts are
+def located_levels():
+    """The levels whose pages show where their districts are: the tiles' own and every level above it (a
+    district, its range, its zone)."""
+    levels = [LEVEL]
+    while levels[-1] in PARENT_LEVEL:
+        levels.append(PARENT_LEVEL[levels[-1]])
+    return levels
 
 
 def locator_map(tiles, unit, units):
     """Where a unit is: every place's district, the unit's own marked (a district's, or a commissionerate's on
     its district's tile) or those of the districts under it (a zone's, a range's); None without tiles, for a
     unit of another level, or for one with no district on the map."""
-    if not tiles or unit["level"] not in LOCATED:
+    if not tiles or unit["level"] not in located_levels():
         return None
     marked = {t["id"] for t in tiles if t["id"] == unit["id"] or unit["id"] in units[t["id"]]["ancestors"]}
     if not marked:
@@ -76,12 +82,17 @@ def locator_map(tiles, unit, units):
             "itself": unit["id"] in marked}  # a district's own tile, or the tiles of the districts under it
 
 
-def map_chart(block, marked=()):
-    """The chart data of a map (render/charts/kinds.tiles_spec): each tile's place, band (of its row's percent,
-    None when it has none) and whether it is marked; the grid's size; the labels, to fit them."""
-    tiles = block["tiles"]
+def place_of(tile):
+    """A tile's place as its tokens name it (render/charts/kinds.tiles_spec): "column-row"."""
+    return f"{tile['column']}-{tile['row']}"
+
+
+def map_chart(tiles):
+    """The chart data of the district map (render/charts/kinds.tiles_spec): the grid, every place, and each
+    place's labels, to fit them. The same for every map of a site: which unit each tile shows, its colour and
+    link are put in per page (render/tile_map.py)."""
+    places = {place_of(tile): tile for tile in tiles}
     return {"kind": "tiles",
             "grid": [max(t["column"] for t in tiles) + 1, max(t["row"] for t in tiles) + 1],
-            "tiles": [(t["id"], t["column"], t["row"], band_of(t["ranked"]["percent"]) if t.get("ranked") else None,
-                       t["id"] in marked) for t in tiles],
-            "labels": {t["id"]: t["labels"] for t in tiles}}
+            "places": sorted({(t["column"], t["row"]) for t in tiles}, key=lambda place: (place[1], place[0])),
+            "labels": {place: tile["labels"] for place, tile in places.items()}}

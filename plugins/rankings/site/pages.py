@@ -71,7 +71,7 @@ def home_page(site):
         blocks.append({"series": series, "month": month, "path": urls.month(series["id"], month), "levels": levels,
                        "correction": correction and {"corrected_on": correction.corrected_on,
                                                      "units": len(correction.changes)}})
-    return Page(urls.home(), "home.html", charts={stem: map_chart(block) for stem, block in maps.items()}, model={
+    return Page(urls.home(), "home.html", charts={stem: map_chart(site.tiles) for stem in maps}, model={
         "blocks": blocks, "as_of": site.as_of(site.latest_month()), "maps": maps,
         "indexes": [level for level in HOME_INDEXES if level in site.levels_present]})
 
@@ -129,7 +129,7 @@ def month_page(site, series, month):
         block.update(bands_block(level_rows, level, with_top=level in series["with_top"]))
         block["map"] = month_map(site.tiles, level_rows, series, month) if level == district_map.LEVEL else None
         if block["map"]:  # the map says what the bands chart said, and where: it takes its place
-            charts[block["map"]["chart"]] = map_chart(block["map"])
+            charts[block["map"]["chart"]] = map_chart(site.tiles)
         else:
             charts[block["chart"]] = bands_chart(block)
         levels.append(block)
@@ -197,7 +197,7 @@ def unit_page(site, unit):
     counterpart = site.units.get(unit["counterpart"])
     located = locator_map(site.tiles, unit, site.units)
     if located:
-        charts[located["chart"]] = map_chart(located, set(located["marked"]))
+        charts[located["chart"]] = map_chart(site.tiles)
     return Page(unit["path"], "unit.html", charts=charts, model={
         "unit": unit,
         "ancestors": [site.units[a] for a in unit["ancestors"]],

@@ -22,9 +22,8 @@ from pathlib import Path
 
 from ...data.months import first_moment_ms, month_index, number_of, year_of
 from ...site.chart_data import BANDS
-from .style import (ACCENT, AXIS_LABEL_SIZE, BAND_COLOURS, BAND_INKS, GAP, HIGHLIGHT, INK, MUTED, PANEL_HEIGHT,
-                    RANK_PANEL_HEIGHT, TILE_GAP, TILE_HEIGHT, TILE_LABEL_SIZE, TILE_LABEL_SMALLEST, TILE_WIDTH, WIDTH,
-                    config)
+from .style import (ACCENT, AXIS_LABEL_SIZE, GAP, HIGHLIGHT, INK, MUTED, PANEL_HEIGHT, RANK_PANEL_HEIGHT, TILE_GAP,
+                    TILE_HEIGHT, TILE_LABEL_SIZE, TILE_LABEL_SMALLEST, TILE_WIDTH, WIDTH, config)
 
 MONTH_LABELS = 6  # "Jan 24" labels that fit under a chart WIDTH wide
 HALF_MONTH_MS = 15 * 24 * 3600 * 1000
@@ -98,17 +97,16 @@ def bands_template():
 
 @cache
 def tiles_template():
-    """The district map: each district a tile where tiles.csv places it, coloured by its band of percent (or
-    marked, on a zone's, range's or district's page), labelled with its short name, linked to its page. Every
-    place, colour and size is given in the rows (tiles_spec): no scales to compute."""
+    """The district map: each district a tile where tiles.csv places it, coloured (by its band of percent, or
+    marked on a zone's, range's or district's page), labelled with its short name, linked to its page. Every
+    place and size is given in the rows, and every colour, word and link is a token (tiles_spec)."""
     import altair as alt
 
     base = alt.Chart(alt.NamedData("rows"))
     tiles = base.mark_rect().encode(  # the tile is the link; its label lets a tap through (site.css)
         href=alt.Href("href:N"),
         x=alt.X("x:Q", scale=None, axis=None), x2="x2:Q", y=alt.Y("y:Q", scale=None, axis=None), y2="y2:Q",
-        fill=alt.Fill("fill:N", scale=None), stroke=alt.Stroke("stroke:N", scale=None),
-        strokeWidth=alt.StrokeWidth("stroke_width:Q", scale=None))
+        fill=alt.Fill("fill:N", scale=None))
     labels = base.mark_text(baseline="middle", align="center").encode(
         x=alt.X("cx:Q", scale=None, axis=None), y=alt.Y("cy:Q", scale=None, axis=None), text="label:N",
         fill=alt.Fill("ink:N", scale=None), size=alt.Size("size:Q", scale=None))
@@ -171,7 +169,7 @@ def spec_of(chart):
     if chart["kind"] == "history":
         return history_spec(chart["history"], chart["months"], chart["unpublished"], chart["with_rank"])
     if chart["kind"] == "tiles":
-        return tiles_spec(chart["grid"], chart["tiles"], chart["labels"])
+        return tiles_spec(chart["grid"], chart["places"], chart["labels"])
     return bands_spec(chart["counts"], chart["level"])
 
 
@@ -239,29 +237,28 @@ def bands_spec(counts, level):
     return spec
 
 
-def tiles_spec(grid, tiles, labels):
-    """grid: (columns, rows); tiles: (unit id, column, row, band or None, marked) of each tile drawn; labels:
-    {unit id: its label in each language}, measured so that each fits its tile in every language (its words are
-    tokens, as every chart's: ⟦tile:id⟧ and ⟦href:id⟧, put in place per language and page)."""
+def tiles_spec(grid, places, labels):
+    """grid: (columns, rows); places: (column, row) of each tile; labels: {"column-row": the tile's label in each
+    language}, measured so that each fits its tile in every language. One drawing serves every map of the site:
+    its words and colours are tokens, put in place per language and page (⟦tile:c-r⟧ a label, files.localise;
+    ⟦fill:c-r⟧, ⟦ink:c-r⟧ a tile's colours and ⟦href:c-r⟧ its link, render/tile_map.py), so that the map is
+    rendered once, not once for each month and each zone's, range's and district's page."""
     from .. import typeset
 
     room = TILE_WIDTH - TILE_GAP - 3
     rows = []
-    for unit_id, column, row, band, marked in tiles:
-        widest = max(typeset.width(label, TILE_LABEL_SIZE) for label in labels[unit_id])
+    for column, row in places:
+        place = f"{column}-{row}"
+        widest = max(typeset.width(label, TILE_LABEL_SIZE) for label in labels[place])
         x, y = column * TILE_WIDTH, row * TILE_HEIGHT
         rows.append({"x": x, "x2": x + TILE_WIDTH - TILE_GAP, "y": y, "y2": y + TILE_HEIGHT - TILE_GAP,
                      "cx": x + (TILE_WIDTH - TILE_GAP) / 2, "cy": y + (TILE_HEIGHT - TILE_GAP) / 2,
-                     "fill": BAND_COLOURS[band] if band is not None else (ACCENT if marked else GAP),
-                     "ink": BAND_INKS[band] if band is not None else ("white" if marked else INK),
-                     "stroke": INK if marked and band is not None else None,
-                     "stroke_width": 2 if marked and band is not None else None,
+                     "fill": f"⟦fill:{place}⟧", "ink": f"⟦ink:{place}⟧",
                      "size": round(max(TILE_LABEL_SMALLEST, min(TILE_LABEL_SIZE, TILE_LABEL_SIZE * room / widest)), 1),
-                     "label": f"⟦tile:{unit_id}⟧", "href": f"⟦href:{unit_id}⟧"})
+                     "label": f"⟦tile:{place}⟧", "href": f"⟦href:{place}⟧"})
     spec = fresh_copy("tiles")
     spec["datasets"] = {"rows": rows}
     size = [grid[0] * TILE_WIDTH - TILE_GAP, grid[1] * TILE_HEIGHT - TILE_GAP]
-    spec["config"]["view"].update(continuousWidth=size[0], continuousHeight=size[1])
     spec["width"], spec["height"] = size
     spec["usermeta"] = {**spec["usermeta"], "size": size}
     return spec
