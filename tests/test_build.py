@@ -94,12 +94,12 @@ def test_month_page_lists_every_level_and_groups_stations_by_district(site):
     assert "../../data/police/2024-12.csv" in html
 
 
-def map_tiles(html):
-    """(link, title, label) of each tile of a page's district map."""
-    svg = re.search(r'<svg role="group" aria-labelledby="district-map-title".*?</svg>', html, re.S).group(0)
-    links = re.findall(r'<a href="([^"]+)"><title>([^<]+)</title>', svg)
-    labels = re.findall(r"<text[^>]*>([^<]+)</text>", svg)
-    return links, labels
+def map_tiles(html, stem="district-map"):
+    """(link, name, label) of each tile of a page's district map: its label inside its link names it, and a
+    title gives the whole name where the label is shorter."""
+    svg = re.search(rf'<svg role="group" aria-labelledby="{stem}-title".*?</svg>', html, re.S).group(0)
+    tiles = re.findall(r'<a href="([^"]+)">(?:<title>([^<]+)</title>)?<path [^>]*/><text[^>]*>([^<]+)</text></a>', svg)
+    return [(href, title or label) for href, title, label in tiles], [label for *_, label in tiles]
 
 
 def test_a_month_page_maps_its_districts_each_tile_a_link_named_with_its_figures(site):
@@ -107,7 +107,7 @@ def test_a_month_page_maps_its_districts_each_tile_a_link_named_with_its_figures
     125/125 = 100 %; Mathura 121/125 = 96.8 %; Kanpur Commissionerate 120/125 = 96 %, on Kanpur Nagar's tile."""
     html = read(site, "en/police/2024-12/")
     links, labels = map_tiles(html)
-    assert [title for _, title in links] == [
+    assert len(links) == 4 and [title for _, title in links] == [
         "Mathura", "Etawah", "Kanpur Dehat", "Kanpur Commissionerate, on the tile of Kanpur Nagar"]
     # Coloured by band: 100 % the lightest, 95–99.99 % the next.
     assert re.findall(r'<path d="[^"]+" fill="(#[0-9a-f]{6})"', html.split('aria-labelledby="district-map-title"')[1])[:4] == [
@@ -135,15 +135,16 @@ def test_the_home_page_maps_each_series_latest_month(site):
     for stem in ("police-district-map", "district-admin-district-map"):
         assert f'<svg role="group" aria-labelledby="{stem}-title"' in html and f'id="{stem}-title"' in html
         assert (site / "en" / f"{stem}.svg").is_file()
-    police = re.search(r'aria-labelledby="police-district-map-title".*?</svg>', html, re.S).group(0)
-    assert "Kanpur Commissionerate, on the tile of Kanpur Nagar" in police
-    assert resolve("en/", re.search(r'<a href="([^"]+)"><title>Mathura', police).group(1)) == "en/district/mathura/"
+    links, _ = map_tiles(html, "police-district-map")
+    assert links[3][1] == "Kanpur Commissionerate, on the tile of Kanpur Nagar"
+    assert resolve("en/", links[0][0]) == "en/district/mathura/" and links[0][1] == "Mathura"
 
 
 def marked_tiles(html):
-    """The titles of the tiles a locator map marks (drawn in the accent colour)."""
+    """The names of the tiles a locator map marks (drawn in the accent colour)."""
     svg = re.search(r'<svg role="group" aria-labelledby="district-map-title".*?</svg>', html, re.S).group(0)
-    return re.findall(r'<title>([^<]+)</title><path [^>]*fill="#0b5394"', svg)
+    return [title or label for title, label in re.findall(
+        r'<a href="[^"]+">(?:<title>([^<]+)</title>)?<path [^>]*fill="#0b5394"/><text[^>]*>([^<]+)</text></a>', svg)]
 
 
 def test_zone_range_and_district_pages_show_where_their_districts_are(site):

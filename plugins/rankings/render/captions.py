@@ -123,22 +123,16 @@ def chart_caption(page, stem, language, units, source, address):
 
 
 def map_caption(block, chart, language, units, source, address):
-    """(title, [what it shows], [source, credit, address], key) of a map's file: a month's districts by percent
-    (a month page's, the home page's), or where a unit is (a zone's, a range's, a district's page)."""
+    """(title, [what it shows], [source, credit, address], key) of a month's map file (a month page's, the home
+    page's; a locator map has no file)."""
     _ = language.gettext
-    if block.get("locator"):
-        unit = block["unit"]
-        title = language.placed_name(unit, units)
-        about = [_("Where %(name)s is: the districts of Uttar Pradesh") % {"name": language.name(unit)}]
-        key = [("marked", language.name(unit)), ("not_ranked", _("other districts"))]
-    else:
-        series, month = block["series"], block["month"]
-        title = f"{language.name(series)}: {language.month(month)}"
-        about = [_("%(level)s on the map by percent, %(month)s") % {
-            "level": language.level(block["level"], series).many, "month": language.month(month)}]
-        key = [(f"band{i}", band_words(label)) for i, (label, _low) in enumerate(BANDS)]
-        if block["not_ranked"]:
-            key.append(("not_ranked", _("not ranked")))
+    series, month = block["series"], block["month"]
+    title = f"{language.name(series)}: {language.month(month)}"
+    about = [_("%(level)s on the map by percent, %(month)s") % {
+        "level": language.level(block["level"], series).many, "month": language.month(month)}]
+    key = [(f"band{i}", band_words(label)) for i, (label, _low) in enumerate(BANDS)]
+    if block["not_ranked"]:
+        key.append(("not_ranked", _("not ranked")))
     return title, about, [_("Source: %(source)s") % {"source": source}, tiles_credit(language), address], key
 
 

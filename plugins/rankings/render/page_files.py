@@ -42,6 +42,8 @@ class PageFiles:
             svgs = LocalCharts(self, chart_keys, neutral, language)
             page_path = urls.in_language(page.path, language)
             for stem, key in chart_keys.items():
+                if page.model.get("maps", {}).get(stem, {}).get("locator"):
+                    continue  # a locator map is a way to a district's page: no files (30 MB of ten years' site)
                 chart_file = lambda stem=stem: captioned(self.linked(page, stem, svgs[stem], language),  # noqa: E731
                                                          *self.chart_caption(page, stem, language))
                 yield SiteFile(urls.chart(page_path, stem, "svg"), chart_file, (key, model))

@@ -1,5 +1,5 @@
 """The district map in a language and on a page: each tile's label (its short name) and its link to its unit's
-page, named with the unit's name, which a mouse shows as a tooltip and a screen reader reads.
+page, which its label names (and where the label is short, a title with the unit's name, as a tooltip).
 
 The map's SVG is one drawing for every map (render/charts/kinds.tiles_spec), its tiles named by place
 ("column-row"): ⟦tile:c-r⟧ is a label, put in place with the chart's other words (tile_words, files.localise);
@@ -15,6 +15,8 @@ from ..site.district_map import band_of, place_of
 from .charts.style import ACCENT, BAND_COLOURS, BAND_INKS, GAP, INK, escape_xml
 
 LINK = re.compile(r'<a href="⟦href:(\d+-\d+)⟧">')
+TILE = re.compile(r'(<path d="[^"]*" fill="⟦fill:\d+-\d+⟧"/>)</a>')
+LABEL = re.compile(r"<text [^>]*>[^<]*</text>")
 COLOUR = re.compile(r"⟦(fill|ink):(\d+-\d+)⟧")
 
 
@@ -47,15 +49,25 @@ def about(tile, unit, language, units):
 
 def linked(svg, block, language, units, href):
     """A map (site/district_map.py: a month's, or a locator's) with each tile coloured and a link to the page of
-    the unit it shows (href(path): the link from where the map is), named by a <title> (about)."""
+    the unit it shows (href(path): the link from where the map is). Each tile's label goes inside its link, which
+    it names; where the label is not the unit's whole name, a <title> says it (about)."""
     by_place = {place_of(tile): tile for tile in block["tiles"]}
+    column = NAMES.index(language.info.name_column)
+    labels = LABEL.findall(svg)  # drawn in the order of the tiles, one each (kinds.tiles_spec)
+    svg = LABEL.sub("", svg)
+    links = iter(labels)
 
     def link(match):
         tile = by_place[match[1]]
         unit = units[tile["id"]]
-        return (f'<a href="{escape_xml(href(unit["path"]))}"><title>'
-                f'{escape_xml(about(tile, unit, language, units))}</title>')
+        name = about(tile, unit, language, units)
+        title = f"<title>{escape_xml(name)}</title>" if name != tile["labels"][column] else ""
+        return f'<a href="{escape_xml(href(unit["path"]))}">{title}'
+
+    def close(match):  # a tile's path, then its label, inside its link
+        return f"{match[1]}{next(links)}</a>"
 
     def colour(match):
         return colours(by_place[match[2]], block)[match[1] == "ink"]
-    return COLOUR.sub(colour, LINK.sub(link, svg))
+    svg = TILE.sub(close, LINK.sub(link, svg))
+    return COLOUR.sub(colour, svg)

@@ -69,7 +69,6 @@ def key_svg(key, y, width, left=CAPTION_MARGIN):
         **{f"band{i}": f'<rect x="6" y="-10" width="12" height="12" fill="{colour}" stroke="{MUTED}" '
                        f'stroke-width="0.5"/>' for i, colour in enumerate(BAND_COLOURS)},
         "not_ranked": f'<rect x="6" y="-10" width="12" height="12" fill="{GAP}"/>',
-        "marked": f'<rect x="6" y="-10" width="12" height="12" fill="{ACCENT}"/>',
     }
     parts, x, rows = [], left, 1
     for mark, words in key:

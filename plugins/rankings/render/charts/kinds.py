@@ -103,7 +103,7 @@ def tiles_template():
     import altair as alt
 
     base = alt.Chart(alt.NamedData("rows"))
-    tiles = base.mark_rect().encode(  # the tile is the link; its label lets a tap through (site.css)
+    tiles = base.mark_rect().encode(  # the tile is the link; its label goes inside it (render/tile_map.py)
         href=alt.Href("href:N"),
         x=alt.X("x:Q", scale=None, axis=None), x2="x2:Q", y=alt.Y("y:Q", scale=None, axis=None), y2="y2:Q",
         fill=alt.Fill("fill:N", scale=None))
