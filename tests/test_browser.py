@@ -168,6 +168,7 @@ def test_a_link_to_a_unit_at_rank_1_shows_it_with_its_district_and_rank(server, 
 def test_language_link_lands_on_the_same_page(server, browser, name):
     page = open_page(browser, server + PAGES[name])
     page.click("a[hreflang=en]")
+    page.wait_for_load_state()  # on a busy machine the new document may not be there yet (it once was null)
     assert page.url == server + "en/" + PAGES[name]
     assert page.evaluate("document.documentElement.lang") == "en"
     page.click("a[hreflang=hi]")

@@ -30,8 +30,9 @@ HALF_MONTH_MS = 15 * 24 * 3600 * 1000
 # The modules whose code makes a chart's SVG from its data: part of every chart's key.
 SPEC_MODULES = ("kinds.py", "style.py", "vega.py")
 # A word in a chart, put in place by files.localise: ⟦rank⟧ for a word, §11§ for a month's short name.
-# ⟦tile:id⟧: a district's label on the map; ⟦href:id⟧, its page's address (put in place per page, not here).
-TOKEN = re.compile(r"⟦([a-z_]+|tile:[a-z0-9-]+)⟧|§(\d{1,2})§")
+# ⟦tile:c-r⟧: the label of the map's tile at column c, row r (its colours and link, ⟦fill:c-r⟧, ⟦ink:c-r⟧ and
+# ⟦href:c-r⟧, are put in per page by render/tile_map.py, not here).
+TOKEN = re.compile(r"⟦([a-z_]+|tile:\d+-\d+)⟧|§(\d{1,2})§")
 
 
 @cache
