@@ -91,7 +91,7 @@ def chart_caption(page, stem, language, units, source, address):
     _, model = language.gettext, page.model
     chart = page.charts[stem]
     if chart["kind"] == "tiles":
-        return map_caption(model["maps"][stem], chart, language, units, source, address)
+        return map_caption(model["maps"][stem], language, source, address)
     if "unit" in model:
         unit = model["unit"]
         title = language.placed_name(unit, units)
@@ -122,7 +122,7 @@ def chart_caption(page, stem, language, units, source, address):
     return title, about, footer, key
 
 
-def map_caption(block, chart, language, units, source, address):
+def map_caption(block, language, source, address):
     """(title, [what it shows], [source, credit, address], key) of a month's map file (a month page's, the home
     page's; a locator map has no file)."""
     _ = language.gettext

@@ -14,8 +14,8 @@ from ..site.pages import Page
 from . import captions, chart_card, share, tile_map
 from .charts.files import captioned, chart_words, localise, month_names
 from .html_rows import HtmlRows
-from .tile_map import tile_words
 from .site_file import SiteFile, digest_of
+from .tile_map import tile_words
 
 
 class PageFiles:
