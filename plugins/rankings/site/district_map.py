@@ -30,16 +30,22 @@ def band_of(percent):
     return next(i for i, (_, low) in enumerate(BANDS) if percent >= low)
 
 
+def one_per_place(tiles, preferred):
+    """The tile each place shows: the first of `preferred` ids there (a ranked unit, a marked one), else the
+    place's own district (first in tile_directory's order; a commissionerate shares its tile)."""
+    shown = {}
+    for tile in tiles:
+        place = (tile["column"], tile["row"])
+        if place not in shown or (tile["id"] in preferred and shown[place]["id"] not in preferred):
+            shown[place] = tile
+    return list(shown.values())
+
+
 def month_tiles(tiles, rows):
     """[tile with "ranked": its unit's row of `rows` (a month's level), None when not ranked]: one per place,
     the unit ranked there, else the place's own district."""
     ranked = {row["unit_id"]: row for row in rows}
-    shown = {}
-    for tile in tiles:
-        place = (tile["column"], tile["row"])
-        if place not in shown or (tile["id"] in ranked and shown[place]["ranked"] is None):
-            shown[place] = {**tile, "ranked": ranked.get(tile["id"])}
-    return list(shown.values())
+    return [{**tile, "ranked": ranked.get(tile["id"])} for tile in one_per_place(tiles, ranked)]
 
 
 def month_map(tiles, rows, series, month, stem=STEM):
@@ -73,12 +79,8 @@ def locator_map(tiles, unit, units):
     marked = {t["id"] for t in tiles if t["id"] == unit["id"] or unit["id"] in units[t["id"]]["ancestors"]}
     if not marked:
         return None
-    shown = {}
-    for tile in tiles:  # each place's own district first (tile_directory), a marked commissionerate instead
-        place = (tile["column"], tile["row"])
-        if place not in shown or tile["id"] in marked:
-            shown[place] = {**tile, "ranked": None}
-    return {"chart": STEM, "tiles": list(shown.values()), "marked": sorted(marked), "unit": unit, "locator": True,
+    shown = [{**tile, "ranked": None} for tile in one_per_place(tiles, marked)]
+    return {"chart": STEM, "tiles": shown, "marked": sorted(marked), "unit": unit, "locator": True,
             "itself": unit["id"] in marked}  # a district's own tile, or the tiles of the districts under it
 
 
