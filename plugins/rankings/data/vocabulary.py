@@ -31,6 +31,7 @@ class Level:
     many: str  # "Police stations": the level as a group, in headings, navigation, charts and tables
     count: tuple  # ("%(num)s police station", "%(num)s police stations")
     at_rank_1: str  # "%(at_1)s of %(total)s police stations at rank 1"
+    part_of: str  # "%(part)s of %(total)s police stations": a part of the level, in a sentence
     rank_of: str  # "Rank %(rank)s of %(total)s police stations"
     index_heading: str  # the heading of the page listing every unit of the level
     without_parent: str  # the heading, on that page, of its units that have no parent
@@ -55,6 +56,7 @@ class Words:
     many: str
     count: tuple
     at_rank_1: str
+    part_of: str
     rank_of: str
 
 
@@ -63,13 +65,15 @@ LEVELS = (
     Level(
         "zone", parent=None, parent_required=False, grouped=False,
         one=N_("Zone"), many=N_("Zones"), count=Nn_("%(num)s zone", "%(num)s zones"),
-        at_rank_1=N_("%(at_1)s of %(total)s zones at rank 1"), rank_of=N_("Rank %(rank)s of %(total)s zones"),
+        at_rank_1=N_("%(at_1)s of %(total)s zones at rank 1"),
+        part_of=N_("%(part)s of %(total)s zones"), rank_of=N_("Rank %(rank)s of %(total)s zones"),
         index_heading=N_("Zones"), without_parent=N_("Without a parent unit"), rank_in=N_("Rank in zone"),
     ),
     Level(
         "range", parent="zone", parent_required=True, grouped=False,
         one=N_("Range"), many=N_("Ranges"), count=Nn_("%(num)s range", "%(num)s ranges"),
-        at_rank_1=N_("%(at_1)s of %(total)s ranges at rank 1"), rank_of=N_("Rank %(rank)s of %(total)s ranges"),
+        at_rank_1=N_("%(at_1)s of %(total)s ranges at rank 1"),
+        part_of=N_("%(part)s of %(total)s ranges"), rank_of=N_("Rank %(rank)s of %(total)s ranges"),
         index_heading=N_("Ranges"), without_parent=N_("Without a parent unit"), rank_in=N_("Rank in range"),
     ),
     Level(
@@ -78,6 +82,7 @@ LEVELS = (
         one=N_("District"), many=N_("Districts"),
         count=Nn_("%(num)s district", "%(num)s districts"),
         at_rank_1=N_("%(at_1)s of %(total)s districts at rank 1"),
+        part_of=N_("%(part)s of %(total)s districts"),
         rank_of=N_("Rank %(rank)s of %(total)s districts"),
         index_heading=N_("Districts and commissionerates"),
         without_parent=N_("Police commissionerates and revenue districts"),
@@ -88,13 +93,15 @@ LEVELS = (
             many=N_("Districts and commissionerates"),
             count=Nn_("%(num)s district or commissionerate", "%(num)s districts and commissionerates"),
             at_rank_1=N_("%(at_1)s of %(total)s districts and commissionerates at rank 1"),
+            part_of=N_("%(part)s of %(total)s districts and commissionerates"),
             rank_of=N_("Rank %(rank)s of %(total)s districts and commissionerates"),
         ),
     ),
     Level(
         "tehsil", parent="district", parent_required=True, grouped=True,
         one=N_("Tehsil"), many=N_("Tehsils"), count=Nn_("%(num)s tehsil", "%(num)s tehsils"),
-        at_rank_1=N_("%(at_1)s of %(total)s tehsils at rank 1"), rank_of=N_("Rank %(rank)s of %(total)s tehsils"),
+        at_rank_1=N_("%(at_1)s of %(total)s tehsils at rank 1"),
+        part_of=N_("%(part)s of %(total)s tehsils"), rank_of=N_("Rank %(rank)s of %(total)s tehsils"),
         index_heading=N_("Tehsils"), without_parent=N_("Without a parent unit"), named_with_parent=True,
     ),
     Level(
@@ -102,6 +109,7 @@ LEVELS = (
         one=N_("Police station"), many=N_("Police stations"),
         count=Nn_("%(num)s police station", "%(num)s police stations"),
         at_rank_1=N_("%(at_1)s of %(total)s police stations at rank 1"),
+        part_of=N_("%(part)s of %(total)s police stations"),
         rank_of=N_("Rank %(rank)s of %(total)s police stations"),
         index_heading=N_("Police stations"), without_parent=N_("Without a parent unit"), named_with_parent=True,
         home_link=N_("All police stations, district by district"),

@@ -117,6 +117,11 @@ class LevelWords:
         number = self._language.number
         return Markup(self._language.gettext(self._words.at_rank_1)) % {"at_1": number(at_1), "total": number(total)}
 
+    def part_of(self, part, total):
+        """"48 of 52 police stations"; part: a formatted number, or words ("none")."""
+        sentence = Markup(self._language.gettext(self._words.part_of))
+        return sentence % {"part": part, "total": self._language.number(total)}
+
     def rank_of(self, rank, total, tied=1):
         """"Rank 49 of 75 districts", and ", joint with 1,248 others" where others share the rank; rank: a
         formatted number, or markup around one (a unit's big rank)."""
@@ -321,6 +326,11 @@ class Language:
 
     def year(self, year):
         return str(year)
+
+
+def change_in_points(language, change):
+    """"+5.56 percentage points": a change of percent said on its own (a gain or a loss), in a language."""
+    return language.points_words(language.points(change))
 
 
 @lru_cache(maxsize=1)

@@ -1,5 +1,5 @@
 """What the templates call besides their words: links (every path from urls.py), a unit's linked name, a part
-made once per build, a unit's latest figures in words; installed in every generator's Jinja environment.
+made once per build, a unit's latest figures in words, a month in a few sentences; installed in every generator's Jinja environment.
 """
 
 from jinja2 import pass_context
@@ -7,6 +7,7 @@ from markupsafe import Markup
 
 from .. import urls
 from . import captions
+from .month_story import story_html
 
 
 @pass_context
@@ -61,6 +62,12 @@ def latest_words(context, unit, block):
     return captions.latest_words(unit, block["latest"], block["series"], context["L"])
 
 
+@pass_context
+def month_story(context, story, series):
+    """A month in a few sentences in the page's language (render/month_story.py), its units linked."""
+    return story_html(story, context["L"], series, lambda unit_id: unit_link(context, unit_id, placed=True))
+
+
 def install(environment, default_language):
     """A Jinja environment made ready for the site's templates: newstyle gettext (in the default language until a
     page puts its own in its context), the helpers, the URL map and the levels."""
@@ -69,7 +76,7 @@ def install(environment, default_language):
     context = default_language.template_context()
     environment.install_gettext_callables(context["gettext"], context["ngettext"], newstyle=True)
     environment.globals.update(url=url, file_url=file_url, absolute=absolute, absolute_file=absolute_file,
-                               unit_link=unit_link, once=once, latest_words=latest_words,
+                               unit_link=unit_link, once=once, latest_words=latest_words, month_story=month_story,
                                urls=urls, _made_once={})
     # JSON in a page (JSON-LD) as UTF-8, not \u escapes: a Hindi name is 3 bytes, not 6 (tojson still escapes
     # <, >, & and ' for the <script>).

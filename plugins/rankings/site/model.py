@@ -147,6 +147,10 @@ class SiteModel:
         found = self._counts[(within, series_id, month, level)]
         return found["at_rank_1"], found["ranked"]
 
+    def ranks_level(self, series_id, month, level):
+        """Whether a series' month ranks any unit of a level."""
+        return (STATE, series_id, month, level) in self._counts
+
     def lowest(self, series_id, month, level, within=STATE):
         """The lowest-ranked units (none at rank 1), worst first, as ranking.records picks them."""
         return self._lowest.get((within, series_id, month, level), [])

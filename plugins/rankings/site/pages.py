@@ -17,6 +17,7 @@ from . import district_map
 from .chart_data import bands_block, bands_chart, history_chart
 from .directories import split_by_level
 from .district_map import locator_map, map_chart, month_map
+from .month_story import month_story
 
 # How many units the home page lists as top, bottom, rises and falls of each level.
 HOME_LIST = 5
@@ -59,8 +60,8 @@ def home_page(site):
         month = series["latest_month"]
         rows = site.month_rows(series["id"], month)
         correction = site.correction(series["id"], month)
-        levels = []
-        for level, level_rows in split_by_level(rows):
+        levels, by_level = [], list(split_by_level(rows))
+        for level, level_rows in by_level:
             glance = level_glance(site, series["id"], month, level, level_rows)
             if level == district_map.LEVEL:  # each series' latest month on the map
                 glance["map"] = month_map(site.tiles, level_rows, series, month,
@@ -69,6 +70,7 @@ def home_page(site):
                     maps[glance["map"]["chart"]] = glance["map"]
             levels.append(glance)
         blocks.append({"series": series, "month": month, "path": urls.month(series["id"], month), "levels": levels,
+                       "story": month_story(site, series, month, by_level),
                        "correction": correction and {"corrected_on": correction.corrected_on,
                                                      "units": len(correction.changes)}})
     return Page(urls.home(), "home.html", charts={stem: map_chart(site.tiles) for stem in maps}, model={
@@ -146,6 +148,7 @@ def month_page(site, series, month):
         "correction": site.correction_rows(series["id"], month),
         "as_of": site.as_of(month, site.corrections.file_changed.get((series["id"], month))),
         "levels": levels,
+        "story": month_story(site, series, month, [(block["level"], block["rows"]) for block in levels]),
         "counts_given": [c for c in COUNT_COLUMNS if c in site.columns_given.get((series["id"], month), ())],
         "maps": {block["map"]["chart"]: block["map"] for block in levels if block["map"]},
     })
