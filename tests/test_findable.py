@@ -298,8 +298,22 @@ def test_shared_links_show_a_title_with_the_district_and_the_latest_figures(site
 def test_spelling_variants_fold_to_one_form():
     from rankings.render.search import fold
 
-    assert {fold(v) for v in ("Chaubepur", "choubepur", "chaubeypur", "CHAUBEPURR")} == {"chaubepur"}
+    assert {fold(v) for v in ("Chaubepur", "choubepur", "chaubeypur", "CHAUBEPURR", "chobepur")} == {"chobepur"}
     assert fold("Kotwali") == fold("kotvali") == "kotvali"
+    assert fold("Auraiya") == fold("Oraiya") == "oraiya"
+    # Devanagari with or without nukta, chandrabindu or anusvara, a half nasal or anusvara.
+    assert fold("ग़ाज़ीपुर") == fold("गाजीपुर") == "गाजीपुर"
+    assert fold("झाँसी") == fold("झांसी") and fold("बुलन्दशहर") == fold("बुलंदशहर") and fold("कौशाम्बी") == fold("कौशांबी")
+
+
+def test_a_units_whole_names_and_words_are_each_given_once():
+    from rankings.render.search import whole_names, words_of
+
+    unit = {"name_en": "Kanpur Nagar", "name_hi": "कानपुर नगर"}
+    roman = {"कानपुर नगर": "kanpur nagar"}
+    assert whole_names(unit, roman) == ["kanpur nagar", "कानपुर नगर", "kanpurnagar", "कानपुरनगर"]
+    # Each word once (Kanpur and kanpur are one word to Pagefind): a name repeated would rank its unit higher.
+    assert words_of(unit, roman).split() == ["कानपुर", "नगर", "Kanpur", "Nagar", "कानपुरनगर", "kanpurnagar"]
 
 
 def test_every_unit_is_a_record_in_each_language_with_both_scripts_and_romanised_hindi(site):
@@ -315,7 +329,13 @@ def test_every_unit_is_a_record_in_each_language_with_both_scripts_and_romanised
     chaubepur = {language: html for language, url, html in found if url.endswith(f"/{CHAUBEPUR}/")}
     for language, html in chaubepur.items():
         heading = re.search(r"<h1[^>]*>(.*?)</h1>", html).group(1)
-        assert {"चौबेपुर", "Chaubepur", "chaubepur"} <= set(heading.split()), heading
+        # Its names, romanised ("chaubepur" is the English name's word, once), folded; each word once.
+        assert {"चौबेपुर", "Chaubepur", "chobepur"} <= set(heading.split()), heading
+        assert len({word.lower() for word in heading.split()}) == len(heading.split())
+        # Its whole names as the search's "name" filter (a whole name typed finds the unit first), and its level.
+        assert '<span data-pagefind-filter="name:chobepur"></span>' in html
+        assert '<span data-pagefind-filter="name:चौबेपुर"></span>' in html
+        assert '<span data-pagefind-sort="level:4"></span>' in html
         assert "Kanpur Commissionerate" in html and "कानपुर नगर" in html  # its parent, and the parent's counterpart
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
     assert set(entry["languages"]) == {"hi", "en"}

@@ -1,15 +1,99 @@
 // The site's search: loaded only when a reader focuses the search box (base.html), never before.
 // It asks the Pagefind index (plugins/rankings/render/search.py) and lists each unit found with its kind, its district
 // or parent, and its latest rank, linked to its page in the language being read.
+// A word typed with a typo is corrected to the nearest word of the units' names (words.json, beside the index).
 // The build writes this file into the search bundle with FOLDS filled in (the same rules as search.fold).
 const FOLDS = "__FOLDS__";
+const DEVANAGARI_FOLDS = "__DEVANAGARI_FOLDS__";
 const SHOWN = 10; // results shown at once; "more" shows the next ones
+// A word is corrected from this many letters on: a shorter one has too many neighbours, and would find noise.
+const FORGIVEN_FROM = 5;
+const CORRECTIONS = 3; // at most this many corrected queries are asked, the nearest first
 
-// Latin spellings of one Hindi name meet in one form: choubepur, chaubeypur → chaubepur.
+// Spellings of one name meet in one form: choubepur, chaubeypur → chaubepur; ग़ाज़ीपुर → गाजीपुर.
 export function fold(text) {
-  let folded = text.toLowerCase();
-  for (const [pattern, replacement] of FOLDS) folded = folded.split(pattern).join(replacement);
-  return folded.replace(/([a-z])\1+/g, "$1");
+  let folded = text.toLowerCase().normalize("NFD");
+  for (const [pattern, replacement] of [...FOLDS, ...DEVANAGARI_FOLDS]) folded = folded.split(pattern).join(replacement);
+  return folded.replace(/([a-z])\1+/g, "$1").normalize("NFC");
+}
+
+// What is left of a folded word without its vowels (and a Latin h, which romanisations add or drop:
+// bahraich, baraich; in Devanagari its vowel signs and virama), its c as k (beconganj, bekanganj): spellings
+// that differ only so, the schwa kept or dropped (kaushambi, kosambi; ramanagar, ramnagar), meet in one skeleton.
+export function skeleton(word) {
+  const hard = word.replace(/c(?!h)/g, "k");
+  const rest = hard.slice(1).replace(/[aeiouyh]|[\u0900-\u0903\u093a-\u094f]/g, "");
+  return (hard[0] + rest).replace(/(.)\1+/g, "$1");
+}
+
+// Whether two words are at most one edit apart: a letter missing, added, changed, or two swapped.
+export function oneEditApart(a, b) {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (i === a.length && i === b.length) return true;
+  if (a.length === b.length) {
+    return a.slice(i + 1) === b.slice(i + 1) ||
+      (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  }
+  const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
+  return longer.slice(i + 1) === shorter.slice(i);
+}
+
+// The names' words (sorted), and what is known of a typed word: a word of them, or the start of one.
+export function vocabulary(words) {
+  const known = new Set(words);
+  function starts(prefix) {
+    let low = 0, high = words.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (words[middle] < prefix) low = middle + 1; else high = middle;
+    }
+    return low < words.length && words[low].startsWith(prefix);
+  }
+  // The words a typed word may have meant, nearest first: one edit away, else the same skeleton.
+  function nearest(word) {
+    const shape = skeleton(word);
+    const scored = [];
+    for (const candidate of words) {
+      const near = oneEditApart(word, candidate) ? 0 : shape.length > 2 && skeleton(candidate) === shape ? 1 : -1;
+      if (near >= 0) scored.push([near, candidate[0] !== word[0], Math.abs(candidate.length - word.length), candidate]);
+    }
+    scored.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || (a[3] < b[3] ? -1 : 1));
+    return scored.map((entry) => entry[3]);
+  }
+  return { known, starts, nearest };
+}
+
+// The queries to ask for what was typed (folded), in order: itself, a word of it that is no name's word nor the
+// start of one corrected instead (up to CORRECTIONS, the nearest first); then, for two words typed apart that are
+// one word of a name (or one typo from it) when joined ("bara banki", "rae bareli"), the query with them joined.
+export function corrected(query, names) {
+  const words = query.split(/[\s\-–.,]+/).filter(Boolean); // "lakhimpur-kheri": two words, as Pagefind reads them
+  const queries = variants(words, names);
+  for (let i = 0; i + 1 < words.length; i++) {
+    const joined = words[i] + words[i + 1];
+    if (names.known.has(joined) || joined.length >= FORGIVEN_FROM) {
+      queries.push(...variants([...words.slice(0, i), joined, ...words.slice(i + 2)], names, true));
+    }
+  }
+  return [...new Set(queries)].slice(0, 2 * CORRECTIONS);
+}
+
+// The queries for these words, each word as typed or, where it is no name's word nor the start of one, corrected;
+// strict: only queries whose every word is a name's word or the start of one.
+function variants(words, names, strict = false) {
+  let options = [[]];
+  for (const word of words) {
+    let choices = [word];
+    if (!names.known.has(word) && !names.starts(word)) {
+      const nearest = word.length >= FORGIVEN_FROM ? names.nearest(word).slice(0, CORRECTIONS) : [];
+      if (strict && !nearest.length) return [];
+      if (nearest.length) choices = nearest; // as typed, it would find only noise (Pagefind's stems)
+    }
+    options = options.flatMap((before) => choices.map((choice) => [...before, choice])).slice(0, CORRECTIONS);
+  }
+  return options.map((option) => option.join(" "));
 }
 
 export async function start(form) {
@@ -18,9 +102,13 @@ export async function start(form) {
   const status = form.querySelector(".status");
   const more = form.querySelector("button.more");
   const root = new URL(".", new URL(form.dataset.root, document.baseURI)); // the site's folder, also where links name index.html
-  const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
+  const [pagefind, words] = await Promise.all([
+    import(new URL("pagefind/pagefind.js", root).href),
+    fetch(new URL("pagefind/words.json", root)).then((response) => response.json()),
+  ]);
   await pagefind.options({ baseUrl: root.pathname });
   await pagefind.init();
+  const names = vocabulary(words);
 
   let asked = 0; // the latest query: an older one's answer arriving late is dropped
   let found = [];
@@ -65,9 +153,17 @@ export async function start(form) {
       more.hidden = true;
       return;
     }
-    const answer = await pagefind.search(/[a-z]/i.test(query) ? fold(query) : query);
+    // Each query asked (corrected: above), first for the units whose whole name it is (by the "name" filter:
+    // search.whole_names), the higher level first (a district before its tehsil of the same name), then for every
+    // unit it finds; a unit found twice is listed once, where it is first found.
+    const queries = corrected(fold(query), names);
+    const answers = await Promise.all([
+      ...queries.map((text) => pagefind.search(null, { filters: { name: text }, sort: { level: "asc" } })),
+      ...queries.map((text) => pagefind.search(text)),
+    ]);
     if (mine !== asked) return;
-    found = answer.results;
+    const seen = new Set();
+    found = answers.flatMap((answer) => answer.results).filter((result) => !seen.has(result.id) && seen.add(result.id));
     list.replaceChildren();
     status.textContent = found.length ? form.dataset.found.replace("%(num)s", found.length.toLocaleString("en-IN"))
       : form.dataset.none;

@@ -86,10 +86,10 @@ def moved_sentence(record, language, link, up):
     if record["count"] == 1:
         row = record["rows"][0]
         values.update(rank=rank_words(row, language), in_points=points_said(row, language))
-        message = (Nn_("%(names)s rose most: up %(num)s place, to %(rank)s%(in_points)s.",
-                       "%(names)s rose most: up %(num)s places, to %(rank)s%(in_points)s.") if up else
-                   Nn_("%(names)s fell most: down %(num)s place, to %(rank)s%(in_points)s.",
-                       "%(names)s fell most: down %(num)s places, to %(rank)s%(in_points)s."))
+        message = (Nn_("%(names)s rose most: up %(num)s place%(in_points)s, to %(rank)s.",
+                       "%(names)s rose most: up %(num)s places%(in_points)s, to %(rank)s.") if up else
+                   Nn_("%(names)s fell most: down %(num)s place%(in_points)s, to %(rank)s.",
+                       "%(names)s fell most: down %(num)s places%(in_points)s, to %(rank)s."))
     else:
         message = (Nn_("%(names)s rose most: up %(num)s place each.", "%(names)s rose most: up %(num)s places each.")
                    if up else

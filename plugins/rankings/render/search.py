@@ -17,30 +17,47 @@ import json
 import re
 import subprocess
 import tempfile
+import unicodedata
 from html import escape
 from pathlib import Path
 
 from .. import urls
-from ..data.vocabulary import LANGUAGES
+from ..data.vocabulary import LANGUAGES, LEVEL, LEVEL_IDS
 
 # Spelling variants of romanised Hindi names, folded alike in the index and in what is typed (site-search.js):
 # (pattern, replacement) in order, on lower-case text; then a letter written twice counts once.
-FOLDS = [("aa", "a"), ("ee", "i"), ("oo", "u"), ("ou", "au"), ("ey", "e"), ("w", "v"), ("ph", "f"), ("z", "j"),
-         ("q", "k"), ("ck", "k")]
+FOLDS = [("aa", "a"), ("ee", "i"), ("oo", "u"), ("ou", "au"), ("au", "o"), ("ey", "e"), ("w", "v"), ("ph", "f"),
+         ("z", "j"), ("q", "k"), ("ck", "k")]
+# How much a unit's own names weigh in its record (Pagefind's weights, at most 10): a level whose names recur
+# from one district to the next (stations, tehsils: vocabulary.Level.named_with_parent) weighs less, so that a
+# name a district shares with a station or tehsil inside it finds the district first (Etawah before Etawah
+# tehsil), however much of it is typed.
+NAME_WEIGHT = {False: 10, True: 7}
 # The bundle's files a search needs; Pagefind also writes its own ready-made interfaces, which this site does
 # not use (its search box is its own: theme/search/site-search.js).
 ENTRY = "pagefind-entry.json"
+# The words of every unit's names (vocabulary()), beside Pagefind's files: loaded with them, when a reader first
+# searches, for site-search.js to correct a typo.
+WORDS = "words.json"
 # The scripts whose names are romanised, as aksharamukha names them (vocabulary.LanguageInfo.script).
 ROMANISED_FROM = {"Deva": "Devanagari"}
 NOT_NEEDED = re.compile(r"^pagefind-(?:ui|modular-ui|component-ui|highlight)\.")
 
 
+# Devanagari typed with or without nukta, with chandrabindu or anusvara, with a half nasal or anusvara, meets in
+# one form (as FOLDS do in Latin): ग़ाज़ीपुर → गाजीपुर, गाँव → गांव, बुलन्दशहर → बुलंदशहर. site-search.js folds
+# what is typed with the same rules (DEVANAGARI_FOLDS).
+DEVANAGARI_FOLDS = [("\u093c", ""), ("\u0901", "\u0902"),
+                    *((nasal + "\u094d", "\u0902") for nasal in ("\u0919", "\u091e", "\u0923", "\u0928", "\u092e"))]
+
+
 def fold(text):
-    """"Choubepur Kotwali" → "chaubepur kotvali": the form in which variants of a Latin spelling meet."""
-    text = text.lower()
-    for pattern, replacement in FOLDS:
+    """"Choubepur Kotwali" → "chaubepur kotvali": the form in which variants of a spelling meet; in Devanagari,
+    the letters without nukta (after Unicode's decomposition: ज़ is ज and a nukta)."""
+    text = unicodedata.normalize("NFD", text.lower())
+    for pattern, replacement in FOLDS + DEVANAGARI_FOLDS:
         text = text.replace(pattern, replacement)
-    return re.sub(r"([a-z])\1+", r"\1", text)
+    return unicodedata.normalize("NFC", re.sub(r"([a-z])\1+", r"\1", text))
 
 
 def romanised(names, cache=None):
@@ -69,23 +86,56 @@ def romanised(names, cache=None):
 
 
 def words_of(unit, roman):
-    """What a reader may type for a unit: its name in every language, each not in Latin letters also romanised,
-    and the folded forms of the Latin ones."""
+    """What a reader may type for a unit, each word once: its name in every language, each not in Latin letters
+    also romanised, the folded forms of all, and a name of several words also as one ("Kanpur Nagar" typed
+    "kanpurnagar", "रायबरेली" as "राय बरेली" would be found the other way round by site-search.js)."""
     native = [unit[info.name_column] for info in LANGUAGES.values() if info.script != "Latn"]
     latin = [unit[info.name_column] for info in LANGUAGES.values() if info.script == "Latn"]
     latin += [roman.get(name, "") for name in native]
-    return " ".join(dict.fromkeys([*native, *latin, *(fold(text) for text in latin if text)]))
+    names = [name for name in (*native, *latin) if name]
+    folded = [fold(name) for name in names]
+    joined = ["".join(name.split()) for name in folded if len(name.split()) > 1]
+    words = {}
+    for word in " ".join([*names, *folded, *joined]).split():
+        words.setdefault(word.lower(), word)  # each word once: repeating a name's words would rank it higher
+    return " ".join(words.values())
+
+
+def whole_names(unit, roman):
+    """A unit's whole names as a query is folded (site-search.js): in every language, romanised, and the Latin
+    ones also as one word: the values of its "name" filter, which lists a unit whose whole name was typed before
+    the units whose names or places only contain it (Agra before Agra Range, Kanpur Nagar before its tehsils)."""
+    names = [unit[info.name_column] for info in LANGUAGES.values()]
+    names += [roman.get(unit[info.name_column], "") for info in LANGUAGES.values() if info.script != "Latn"]
+    folded = [" ".join(re.sub(r"[,:]", " ", fold(name)).split()) for name in names if name]
+    return list(dict.fromkeys([*folded, *("".join(name.split()) for name in folded)]))
+
+
+def romanised_names(units, cache=None):
+    """romanised() of every unit's names in a script that is romanised."""
+    return romanised([unit[info.name_column] for unit in units.values() for info in LANGUAGES.values()
+                      if info.script in ROMANISED_FROM], cache)
+
+
+def vocabulary(units, cache=None):
+    """Every folded word of every unit's names (the joined forms too), for site-search.js to correct a word typed
+    with a typo to the nearest of them: sorted, so that the same names give the same file."""
+    roman = romanised_names(units, cache)
+    return sorted({word for unit in units.values() for word in fold(words_of(unit, roman)).split()})
 
 
 def records(site, languages, latest_rank, index="", cache=None):
     """One record per unit and language: (language code, url, html). latest_rank(unit, language) is the text
     of the unit's latest rank in that language ("" for a unit not ranked yet); cache: romanised()'s."""
     units = site.units
-    roman = romanised([unit[info.name_column] for unit in units.values() for info in LANGUAGES.values()
-                       if info.script in ROMANISED_FROM], cache)
+    roman = romanised_names(units, cache)
     out = []
     for unit in units.values():
         names = words_of(unit, roman)
+        # Pagefind's filter and sort attributes, on empty elements: they add no words to the record.
+        keys = "".join(f'<span data-pagefind-filter="name:{escape(name)}"></span>' for name in whole_names(unit, roman))
+        keys += f'<span data-pagefind-sort="level:{LEVEL_IDS.index(unit["level"])}"></span>'
+        weight = NAME_WEIGHT[LEVEL[unit["level"]].named_with_parent]
         around = [units[unit["parent"]]] if unit["parent"] else []
         around += [units[u["counterpart"]] for u in around if u["counterpart"]]
         around_words = " ".join(words_of(u, roman) for u in around)
@@ -96,22 +146,23 @@ def records(site, languages, latest_rank, index="", cache=None):
                     "rank": latest_rank(unit, language)}
             tags = "".join(f'<span data-pagefind-meta="{key}">{escape(value)}</span>'
                            for key, value in meta.items() if value)
-            html = (f'<html lang="{language.code}"><body><h1 data-pagefind-weight="10">{escape(names)}</h1>'
-                    f'<p data-pagefind-weight="1">{escape(around_words)}</p>{tags}</body></html>')
+            html = (f'<html lang="{language.code}"><body><h1 data-pagefind-weight="{weight}">{escape(names)}</h1>'
+                    f'<p data-pagefind-weight="1">{escape(around_words)}</p>{tags}{keys}</body></html>')
             url = "/" + urls.in_language(unit["path"], language) + index  # from the site's root (site-search.js)
             out.append((language.code, url, html))
     return out
 
 
-def digest(found):
-    """The key of the index of these records, made by this Pagefind (a new one may write other files)."""
+def digest(found, words):
+    """The key of the index of these records and words, made by this Pagefind (a new one may write other
+    files)."""
     from importlib.metadata import version
 
-    text = json.dumps([version("pagefind_bin"), FOLDS, found], ensure_ascii=False)
+    text = json.dumps([version("pagefind_bin"), FOLDS, DEVANAGARI_FOLDS, found, words], ensure_ascii=False)
     return hashlib.blake2b(text.encode(), digest_size=20).hexdigest()
 
 
-def bundle(found, keep_index_url=False):
+def bundle(found, words, keep_index_url=False):
     """The Pagefind bundle of the records: {path inside the bundle: bytes}, only the files a search needs.
     The records are written as small pages into a temporary folder for Pagefind's own command (its Python
     service answers one request per tenth of a second: seven minutes for the sample site's 4,000 records)."""
@@ -135,4 +186,5 @@ def bundle(found, keep_index_url=False):
     # (the change manifest, byte-identical rebuilds, rsync), so the entry file's keys are put in order.
     entry = json.loads(files[ENTRY])
     files[ENTRY] = json.dumps(entry, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+    files[WORDS] = json.dumps(words, ensure_ascii=False, separators=(",", ":")).encode()
     return files

@@ -28,10 +28,11 @@ def search_files(site, languages, cache_dir, fingerprint, index, theme):
         roman = cache_dir / f"romanised-aksharamukha-{romaniser}.json"
         found = search.records(site, languages, lambda unit, language: latest_rank(site, unit, language), index,
                                roman)
-        key = search.digest(found)
+        words = search.vocabulary(site.units, roman)
+        key = search.digest(found, words)
         folder = cache_dir / "search" / key
         if not folder.is_dir():
-            keep_index(folder, found, index)
+            keep_index(folder, found, words, index)
     known = cache_dir / "search" / "inputs.json"
     known.parent.mkdir(parents=True, exist_ok=True)
     known.write_text(json.dumps({inputs: key}), encoding="utf-8")
@@ -39,7 +40,8 @@ def search_files(site, languages, cache_dir, fingerprint, index, theme):
         if file.is_file():
             yield SiteFile(urls.SEARCH_BUNDLE + file.relative_to(folder).as_posix(), file.read_bytes, (key,))
     script = (Path(theme) / "search" / "site-search.js").read_text(encoding="utf-8")
-    yield SiteFile(urls.SEARCH_SCRIPT, lambda: script.replace('"__FOLDS__"', json.dumps(search.FOLDS)))
+    yield SiteFile(urls.SEARCH_SCRIPT, lambda: script.replace('"__FOLDS__"', json.dumps(search.FOLDS)).replace(
+        '"__DEVANAGARI_FOLDS__"', json.dumps(search.DEVANAGARI_FOLDS)))
 
 
 def cached_index(cache_dir, inputs):
@@ -52,10 +54,11 @@ def cached_index(cache_dir, inputs):
     return (key, folder) if key and folder.is_dir() else (None, None)
 
 
-def keep_index(folder, found, index):
-    """Pagefind's bundle of the records, into the cache folder (the earlier ones removed: not needed again)."""
+def keep_index(folder, found, words, index):
+    """Pagefind's bundle of the records and the names' words, into the cache folder (the earlier ones removed:
+    not needed again)."""
     started = time.perf_counter()
-    files = search.bundle(found, keep_index_url=bool(index))
+    files = search.bundle(found, words, keep_index_url=bool(index))
     partial = folder.with_suffix(".partial")
     shutil.rmtree(partial, ignore_errors=True)
     for path, content in files.items():
