@@ -307,11 +307,12 @@ def test_spelling_variants_fold_to_one_form():
 
 
 def test_a_units_whole_names_and_words_are_each_given_once():
-    from rankings.render.search import whole_names, words_of
+    from rankings.render.search import whole_name_word, whole_names, words_of
 
     unit = {"name_en": "Kanpur Nagar", "name_hi": "कानपुर नगर"}
     roman = {"कानपुर नगर": "kanpur nagar"}
     assert whole_names(unit, roman) == ["kanpur nagar", "कानपुर नगर", "kanpurnagar", "कानपुरनगर"]
+    assert [whole_name_word(name) for name in ("kanpur nagar", "कानपुर नगर")] == ["qkanpurnagarq", "ॐकानपुरनगरॐ"]
     # Each word once (Kanpur and kanpur are one word to Pagefind): a name repeated would rank its unit higher.
     assert words_of(unit, roman).split() == ["कानपुर", "नगर", "Kanpur", "Nagar", "कानपुरनगर", "kanpurnagar"]
 
@@ -332,9 +333,8 @@ def test_every_unit_is_a_record_in_each_language_with_both_scripts_and_romanised
         # Its names, romanised ("chaubepur" is the English name's word, once), folded; each word once.
         assert {"चौबेपुर", "Chaubepur", "chobepur"} <= set(heading.split()), heading
         assert len({word.lower() for word in heading.split()}) == len(heading.split())
-        # Its whole names as the search's "name" filter (a whole name typed finds the unit first), and its level.
-        assert '<span data-pagefind-filter="name:chobepur"></span>' in html
-        assert '<span data-pagefind-filter="name:चौबेपुर"></span>' in html
+        # Its whole names as marked words (a whole name typed finds the unit first), and its level.
+        assert '<p data-pagefind-weight="1">qchobepurq ॐचौबेपुरॐ</p>' in html
         assert '<span data-pagefind-sort="level:4"></span>' in html
         assert "Kanpur Commissionerate" in html and "कानपुर नगर" in html  # its parent, and the parent's counterpart
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())

@@ -5,6 +5,7 @@
 // The build writes this file into the search bundle with FOLDS filled in (the same rules as search.fold).
 const FOLDS = "__FOLDS__";
 const DEVANAGARI_FOLDS = "__DEVANAGARI_FOLDS__";
+const WHOLE_NAME_MARKS = "__WHOLE_NAME_MARKS__";
 const SHOWN = 10; // results shown at once; "more" shows the next ones
 // A word is corrected from this many letters on: a shorter one has too many neighbours, and would find noise.
 const FORGIVEN_FROM = 5;
@@ -24,6 +25,13 @@ export function skeleton(word) {
   const hard = word.replace(/c(?!h)/g, "k");
   const rest = hard.slice(1).replace(/[aeiouyh]|[\u0900-\u0903\u093a-\u094f]/g, "");
   return (hard[0] + rest).replace(/(.)\1+/g, "$1");
+}
+
+// The word that stands for a whole name in the index (search.whole_name_word): a query finds by it the units
+// whose whole name it is, and no other.
+export function wholeNameWord(text) {
+  const mark = WHOLE_NAME_MARKS[/^[a-z0-9]/.test(text) ? "Latn" : "Deva"];
+  return mark + text.replace(/\s+/g, "") + mark;
 }
 
 // Whether two words are at most one edit apart: a letter missing, added, changed, or two swapped.
@@ -153,12 +161,12 @@ export async function start(form) {
       more.hidden = true;
       return;
     }
-    // Each query asked (corrected: above), first for the units whose whole name it is (by the "name" filter:
-    // search.whole_names), the higher level first (a district before its tehsil of the same name), then for every
+    // Each query asked (corrected: above), first for the units whose whole name it is (wholeNameWord), the higher
+    // level first (a district before its tehsil of the same name), then for every
     // unit it finds; a unit found twice is listed once, where it is first found.
     const queries = corrected(fold(query), names);
     const answers = await Promise.all([
-      ...queries.map((text) => pagefind.search(null, { filters: { name: text }, sort: { level: "asc" } })),
+      ...queries.map((text) => pagefind.search(wholeNameWord(text), { sort: { level: "asc" } })),
       ...queries.map((text) => pagefind.search(text)),
     ]);
     if (mine !== asked) return;

@@ -1,14 +1,21 @@
-"""Search: any unit found by its Hindi or its English name, whichever script is typed, on either language's pages.
+"""Search: any unit found by its Hindi or its English name, whichever script is typed, on either language's pages,
+however it is spelled.
 
 Pagefind, the static-site search, indexes one record per unit and language (its own command, run over a
-temporary folder of small record pages when the site is built: bundle()). Pagefind keeps an index per language and searches the one of the page's <html lang>, so
-each record carries what a reader might type in either script:
+temporary folder of small record pages when the site is built: bundle()). Pagefind keeps an index per language
+and searches the one of the page's <html lang>, so each record carries what a reader might type in either script:
 - the unit's names in Hindi and English, its Hindi name romanised as people write it (aksharamukha's
-  "RomanColloquial" with Hindi schwa deletion: चौबेपुर → chaubepur, कोतवाली → kotvali), weighted highest;
+  "RomanColloquial" with Hindi schwa deletion: चौबेपुर → chaubepur, कोतवाली → kotvali), weighted highest (a
+  station's or tehsil's less than a district's: NAME_WEIGHT), each word once;
 - the same for its parent and the parent's counterpart, weighted low: "kanpur nagar" finds the district first,
   then its tehsils and the stations of Kanpur Commissionerate;
-- every Latin word also folded (fold()): spelling variants meet in one form (choubepur, chaubeypur → chaubepur).
-  site-search.js folds what is typed with the same rules (FOLDS, written into it when the site is built).
+- every word also folded (fold()): spelling variants meet in one form (choubepur, chaubeypur → chobepur;
+  ग़ाज़ीपुर → गाजीपुर), and a name of several words also as one (kanpurnagar);
+- its whole names, folded, each as one marked word (whole_name_word), and its level as a sort: a unit whose
+  whole name is typed is listed first, the higher level first.
+site-search.js folds what is typed with the same rules (FOLDS, DEVANAGARI_FOLDS, written into it when the site
+is built), and corrects a word of five letters or more that is no name's word to the nearest words of
+vocabulary() (words.json, beside the index).
 Each record's meta is what a result shows, in the record's language: name, kind, district or parent, latest rank.
 """
 
@@ -28,6 +35,8 @@ from ..data.vocabulary import LANGUAGES, LEVEL, LEVEL_IDS
 # (pattern, replacement) in order, on lower-case text; then a letter written twice counts once.
 FOLDS = [("aa", "a"), ("ee", "i"), ("oo", "u"), ("ou", "au"), ("au", "o"), ("ey", "e"), ("w", "v"), ("ph", "f"),
          ("z", "j"), ("q", "k"), ("ck", "k")]
+# The marks around a whole name's word (whole_name_word), by script: letters that no folded name has.
+WHOLE_NAME_MARKS = {"Latn": "q", "Deva": "\u0950"}
 # How much a unit's own names weigh in its record (Pagefind's weights, at most 10): a level whose names recur
 # from one district to the next (stations, tehsils: vocabulary.Level.named_with_parent) weighs less, so that a
 # name a district shares with a station or tehsil inside it finds the district first (Etawah before Etawah
@@ -102,13 +111,20 @@ def words_of(unit, roman):
 
 
 def whole_names(unit, roman):
-    """A unit's whole names as a query is folded (site-search.js): in every language, romanised, and the Latin
-    ones also as one word: the values of its "name" filter, which lists a unit whose whole name was typed before
-    the units whose names or places only contain it (Agra before Agra Range, Kanpur Nagar before its tehsils)."""
+    """A unit's whole names as a query is folded (site-search.js): in every language, romanised, and each also as
+    one word, each once."""
     names = [unit[info.name_column] for info in LANGUAGES.values()]
     names += [roman.get(unit[info.name_column], "") for info in LANGUAGES.values() if info.script != "Latn"]
-    folded = [" ".join(re.sub(r"[,:]", " ", fold(name)).split()) for name in names if name]
+    folded = [" ".join(fold(name).split()) for name in names if name]
     return list(dict.fromkeys([*folded, *("".join(name.split()) for name in folded)]))
+
+
+def whole_name_word(name):
+    """The one word that stands for a whole name in the index: the name without spaces between two marks no
+    folded word has (q, folded to k; ॐ), so that only a query of the whole name finds it, not one of its start
+    ("qagraq" is not the start of "qagrarangeq"). site-search.js makes the same word of what is typed."""
+    mark = WHOLE_NAME_MARKS["Latn" if re.match(r"[a-z0-9]", name) else "Deva"]
+    return mark + "".join(name.split()) + mark
 
 
 def romanised_names(units, cache=None):
@@ -132,9 +148,11 @@ def records(site, languages, latest_rank, index="", cache=None):
     out = []
     for unit in units.values():
         names = words_of(unit, roman)
-        # Pagefind's filter and sort attributes, on empty elements: they add no words to the record.
-        keys = "".join(f'<span data-pagefind-filter="name:{escape(name)}"></span>' for name in whole_names(unit, roman))
-        keys += f'<span data-pagefind-sort="level:{LEVEL_IDS.index(unit["level"])}"></span>'
+        # Its whole names as words of their own (a whole name typed finds the unit first: site-search.js), and its
+        # level as Pagefind's sort, on an empty element. (Not as Pagefind's filter, whose files differ from build
+        # to build: a rebuild must give the same bytes.)
+        keys = (f'<p data-pagefind-weight="1">{escape(" ".join(map(whole_name_word, whole_names(unit, roman))))}</p>'
+                f'<span data-pagefind-sort="level:{LEVEL_IDS.index(unit["level"])}"></span>')
         weight = NAME_WEIGHT[LEVEL[unit["level"]].named_with_parent]
         around = [units[unit["parent"]]] if unit["parent"] else []
         around += [units[u["counterpart"]] for u in around if u["counterpart"]]
@@ -158,7 +176,8 @@ def digest(found, words):
     files)."""
     from importlib.metadata import version
 
-    text = json.dumps([version("pagefind_bin"), FOLDS, DEVANAGARI_FOLDS, found, words], ensure_ascii=False)
+    text = json.dumps([version("pagefind_bin"), FOLDS, DEVANAGARI_FOLDS, WHOLE_NAME_MARKS, found, words],
+                      ensure_ascii=False)
     return hashlib.blake2b(text.encode(), digest_size=20).hexdigest()
 
 

@@ -40,8 +40,16 @@ def search_files(site, languages, cache_dir, fingerprint, index, theme):
         if file.is_file():
             yield SiteFile(urls.SEARCH_BUNDLE + file.relative_to(folder).as_posix(), file.read_bytes, (key,))
     script = (Path(theme) / "search" / "site-search.js").read_text(encoding="utf-8")
-    yield SiteFile(urls.SEARCH_SCRIPT, lambda: script.replace('"__FOLDS__"', json.dumps(search.FOLDS)).replace(
-        '"__DEVANAGARI_FOLDS__"', json.dumps(search.DEVANAGARI_FOLDS)))
+    filled = {"__FOLDS__": search.FOLDS, "__DEVANAGARI_FOLDS__": search.DEVANAGARI_FOLDS,
+              "__WHOLE_NAME_MARKS__": search.WHOLE_NAME_MARKS}
+    yield SiteFile(urls.SEARCH_SCRIPT, lambda: fill(script, filled))
+
+
+def fill(script, values):
+    """The search script with the build's values in place of its "__NAME__" strings."""
+    for name, value in values.items():
+        script = script.replace(f'"{name}"', json.dumps(value, ensure_ascii=False))
+    return script
 
 
 def cached_index(cache_dir, inputs):
