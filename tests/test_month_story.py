@@ -168,7 +168,8 @@ def test_the_most_moved_are_all_who_share_the_record_the_first_few_named():
 
 
 def test_more_sharing_a_record_than_are_named_are_counted(languages):
-    story = {"month": "2024-12", "counts": [{"level": "district", "at_rank_1": 0, "ranked": 5}], "level": "district", "ranked": 5, "gain": None, "drop": None,
+    story = {"month": "2024-12", "counts": [{"level": "district", "at_rank_1": 0, "ranked": 5}], "level": "district",
+             "gain": None, "drop": None,
              "fall": None, "last": None, "correction": None,
              "rise": most_moved(rows(*[1] * (NAMED + 2)), "rank_change", 1)}
     link = lambda unit_id: unit_id.upper()  # noqa: E731

@@ -42,7 +42,8 @@ def typed(page, query):
     page.fill("#q", query)
     page.wait_for_function("() => { const s = document.querySelector('form.search .status').textContent;"
                            " const n = document.querySelectorAll('ol.results li').length;"
-                           " const m = /[\\d,]+/.exec(s); return s !== '' && (m ? n === Math.min(10, +m[0].replace(/,/g, '')) : true); }")
+                           " const m = /[\\d,]+/.exec(s);"
+                           " return s !== '' && (m ? n === Math.min(10, +m[0].replace(/,/g, '')) : true); }")
     return page.eval_on_selector_all("ol.results li a", "links => links.map(a => a.getAttribute('href'))")
 
 
@@ -94,8 +95,8 @@ def test_a_short_word_or_a_word_of_no_name_is_not_corrected_into_noise(site, ser
 
 def run_script(code):
     """Run JavaScript that imports the search script's pure functions (node)."""
-    done = subprocess.run(["node", "--input-type=module", "-e", f"import * as s from {json.dumps(SCRIPT.as_uri())};\n{code}"],
-                          capture_output=True, text=True, check=True)
+    code = f"import * as s from {json.dumps(SCRIPT.as_uri())};\n{code}"
+    done = subprocess.run(["node", "--input-type=module", "-e", code], capture_output=True, text=True, check=True)
     return json.loads(done.stdout)
 
 

@@ -14,7 +14,9 @@ const CORRECTIONS = 3; // at most this many corrected queries are asked, the nea
 // Spellings of one name meet in one form: choubepur, chaubeypur → chaubepur; ग़ाज़ीपुर → गाजीपुर.
 export function fold(text) {
   let folded = text.toLowerCase().normalize("NFD");
-  for (const [pattern, replacement] of [...FOLDS, ...DEVANAGARI_FOLDS]) folded = folded.split(pattern).join(replacement);
+  for (const [pattern, replacement] of [...FOLDS, ...DEVANAGARI_FOLDS]) {
+    folded = folded.split(pattern).join(replacement);
+  }
   return folded.replace(/([a-z])\1+/g, "$1").normalize("NFC");
 }
 

@@ -62,15 +62,16 @@ def rank_1_sentence(story, language, series):
         else:
             parts.append(words.part_of(language.number(at_rank_1) if at_rank_1 else _("none"), ranked))
     at_rank_1 = sum(count["at_rank_1"] for count in story["counts"])
-    return Markup(language.ngettext("In %(month)s, %(counts)s was at rank 1.", "In %(month)s, %(counts)s were at rank 1.",
-                                    at_rank_1)) % {"month": language.month(story["month"]),
-                                                   "counts": listed(parts, language)}
+    sentence = language.ngettext("In %(month)s, %(counts)s was at rank 1.",
+                                 "In %(month)s, %(counts)s were at rank 1.", at_rank_1)
+    return Markup(sentence) % {"month": language.month(story["month"]), "counts": listed(parts, language)}
 
 
 def rank_words(row, language):
     """"rank 49 of 75", and ", joint with 2 others" where others share it: a rank in the middle of a sentence."""
-    return Markup(language.gettext("rank %(rank)s of %(total)s")) % {
-        "rank": language.number(row["rank"]), "total": language.number(row["ranked_in_level"])} + language.joint(row["tied"])
+    rank = Markup(language.gettext("rank %(rank)s of %(total)s")) % {
+        "rank": language.number(row["rank"]), "total": language.number(row["ranked_in_level"])}
+    return rank + language.joint(row["tied"])
 
 
 def points_said(row, language):
@@ -93,7 +94,8 @@ def moved_sentence(record, language, link, up):
     else:
         message = (Nn_("%(names)s rose most: up %(num)s place each.", "%(names)s rose most: up %(num)s places each.")
                    if up else
-                   Nn_("%(names)s fell most: down %(num)s place each.", "%(names)s fell most: down %(num)s places each."))
+                   Nn_("%(names)s fell most: down %(num)s place each.",
+                       "%(names)s fell most: down %(num)s places each."))
     return Markup(language.ngettext(*message, places)) % values
 
 

@@ -1,5 +1,6 @@
 """What the templates call besides their words: links (every path from urls.py), a unit's linked name, a part
-made once per build, a unit's latest figures in words, a month in a few sentences; installed in every generator's Jinja environment.
+made once per build, a unit's latest figures in words, a month in a few sentences; installed in every
+generator's Jinja environment.
 """
 
 from jinja2 import pass_context

@@ -30,7 +30,6 @@ def month_story(site, series, month, levels):
         "month": month,
         "counts": counts,
         "level": told,
-        "ranked": len(rows),
         "rise": most_moved(rows, "rank_change", 1),
         "fall": most_moved(rows, "rank_change", -1),
         "gain": most_moved(rows, "percent_change", 1),
