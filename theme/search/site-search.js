@@ -114,7 +114,8 @@ export async function start(form) {
   const root = new URL(".", new URL(form.dataset.root, document.baseURI)); // the site's folder, also where links name index.html
   const [pagefind, words] = await Promise.all([
     import(new URL("pagefind/pagefind.js", root).href),
-    fetch(new URL("pagefind/words.json", root)).then((response) => response.json()),
+    // Without the names' words (a failed request), the search still works, only without corrections.
+    fetch(new URL("pagefind/words.json", root)).then((response) => response.json()).catch(() => []),
   ]);
   await pagefind.options({ baseUrl: root.pathname });
   await pagefind.init();
