@@ -61,12 +61,14 @@ export function vocabulary(words) {
     }
     return low < words.length && words[low].startsWith(prefix);
   }
+  let shapes; // each word's skeleton, made when a first word is corrected, not again for every keystroke
   // The words a typed word may have meant, nearest first: one edit away, else the same skeleton.
   function nearest(word) {
+    shapes ??= words.map(skeleton);
     const shape = skeleton(word);
     const scored = [];
-    for (const candidate of words) {
-      const near = oneEditApart(word, candidate) ? 0 : shape.length > 2 && skeleton(candidate) === shape ? 1 : -1;
+    for (const [i, candidate] of words.entries()) {
+      const near = oneEditApart(word, candidate) ? 0 : shape.length > 2 && shapes[i] === shape ? 1 : -1;
       if (near >= 0) scored.push([near, candidate[0] !== word[0], Math.abs(candidate.length - word.length), candidate]);
     }
     scored.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || (a[3] < b[3] ? -1 : 1));
