@@ -189,7 +189,8 @@ def test_page_models_digest_alike_in_every_process():
 
     script = ("import sys; sys.path.insert(0, 'plugins'); from rankings.site.model import build_model; "
               "from rankings.render.site_file import digest_of; site = build_model(sys.argv[1], with_corrections=False); "
-              "print(digest_of([(p.path, p.model) for p in site.pages()], site.globals()))")
+              "print(digest_of([(p.path, p.model) for p in site.pages()], site.globals()), "
+              "digest_of([(p.path, p.model) for p in site.pages()], stand_ins=site.stand_ins()))")
     digests = {subprocess.run([sys.executable, "-c", script, str(FIXTURES / "small")], cwd=ROOT, capture_output=True, text=True,
                               check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
                for seed in ("1", "2", "3")}

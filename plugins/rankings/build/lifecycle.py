@@ -8,6 +8,7 @@ One build per Pelican process: `pelican -r` (autoreload) runs several in one pro
 """
 
 import errno
+import gc
 import logging
 import signal
 import threading
@@ -48,6 +49,12 @@ def check_settings(pelican):
                            f"first of RANKINGS_LANGUAGES, served at the root, is {first!r}; make them the same.")
 
 
+# Python's cycle collector runs every 700 new objects by default and, now and then, looks at every object there is:
+# a build makes millions (a row per unit and month, a model per page) that live until it ends and hold no cycles,
+# so the collector cost a rebuild at state size about a second. Less often is as good here.
+BUILD_GC_THRESHOLD = (100_000, 20, 10)
+
+
 def start_build(pelican):
     """When Pelican starts: the settings checked, then the whole site written into a folder of its own beside
     the output folder, which takes the output folder's place only when the build has finished (swap.py)."""
@@ -57,7 +64,7 @@ def start_build(pelican):
     pelican.settings[PUBLISHED_OUTPUT] = str(build.output)
     pelican.settings["OUTPUT_PATH"] = pelican.output_path = new_site
     pelican.rankings_build = build
-    pelican.run = told_plainly(pelican.run, build.output)
+    pelican.run = told_plainly(collecting_less(pelican.run), build.output)
     # Every page any generator writes is announced (content_written): the sitemap lists them all.
     pelican.rankings_sitemap = Sitemap(new_site, languages_for(pelican.settings).values(),
                                        urls.site_base(pelican.settings["SITEURL"]))
@@ -74,6 +81,18 @@ def write_site_files(pelican):
     output = SiteOutput(pelican.output_path, None, {}, published=published_output(pelican.settings))
     output.write(SITEMAP, sitemap.xml)
     output.write(ROBOTS, sitemap.robots)
+
+
+def collecting_less(run):
+    """Pelican's run with the cycle collector run less often (BUILD_GC_THRESHOLD), as it was again afterwards."""
+    def run_collecting_less():
+        previous = gc.get_threshold()
+        gc.set_threshold(*BUILD_GC_THRESHOLD)
+        try:
+            return run()
+        finally:
+            gc.set_threshold(*previous)
+    return run_collecting_less
 
 
 def told_plainly(run, output):

@@ -74,23 +74,26 @@ def rank_results(units, marks):
     df["percent"] = pd.Series([published[pair] for pair in pairs], index=df.index, dtype=object)
     df["month_index"] = df["month"].map({month: month_index(month) for month in df["month"].unique()}).astype(int)
     score = df["score"].round(PERCENT_DECIMALS)
+    # Each series, month and level as one number: the text columns are matched once, not for every grouping.
+    group = df.groupby(GROUP, sort=False).ngroup()
 
-    df["computed_rank"] = score.groupby([df[c] for c in GROUP]).rank(method="min", ascending=False).astype("Int64")
+    df["computed_rank"] = score.groupby(group).rank(method="min", ascending=False).astype("Int64")
     official = df["official_rank"] if "official_rank" in df else pd.Series(pd.NA, index=df.index, dtype="Int64")
     df["official_rank"] = official.astype("Int64")
     df["rank"] = df["official_rank"].fillna(df["computed_rank"]).astype("Int64")
-    df["ranked_in_level"] = df.groupby(GROUP)["unit_id"].transform("size").astype(int)
+    df["ranked_in_level"] = group.groupby(group).transform("size").astype(int)
 
     # Ties are part of the result: how many units share each published rank (1,249 stations at rank 1).
-    df["tied"] = df.groupby(GROUP + ["rank"])["unit_id"].transform("size").astype(int)
-    df["level_median"] = score.groupby([df[c] for c in GROUP]).transform("median").map(round_half_up)
+    df["tied"] = group.groupby([group, df["rank"]]).transform("size").astype(int)
+    medians = score.groupby(group).median().map(round_half_up)  # rounded once a level, not once a row
+    df["level_median"] = pd.Series(medians.to_numpy()[group.to_numpy()], index=df.index, dtype=object)
 
     # Rank in parent only where the series ranks units of the parent's level: a district administration is
     # ranked statewide, and police ranges are not ranked in its series, so it has no rank in its range there.
     ranked_levels = pd.MultiIndex.from_frame(df[["series", "level"]].drop_duplicates())
     in_ranked_parent = pd.MultiIndex.from_arrays([df["series"], df["parent_level"]]).isin(ranked_levels)
     has_parent = df["parent"].notna() & in_ranked_parent
-    by_parent = [df.loc[has_parent, c] for c in GROUP + ["parent"]]
+    by_parent = [group[has_parent], df.loc[has_parent, "parent"]]
     in_parent = score[has_parent].groupby(by_parent).rank(method="min", ascending=False).astype(int)
     df["rank_in_parent"] = in_parent.reindex(df.index).astype("Int64")
     tied_in_parent = in_parent.groupby(by_parent + [in_parent]).transform("size")

@@ -36,7 +36,7 @@ class PageFiles:
     def of(self, page, chart_keys):
         """A page in every language, with its charts beside it (SVG, and PNG when asked) and its share image."""
         neutral = {}  # stem → language-neutral SVG, fetched once for every language
-        model = digest_of(page.model, chart_keys)
+        model = digest_of(page.model, chart_keys, stand_ins=self.site.stand_ins())
         pictured = self.pictured_chart(page)
         for language in self.languages:
             svgs = LocalCharts(self, chart_keys, neutral, language)
