@@ -36,6 +36,13 @@ ARTICLE_PATHS = []
 globals().update(urls.CONTENT_PAGE_SETTINGS)
 DISPLAY_PAGES_ON_MENU = False
 READERS = {"rst": None}  # Markdown only (docutils has no Hindi and would warn)
+# Pelican's Markdown settings, but a code block without a language is not guessed at: the guess tried every
+# lexer Pygments has (half a second of every build) to print the file names and CSV lines as plain text anyway.
+MARKDOWN = {
+    "extension_configs": {"markdown.extensions.codehilite": {"css_class": "highlight", "guess_lang": False},
+                          "markdown.extensions.extra": {}, "markdown.extensions.meta": {}},
+    "output_format": "html5",
+}
 STATIC_PATHS = ["extra"]
 EXTRA_PATH_METADATA = {"extra/favicon.ico": {"path": urls.FAVICON}}
 

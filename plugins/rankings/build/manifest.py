@@ -1,7 +1,7 @@
 """The change manifest: skip making a file that would come out the same as the one already in the output folder.
 
 Pelican writes every file on every run; at state size that is most of a rebuild. A file's digest covers
-everything that shapes it: the build's fingerprint (templates, stylesheet, catalogs, plugin code, settings,
+everything that shapes it: the build's fingerprint (templates, stylesheet, catalogs, plugin code, libraries, settings,
 the unit and series names every page uses), its path, and its own inputs (a page's language, model and charts;
 a chart's spec key). The digests of the last build into an output folder are kept in the cache; a file whose
 digest is unchanged and which is still there is not made again (output.SiteOutput asks).
@@ -15,6 +15,7 @@ manifest that names a folder which is not the output folder, and the next build 
 import hashlib
 import json
 import os
+from importlib.metadata import version
 from pathlib import Path
 
 from .files import identity
@@ -22,10 +23,16 @@ from .files import identity
 PLUGIN = Path(__file__).resolve().parent.parent
 
 
+# The libraries whose version can change a page's bytes: its templates' rendering and escaping, its numbers and
+# dates (CLDR data), the Markdown pages, the downloads' rows.
+PAGE_LIBRARIES = ("Babel", "Jinja2", "MarkupSafe", "Markdown", "Pygments", "pelican", "pandas")
+
+
 def fingerprint(theme, translations, settings, shared):
     """One digest of what every page depends on besides its own model. Files count by their place in their
     folder and their bytes, so that the same theme in another folder is the same build."""
     digest = hashlib.sha256()
+    digest.update(" ".join(f"{name}=={version(name)}" for name in PAGE_LIBRARIES).encode())
     folders = (("theme", Path(theme), "*"), ("translations", Path(translations), "*.mo"), ("plugin", PLUGIN, "*.py"))
     for label, folder, pattern in folders:
         for file in sorted(folder.rglob(pattern)):
@@ -62,7 +69,7 @@ class Manifest:
     def unchanged(self, save_as, digest, path):
         """Record the file's digest; True when the published file at path is already what this digest makes."""
         self.current[save_as] = digest
-        return self.previous.get(save_as) == digest and path.is_file()
+        return self.previous.get(save_as) == digest and os.path.isfile(path)
 
     def save(self, folder):
         """The digests of the files written into folder (the new site, not yet in the output folder's place),

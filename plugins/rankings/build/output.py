@@ -37,6 +37,7 @@ class SiteOutput:
         self.root = Path(os.path.abspath(output_path))
         self.published = Path(os.path.abspath(published)) if published else self.root
         self._inside = str(self.root) + os.sep
+        self._published_inside = str(self.published) + os.sep
         self.manifest = manifest
         self.context = context  # what content_written sends with a file that is not a page
         self.claimed = set()
@@ -46,14 +47,16 @@ class SiteOutput:
         self.kept = Counter()  # kind → files left as they were
 
     def target(self, save_as):
-        """The file for a site path; refuses a path outside the output folder, and a path written twice."""
+        """The file for a site path and the published file it replaces, as text (a rebuild at state size keeps
+        15,000 files: Path objects for them cost more than linking them); refuses a path outside the output folder,
+        and a path written twice."""
         normal = os.path.normpath(os.path.join(self._inside, save_as))
         if not normal.startswith(self._inside):
             raise OutputPathError(f"{save_as!r} is not a path inside the output folder {self.root}")
         if save_as in self.claimed:
             raise OutputPathError(f"{save_as!r} was already written by this build: two files on one path")
         self.claimed.add(save_as)
-        return Path(normal), self.published / normal[len(self._inside):]
+        return normal, self._published_inside + normal[len(self._inside):]
 
     def write(self, save_as, produce, digest=None, context=None):
         """Write the file at save_as (a site path) with what produce() returns (str or bytes), unless it is
@@ -90,9 +93,9 @@ class SiteOutput:
             self._done(path, self._put(path, published, made()), None)
 
     def _folder(self, path):
-        folder = path.parent
+        folder = os.path.dirname(path)
         if folder not in self.folders:
-            folder.mkdir(parents=True, exist_ok=True)
+            os.makedirs(folder, exist_ok=True)
             self.folders.add(folder)
 
     def _keep(self, published, path):
@@ -103,9 +106,10 @@ class SiteOutput:
         return False
 
     def _put(self, path, published, data):
+        path, published = Path(path), Path(published)
         data = data.encode("utf-8") if isinstance(data, str) else data
         if same_bytes(published, data):
-            return self._keep(published, path)
+            return self._keep(str(published), str(path))
         faults.reached("writing")
         self._folder(path)
         if published == path:  # writing in the published folder itself: never half a file there
@@ -117,7 +121,7 @@ class SiteOutput:
         return True
 
     def _done(self, path, written, context):
-        (self.written if written else self.kept)[path.suffix.lstrip(".") or "file"] += 1
+        (self.written if written else self.kept)[os.path.splitext(path)[1].lstrip(".") or "file"] += 1
         signals.content_written.send(str(path), context=self.context if context is None else context)
         return written
 

@@ -22,7 +22,7 @@ def search_files(site, languages, cache_dir, fingerprint, index, theme):
     When none changed, the index in the cache is the one to publish, and the 4,000 records need not be made again
     (≈1 s of a rebuild)."""
     romaniser = version("aksharamukha")
-    inputs = digest_of(fingerprint, index, romaniser, sorted(site.latest_rows.items()))
+    inputs = digest_of(fingerprint, index, romaniser, sorted(site.latest_rows.items()), stand_ins=site.stand_ins())
     key, folder = cached_index(cache_dir, inputs)
     if key is None:
         roman = cache_dir / f"romanised-aksharamukha-{romaniser}.json"

@@ -2,6 +2,8 @@
 months. render/charts turns it into a spec and an SVG; the page's tables say the same numbers.
 """
 
+from bisect import bisect_right
+
 from ..data.months import calendar_months
 
 # Percent bands of the spread charts: (label, lowest percent in the band); the first band is full marks.
@@ -18,11 +20,15 @@ def band_words(label):
     return label if "%" in label or "<" in label else label + "%"
 
 
+LOWS_RISING = sorted(low for _, low in BANDS)
+
+
 def band_counts(percents):
     """How many of the published percents fall in each band."""
     counts = [0] * len(BANDS)
-    for percent in percents:
-        counts[next(i for i, (_, low) in enumerate(BANDS) if percent >= low)] += 1
+    last = len(BANDS) - 1
+    for percent in percents:  # BANDS fall; the band is the one with the highest low at most the percent
+        counts[last - (bisect_right(LOWS_RISING, percent) - 1)] += 1
     return counts
 
 
