@@ -18,6 +18,7 @@ from pelican import signals
 
 from rankings.render.charts import kinds
 from rankings.build.output import OutputPathError, SiteOutput
+from rankings.site.model import build_model
 from sitebuild import FIXTURES, ROOT, build, tree_digest
 
 # Files Pelican writes or copies itself (its Markdown pages, the theme's static files), not the plugin.
@@ -195,3 +196,35 @@ def test_page_models_digest_alike_in_every_process():
                               check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
                for seed in ("1", "2", "3")}
     assert len(digests) == 1
+
+
+def test_a_new_version_of_a_library_that_shapes_pages_is_a_new_build(monkeypatch):
+    """Babel's CLDR data writes the numbers and months, Jinja2 and MarkupSafe the markup: a page made with another
+    version of them is made again, however unchanged its model and the theme."""
+    from rankings.build import manifest
+
+    def fingerprint():
+        return manifest.fingerprint(ROOT / "theme", ROOT / "theme" / "translations", {}, {})
+
+    before, installed = fingerprint(), manifest.version
+    assert fingerprint() == before
+    for library in ("Babel", "Jinja2", "MarkupSafe"):
+        monkeypatch.setattr(manifest, "version", lambda name: "99.0" if name == library else installed(name))
+        assert fingerprint() != before, library
+
+
+def test_a_build_collects_cycles_less_often_and_leaves_the_collector_as_it_was(tmp_path, monkeypatch):
+    import gc
+
+    from rankings.build import lifecycle
+
+    during = []
+
+    def model_noting_the_collector(*args, **kwargs):
+        during.append(gc.get_threshold())
+        return build_model(*args, **kwargs)
+
+    monkeypatch.setattr(lifecycle, "build_model", model_noting_the_collector)
+    before = gc.get_threshold()
+    build(FIXTURES / "small", tmp_path / "output")
+    assert during == [lifecycle.BUILD_GC_THRESHOLD] and gc.get_threshold() == before
