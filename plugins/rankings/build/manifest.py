@@ -1,9 +1,9 @@
 """The change manifest: skip making a file that would come out the same as the one already in the output folder.
 
 Pelican writes every file on every run; at state size that is most of a rebuild. A file's digest covers
-everything that shapes it: the build's fingerprint (templates, stylesheet, catalogs, plugin code, libraries, settings,
-the unit and series names every page uses), its path, and its own inputs (a page's language, model and charts;
-a chart's spec key). The digests of the last build into an output folder are kept in the cache; a file whose
+everything that shapes it: the build's fingerprint (templates, stylesheet, catalogs, plugin code, libraries,
+settings, the unit and series names every page uses), its path, and its own inputs (a page's language, model and
+charts; a chart's spec key). The digests of the last build into an output folder are kept in the cache; a file whose
 digest is unchanged and which is still there is not made again (output.SiteOutput asks).
 
 A manifest is trusted only for the folder it was written for: it names that folder (device and inode, which

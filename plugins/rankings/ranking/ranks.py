@@ -75,7 +75,7 @@ def rank_results(units, marks):
     df["month_index"] = df["month"].map({month: month_index(month) for month in df["month"].unique()}).astype(int)
     score = df["score"].round(PERCENT_DECIMALS)
     # Each series, month and level as one number: the text columns are matched once, not for every grouping.
-    group = df.groupby(GROUP, sort=False).ngroup()
+    group = df.groupby(GROUP, sort=False, dropna=False).ngroup()
 
     df["computed_rank"] = score.groupby(group).rank(method="min", ascending=False).astype("Int64")
     official = df["official_rank"] if "official_rank" in df else pd.Series(pd.NA, index=df.index, dtype="Int64")

@@ -30,7 +30,7 @@ def digest_of(*parts, stand_ins=None):
 
 
 class _Digesting(pickle.Pickler):
-    """Pickles as usual, but a dict that has a stand-in as its stand-in."""
+    """Pickles as usual, but writes a dict that has a stand-in as that stand-in (a persistent id), not its contents."""
 
     def __init__(self, file, stand_ins):
         super().__init__(file, protocol=5)
