@@ -106,23 +106,22 @@ class SiteOutput:
         return False
 
     def _put(self, path, published, data):
-        path, published = Path(path), Path(published)
         data = data.encode("utf-8") if isinstance(data, str) else data
         if same_bytes(published, data):
-            return self._keep(str(published), str(path))
+            return self._keep(published, path)
         faults.reached("writing")
         self._folder(path)
         if published == path:  # writing in the published folder itself: never half a file there
-            partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+            partial = Path(path).with_name(f".{os.path.basename(path)}.{os.getpid()}.partial")
             partial.write_bytes(data)
             os.replace(partial, path)
         else:
-            path.write_bytes(data)
+            Path(path).write_bytes(data)
         return True
 
     def _done(self, path, written, context):
         (self.written if written else self.kept)[os.path.splitext(path)[1].lstrip(".") or "file"] += 1
-        signals.content_written.send(str(path), context=self.context if context is None else context)
+        signals.content_written.send(path, context=self.context if context is None else context)
         return written
 
     def summary(self):
@@ -134,8 +133,9 @@ class SiteOutput:
 
 def same_bytes(path, data):
     try:
-        if path.stat().st_size != len(data):
+        if os.path.getsize(path) != len(data):
             return False
-        return path.read_bytes() == data
+        with open(path, "rb") as file:
+            return file.read() == data
     except OSError:
         return False

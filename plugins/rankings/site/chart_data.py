@@ -8,6 +8,7 @@ from ..data.months import calendar_months
 
 # Percent bands of the spread charts: (label, lowest percent in the band); the first band is full marks.
 BANDS = [("100%", 100), ("95–99.99", 95), ("90–94.99", 90), ("80–89.99", 80), ("70–79.99", 70), ("< 70", 0)]
+LOWS_RISING = sorted(low for _, low in BANDS)  # the bands' lows to search a percent in (band_counts)
 # The percent below which a chart's summary counts the units ("12 below 80%", as its sentence says).
 LOW_PERCENT = 80
 # A history chart shows the rank beside the percent only where a level has this few units: among 1,575
@@ -18,9 +19,6 @@ RANK_CHART_MOST_UNITS = 100
 def band_words(label):
     """A band as a table and a map's key say it: "100%", "95–99.99%", "< 70"."""
     return label if "%" in label or "<" in label else label + "%"
-
-
-LOWS_RISING = sorted(low for _, low in BANDS)
 
 
 def band_counts(percents):
