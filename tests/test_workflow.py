@@ -53,7 +53,7 @@ def test_only_the_deploy_job_may_publish():
 
 
 def test_actions_are_pinned_to_commits_with_their_version_said():
-    pinned = re.compile(r"^\s*-?\s*uses: [\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
+    pinned = re.compile(r"^\s*-?\s*uses: [\w.-]+/[\w.-]+(/[\w.-]+)?@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
     uses = [line for line in WORKFLOW.read_text().splitlines() if "uses:" in line]
     assert uses and all(pinned.match(line) for line in uses), uses
 
@@ -67,17 +67,32 @@ def steps():
     return {step.get("name", step.get("uses")): step for step in jobs()["build"]["steps"]}
 
 
-def test_a_data_only_push_is_checked_built_and_link_checked_without_the_suite():
+TESTED = "steps.tested.outputs.cache-hit != 'true'"
+
+
+def test_the_suite_is_skipped_only_for_code_whose_tests_passed_before():
     named = steps()
-    code_only = "steps.changed.outputs.code == 'true'"
-    assert named["Run the tests"]["if"] == code_only
-    assert named["Install Node.js for the accessibility tests"]["if"] == code_only
+    lookup = named["Were the tests of this code passed before"]
+    record = named["Record that this code passed its tests"]
+    key = "tests-passed-${{ steps.code.outputs.id }}"
+    # Looked up by the code's own identity, without restoring anything; recorded under the same key, only after
+    # the tests ran (a failed step ends the job before it) and only where they ran.
+    assert lookup["with"] == {"path": ".tests-passed", "key": key, "lookup-only": True}
+    assert lookup["uses"].startswith("actions/cache/restore@") and record["uses"].startswith("actions/cache/save@")
+    assert record["with"] == {"path": ".tests-passed", "key": key}
+    for step in ("Install Node.js for the accessibility tests", "Run the tests", "Note which code passed its tests",
+                 "Record that this code passed its tests"):
+        assert named[step]["if"] == TESTED, step
+    assert named["The code's identity"]["run"] == 'sh scripts/code_id.sh >> "$GITHUB_OUTPUT"'
     for always in ("Check the data", "Build the site", "Check the built site's links"):
         assert "if" not in named[always], always  # a data push with a problem still stops here, red
     order = list(named)
-    assert order.index("What the push changed") < order.index("Run the tests")
+    assert order.index("The code's identity") < order.index("Were the tests of this code passed before") \
+        < order.index("Run the tests") < order.index("Note which code passed its tests") \
+        < order.index("Record that this code passed its tests") < order.index("Build the site")
     assert order.index("Check the data") < order.index("Build the site") < order.index("Check the built site's links")
     assert named["Check the built site's links"]["run"] == "make check-links"
+    assert "code_changed" not in WORKFLOW.read_text()
 
 
 def git(folder, *arguments):
@@ -92,24 +107,34 @@ def commit(folder, path, text):
     return git(folder, "rev-parse", "HEAD")
 
 
-def code_changed(folder, before):
-    return subprocess.run(["sh", str(ROOT / "scripts" / "code_changed.sh"), before], cwd=folder,
+def code_id(folder, commit="HEAD"):
+    return subprocess.run(["sh", str(ROOT / "scripts" / "code_id.sh"), commit], cwd=folder,
                           capture_output=True, text=True, check=True).stdout.strip()
 
 
-def test_what_the_push_changed_is_told_from_git(tmp_path):
+def test_the_code_a_push_tests_is_told_from_its_tree_without_data(tmp_path):
     git(tmp_path, "init", "-q")
-    first = commit(tmp_path, "plugins/rankings/x.py", "a")
-    data_only = commit(tmp_path, "data/police/2025-11.csv", "unit_id,marks,max_marks\n")
-    assert code_changed(tmp_path, first) == "code=false"  # a new month: straight to the site
-    commit(tmp_path, "theme/templates/base.html", "b")
-    assert code_changed(tmp_path, data_only) == "code=true"  # code changed: the whole suite
-    assert code_changed(tmp_path, first) == "code=true"
+    commit(tmp_path, "plugins/rankings/x.py", "a")
+    tested = code_id(tmp_path)  # a run passed the tests of this code
+    commit(tmp_path, "data/police/2025-11.csv", "unit_id,marks,max_marks\n")
+    assert code_id(tmp_path) == tested  # a new month: the same code, straight to the site
+    # Push 1 changes the code (its tests fail, or its run is cancelled while it waits); push 2 changes only data/.
+    # Push 2's code is push 1's, which no passing run tested: its tests run.
+    commit(tmp_path, "plugins/rankings/x.py", "broken")
+    failed = code_id(tmp_path)
+    commit(tmp_path, "data/police/2025-12.csv", "unit_id,marks,max_marks\n")
+    assert code_id(tmp_path) == failed != tested
+    # Putting the code back as it was tested is that code again; anything outside data/ counts, data.md too.
+    commit(tmp_path, "plugins/rankings/x.py", "a")
+    assert code_id(tmp_path) == tested
     commit(tmp_path, "data.md", "not the data folder")
-    assert code_changed(tmp_path, git(tmp_path, "rev-parse", "HEAD~1")) == "code=true"
-    # No commit before (a manual run), or one this clone does not have (a first push): everything counts.
-    assert code_changed(tmp_path, "") == "code=true"
-    assert code_changed(tmp_path, "0" * 40) == "code=true"
+    assert code_id(tmp_path) != tested
+    assert code_id(tmp_path, "HEAD~1") == tested
+    assert re.fullmatch(r"id=[0-9a-f]{40}", tested)
+    # A commit this clone does not have is an error, never an identity that could match.
+    done = subprocess.run(["sh", str(ROOT / "scripts" / "code_id.sh"), "0" * 40], cwd=tmp_path, capture_output=True,
+                          text=True)
+    assert done.returncode != 0 and not done.stdout
 
 
 def test_the_link_check_fails_on_a_broken_link(tmp_path):
