@@ -17,7 +17,9 @@ from .charts.style import ACCENT, BAND_COLOURS, BAND_INKS, GAP, INK, escape_xml
 LINK = re.compile(r'<a href="⟦href:(\d+-\d+)⟧">')
 TILE = re.compile(r'(<path d="[^"]*" fill="⟦fill:\d+-\d+⟧"/>)</a>')
 LABEL = re.compile(r"<text [^>]*>[^<]*</text>")
-COLOUR = re.compile(r"⟦(fill|ink):(\d+-\d+)⟧")
+# A colour token only where the drawing put one, as an attribute's value inside a tag: a name or label that reads
+# "⟦ink:9-9⟧" is text between tags (where "<" is always escaped) and stays as it is written.
+COLOUR = re.compile(r'(<[^<>]* fill=")⟦(fill|ink):(\d+-\d+)⟧"')
 
 
 def tile_words(tiles, language):
@@ -68,6 +70,6 @@ def linked(svg, block, language, units, href):
         return f"{match[1]}{next(links)}</a>"
 
     def colour(match):
-        return colours(by_place[match[2]], block)[match[1] == "ink"]
+        return f'{match[1]}{colours(by_place[match[3]], block)[match[2] == "ink"]}"'
     svg = TILE.sub(close, LINK.sub(link, svg))
     return COLOUR.sub(colour, svg)
