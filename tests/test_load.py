@@ -174,7 +174,7 @@ def test_bom_crlf_empty_rows_empty_columns_and_stray_spaces_load_cleanly(tmp_pat
         " unit_id , marks ,max_marks,rank,,\r\n"
         "  sitapur , 120.5 , 130 ,, ,\r\n"
         "\r\n"
-        "hazratganj,75.56,90, 2 ,,\r\n"
+        "hazratganj,75.56,90, 1 ,,\r\n"
         ",,,,,\r\n"
         ",,,,,\r\n"
     )
@@ -184,7 +184,7 @@ def test_bom_crlf_empty_rows_empty_columns_and_stray_spaces_load_cleanly(tmp_pat
     assert marks["unit_id"].tolist() == ["sitapur", "hazratganj"]
     assert marks["marks"].tolist() == [120.5, 75.56]
     assert marks["max_marks"].tolist() == [130.0, 90.0]
-    assert marks["official_rank"].tolist() == [pd.NA, 2]
+    assert marks["official_rank"].tolist() == [pd.NA, 1]
     assert marks["line"].tolist() == [2, 4]  # the empty line 3 still counts, as in a spreadsheet
     assert data.units.at["sitapur", "name_en"] == "Sitapur"
     assert data.units.at["sitapur", "name_hi"] == "सीतापुर"
@@ -541,6 +541,18 @@ def test_a_rank_must_be_a_whole_number_from_1(tmp_path):
         ("police/2024-01.csv", 5, "rank", "first"),
     ]
     assert {p.expected for p in problems} == {loader.EXPECTED_RANK}
+
+
+def test_a_rank_larger_than_the_units_of_its_level_in_the_file_is_a_problem(tmp_path):
+    # Two districts ranked (sitapur, the commissionerate), one zone: rank 75 of 2 is a typo ("rank 75 of 4" once
+    # reached a month's paragraph); rank 2 of 2 and rank 1 of 1 are right.
+    rows = ["sitapur,1,2,75", "lucknow-commissionerate,1,2,2", "lucknow-zone,1,2,1", "lucknow-range,1,2,2",
+            "hazratganj,1,2,1"]
+    problems = police_month_problems(tmp_path, rows, header="unit_id,marks,max_marks,rank")
+    assert where(problems) == [("police/2024-01.csv", 2, "rank", "75"), ("police/2024-01.csv", 5, "rank", "2")]
+    assert {p.expected for p in problems} == {loader.EXPECTED_RANK_OF_RANKED}
+    assert describe(problems[0]).endswith("expected a rank from 1 to 2: this file ranks 2 units of this unit's "
+                                          "level, so no rank can be larger")
 
 
 def test_counts_must_be_whole_numbers_from_0(tmp_path):

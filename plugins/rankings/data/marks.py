@@ -8,7 +8,8 @@ import pandas as pd
 from . import schema
 from .checks import each_row, empty_cells, first_of_each_unit, number, repeated, whole_number
 from .messages import (EXPECTED_COUNT, EXPECTED_COUNT_UP_TO, EXPECTED_CURRENT_UNIT, EXPECTED_MARKS,
-                       EXPECTED_MARKS_UP_TO, EXPECTED_MAX_MARKS, EXPECTED_RANK, EXPECTED_ROWS, EXPECTED_SAME_AS_UNITS,
+                       EXPECTED_MARKS_UP_TO, EXPECTED_MAX_MARKS, EXPECTED_RANK, EXPECTED_RANK_OF_RANKED,
+                       EXPECTED_ROWS, EXPECTED_SAME_AS_UNITS,
                        EXPECTED_UNIT)
 from .problems import Problem, indian
 from .reader import filled
@@ -36,6 +37,7 @@ def check_marks(cells, units, written):
         problems += unit_id_problems(frame, units.frame, unit_row >= 0)
         for column in schema.ECHO_COLUMNS:
             problems += echo_problems(frame, units_by_id, unit_row, column)
+        problems += rank_of_ranked_problems(frame, units_by_id, unit_row, written)
     return problems
 
 
@@ -61,6 +63,21 @@ def marks_problems(frame, written):
 def whole_number_problems(frame, column, least, most, expected, written):
     bad = filled(frame, column) & whole_number(frame[column], least, most).isna().to_numpy()
     return each_row(frame, bad, column, expected, lambda row: {"limit": indian(most)}, value=written.of(column))
+
+
+def rank_of_ranked_problems(frame, units_by_id, unit_row, written):
+    """An official rank no larger than the number of units of its level in its file ("rank 75 of 4" is a typo).
+
+    unit_row: each row's unit as a position in units_by_id, -1 for a unit_id units.csv lacks (not counted)."""
+    known = unit_row >= 0
+    # One None appended: a unit_id units.csv lacks (-1) finds it.
+    levels = np.append(units_by_id["level"].to_numpy(dtype=object), None)
+    level = pd.Series(levels[unit_row], index=frame.index)
+    ranked = level.groupby([frame["file"], level]).transform("size")
+    rank = whole_number(frame["rank"], 1, schema.RANK_LIMIT)
+    over = (rank > ranked).to_numpy(dtype=bool, na_value=False) & known
+    return each_row(frame.assign(ranked=ranked), over, "rank", EXPECTED_RANK_OF_RANKED,
+                    lambda row: {"count": indian(int(row["ranked"]))}, value=written.of("rank"))
 
 
 def count_bound_problems(frame, smaller, larger, written):

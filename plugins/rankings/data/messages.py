@@ -80,6 +80,9 @@ EXPECTED_MARKS_UP_TO = N_("a number ≥ 0 and ≤ max_marks (%(max_marks)s)")
 EXPECTED_MARKS = N_("a number ≥ 0")
 EXPECTED_MAX_MARKS = N_("a number > 0 and at most %(limit)s")
 EXPECTED_RANK = N_("a whole number from 1 to %(limit)s, or an empty cell")
+EXPECTED_RANK_OF_RANKED = N_(
+    "a rank from 1 to %(count)s: this file ranks %(count)s units of this unit's level, so no rank can be larger"
+)
 EXPECTED_COUNT = N_("a whole number from 0 to %(limit)s, or an empty cell")
 EXPECTED_COUNT_UP_TO = N_("at most %(bound_column)s (%(bound)s)")
 EXPECTED_SAME_AS_UNITS = N_(
