@@ -4,7 +4,7 @@ Expected figures were worked out by hand from the fixture CSVs:
 - police 2024-12 stations: Beconganj, Kotwali, Gwaltoli, Civil Lines, Mathura Kotwali at 90/90 → rank 1;
   Akbarpur 88/90 = 97.78 % → 6; Chaubepur 75.56/90 = 83.96 % → 7 (it was rank 1 in November: ▼6).
 - district-admin 2024-12 districts: Mathura 100 % → 1; Kanpur Nagar 115/130 = 88.46 % → 2 (4 in November: ▲2).
-- Kanpur Zone: rank 2 in 2024-09, rank 1 in 2024-11 and 2024-12 → rank 1 in 2 of 3 months of 2024.
+- Kanpur Zone: rank 2 in 2024-09, rank 1 in 2024-11 and 2024-12 → rank 1 in 2 of the 3 months of 2024 it was ranked in.
 """
 
 import re
@@ -70,8 +70,26 @@ def test_parent_pages_count_children_at_rank_1_and_name_the_lowest(site):
     zone = text_of(site, "en/zone/kanpur-zone/")
     assert "1 of 2 police stations at rank 1" in zone
     assert "2 of 2 districts at rank 1" in zone
-    assert "Rank 1 in 2 of 3 months of 2024" in zone
+    assert "2024: rank 1 in 2 of the 3 months it was ranked in" in zone
     assert "At rank 1 for 2 months in a row, since November 2024" in zone
+
+
+def test_a_run_at_rank_1_across_a_month_never_published_is_said_in_rankings(tmp_path):
+    """The police series published nothing for October 2024. Kanpur Zone at rank 1 in September too: its run is
+    three rankings over four months, which "for 3 months in a row" would misstate."""
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "small", data)
+    september = data / "police" / "2024-09.csv"
+    september.write_text(september.read_text().replace("agra-zone,125,125", "agra-zone,110,125"))
+    site = build(data, tmp_path / "output")
+    assert "At rank 1 in all 3 rankings published since September 2024 (1 of its 4 months had no ranking)" in \
+        text_of(site, "en/zone/kanpur-zone/")
+    assert "सितंबर 2024 से प्रकाशित सभी 3 रैंकिंग में रैंक 1 पर (इन 4 महीनों में से 1 में रैंकिंग प्रकाशित नहीं हुई)" in \
+        text_of(site, "zone/kanpur-zone/")
+    # The month after the gap says why it shows no change.
+    assert ("The ranking of October 2024 was not published, so no change from the month before is shown below. "
+            "The ranking before this one is of September 2024.") in text_of(site, "en/police/2024-11/")
+    assert "not published, so no change" not in text_of(site, "en/police/2024-12/")
 
 
 def test_a_district_ranked_in_two_series_shows_both(site):

@@ -187,6 +187,56 @@ def test_each_version_is_checked_once_then_kept_in_the_cache(repo, tmp_path, mon
     assert calls == []
 
 
+def test_a_correction_is_still_told_after_a_name_is_corrected_or_an_id_renamed(repo, tmp_path, monkeypatch):
+    """The old versions are checked against today's units.csv: a name corrected since (which the month files echo)
+    or an id renamed (formerly) once made every old version "never published", and the correction vanished."""
+    admin = "district-admin/2024-12.csv"
+    repo.change(admin, "kanpur-dehat,Kanpur Dehat,110,", "kanpur-dehat,Kanpur Dehat,100,")
+    repo.change(DECEMBER, "75.56,90", "80.5,90")
+    repo.commit("2025-01-09", "Corrected")
+    cache = tmp_path / "cache"
+    told = repo.corrections(cache)
+    assert set(told) == {("police", "2024-12"), ("district-admin", "2024-12")}
+    # A name corrected in units.csv and in the files that echo it; an id renamed, its old one kept as formerly.
+    for path in ["units.csv", *[str(file.relative_to(repo.data)) for file in repo.data.glob("*/*.csv")]]:
+        text = (repo.data / path).read_text(encoding="utf-8")
+        text = text.replace("Kanpur Dehat,", "Kanpur Dehat (Akbarpur),").replace(
+            "kanpur-commissionerate-chaubepur,", "kanpur-commissionerate-chaubepur-thana,")
+        (repo.data / path).write_text(text, encoding="utf-8")
+    repo.change("units.csv", "kanpur-commissionerate-chaubepur-thana,station,kanpur-commissionerate,Chaubepur,चौबेपुर,,",
+                "kanpur-commissionerate-chaubepur-thana,station,kanpur-commissionerate,Chaubepur,चौबेपुर,"
+                "kanpur-commissionerate-chaubepur,")
+    repo.commit("2025-01-12", "Kanpur Dehat's name, Chaubepur's id")
+    calls = []
+    checked = corrections.Versions._validated
+    monkeypatch.setattr(corrections.Versions, "_validated", lambda self, *a: calls.append(a[:2]) or checked(self, *a))
+    told = repo.corrections(cache)
+    police, admin_told = told[("police", "2024-12")], told[("district-admin", "2024-12")]
+    assert (police.first_published, police.corrected_on) == ("2024-12-31", "2025-01-09")
+    assert police.changes["kanpur-commissionerate-chaubepur-thana"]["old"]["marks"] == 75.56
+    assert (admin_told.first_published, admin_told.corrected_on) == ("2024-12-31", "2025-01-09")
+    assert admin_told.changes["kanpur-dehat"]["new"]["marks"] == 100
+    # The versions were checked again only because an id was renamed; a name alone keeps the cache.
+    assert calls
+    calls.clear()
+    for path in ["units.csv", *[str(file.relative_to(repo.data)) for file in repo.data.glob("*/*.csv")]]:
+        text = (repo.data / path).read_text(encoding="utf-8")
+        (repo.data / path).write_text(text.replace(",कानपुर देहात,", ",कानपुर देहात (अकबरपुर),"), encoding="utf-8")
+    repo.commit("2025-01-13", "Kanpur Dehat's Hindi name")
+    assert repo.corrections(cache) == told and calls == []
+
+
+def test_a_version_that_would_not_have_validated_is_said_in_the_log(tmp_path, caplog):
+    repo = Repository(tmp_path, held_back=DECEMBER)
+    repo.write(DECEMBER, repo.held_back.replace("kanpur-commissionerate-chaubepur,", "kanpur-commisionerate-chaubepur,"))
+    repo.commit("2025-01-01", "December, with a typo")
+    repo.change(DECEMBER, "kanpur-commisionerate-chaubepur,", "kanpur-commissionerate-chaubepur,")
+    repo.commit("2025-01-02", "Typo fixed")
+    with caplog.at_level(logging.INFO):
+        assert repo.corrections() == {}
+    assert "An earlier version of police/2024-12.csv" in caplog.text and "kanpur-commisionerate-chaubepur" in caplog.text
+
+
 def test_the_log_is_read_with_merges_deletions_and_odd_names():
     blob = "a" * 40
     log = ("\x00commit " + "1" * 40 + " 2025-01-10\x00\n:000000 100644 " + "0" * 40 + f" {blob} A\x00police/2024-12.csv"

@@ -42,7 +42,7 @@ def test_every_message_has_a_hindi_translation():
         if m.id and (all(m.string) if isinstance(m.string, tuple) else m.string) and "fuzzy" not in m.flags
     }
     messages = source_messages()
-    assert len(messages) > 100 and "Rank 1 in %(at_1)s of %(ranked)s months of %(year)s" in messages
+    assert len(messages) > 100 and "%(year)s: rank 1 in %(at_1)s of the %(ranked)s month it was ranked in" in messages
     missing = messages - translated
     assert not missing, f"run `make extract` and translate: {sorted(missing)}"
 
@@ -78,7 +78,10 @@ def test_rank_change_signs(languages):
 def test_templates_get_each_language_with_variables(languages):
     env = Environment(extensions=["jinja2.ext.i18n"], autoescape=True)
     env.install_null_translations(newstyle=True)
-    template = env.from_string('{{ _("Rank 1 in %(at_1)s of %(ranked)s months of %(year)s", at_1=7, ranked=8, '
-                               'year=2024) }}|{% trans %}Home{% endtrans %}')
-    assert template.render(**languages["en"].template_context()) == "Rank 1 in 7 of 8 months of 2024|Home"
-    assert template.render(**languages["hi"].template_context()) == "2024: 8 माह रैंकिंग में, इनमें से 7 माह रैंक 1 पर|मुखपृष्ठ"
+    template = env.from_string('{{ ngettext("%(year)s: rank 1 in %(at_1)s of the %(ranked)s month it was ranked in", '
+                               '"%(year)s: rank 1 in %(at_1)s of the %(ranked)s months it was ranked in", 8, at_1=7, '
+                               'ranked=8, year=2024) }}|{% trans %}Home{% endtrans %}')
+    assert template.render(**languages["en"].template_context()) == \
+        "2024: rank 1 in 7 of the 8 months it was ranked in|Home"
+    assert template.render(**languages["hi"].template_context()) == \
+        "2024: रैंकिंग वाले 8 महीनों में से 7 में रैंक 1|मुखपृष्ठ"

@@ -50,25 +50,27 @@ def text_of(markup):
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", str(markup)))).strip()
 
 
-POLICE_EN = ("In December 2024, all 2 zones, 1 of 2 ranges, 2 of 4 districts and commissionerates and 5 of 7 police "
-             "stations were at rank 1. Etawah and Mathura rose most: up 1 place each. In percent, Etawah and Mathura "
-             "gained most: +0.8 percentage points each. Kanpur Commissionerate fell most: down 1 place (−1.6 percentage "
-             "points), to rank 4 of 4. Last was Kanpur Commissionerate: rank 4 of 4, with 96%.")
-POLICE_HI = ("दिसंबर 2024 की रैंकिंग में सभी 2 ज़ोन, 2 परिक्षेत्रों में से 1, 4 जनपदों और कमिश्नरेटों में से 2, और 7 थानों में "
-             "से 5 रैंक 1 पर रहे। सबसे बड़ी छलांग इटावा और मथुरा ने लगाई: प्रत्येक 1 स्थान ऊपर। प्रतिशत में सबसे ज़्यादा सुधार "
-             "इटावा और मथुरा का रहा: प्रत्येक का +0.8 प्रतिशत अंक। सबसे बड़ी गिरावट कानपुर कमिश्नरेट की रही: 1 स्थान नीचे "
-             "(−1.6 प्रतिशत अंक), अब 4 में रैंक 4। अंतिम स्थान कानपुर कमिश्नरेट का रहा: 4 में रैंक 4, 96% अंकों के साथ।")
-ADMIN_EN = ("In December 2024, 1 of 4 districts and 1 of 3 tehsils were at rank 1. Kanpur Nagar rose most: up 2 places "
-            "(+11.54 percentage points), to rank 2 of 4. Kanpur Dehat and Etawah fell most: down 1 place each. In percent, "
-            "Kanpur Dehat lost most: −7.69 percentage points, to 84.62%. Last was Etawah: rank 4 of 4, with 80.77%.")
+POLICE_EN = ("In December 2024, both zones, 1 of 2 ranges, 2 of 4 districts and commissionerates and 5 of 7 police "
+             "stations were at rank 1. Among districts and commissionerates, Etawah and Mathura both rose most: up 1 "
+             "place each, to ranks 1 and 3 of 4. Etawah and Mathura gained the most percentage points: +0.8 each. "
+             "Kanpur Commissionerate fell most, down 1 place (−1.6 percentage points), and is last: rank 4 of 4, with "
+             "96%.")
+POLICE_HI = ("दिसंबर 2024 की रैंकिंग में दोनों ज़ोन, 2 परिक्षेत्रों में से 1, 4 जनपदों और कमिश्नरेटों में से 2, और 7 थानों में "
+             "से 5 रैंक 1 पर रहे। जनपदों और कमिश्नरेटों में सबसे बड़ी छलांग इटावा और मथुरा ने लगाई: दोनों 1-1 स्थान ऊपर आए, "
+             "अब 4 में से क्रमशः पहले और तीसरे स्थान पर। प्रतिशत अंकों में सबसे बड़ा सुधार इटावा और मथुरा का रहा: प्रत्येक "
+             "का +0.8। सबसे बड़ी गिरावट कानपुर कमिश्नरेट की रही: 1 स्थान नीचे (−1.6 प्रतिशत अंक), अब 4 में से चौथे स्थान "
+             "पर, यानी सबसे अंतिम, 96% अंकों के साथ।")
+ADMIN_EN = ("In December 2024, 1 of 4 districts and 1 of 3 tehsils were at rank 1. Among districts, Kanpur Nagar rose "
+            "most: up 2 places (+11.54 percentage points), to rank 2 of 4. Kanpur Dehat and Etawah both fell most: down 1 "
+            "place each, to ranks 3 and 4 of 4. Kanpur Dehat lost the most percentage points: −7.69, to 84.62%. Etawah "
+            "was last: rank 4 of 4, with 80.77%.")
 
 
 def test_the_month_page_opens_with_the_month_in_a_few_sentences(site):
     text, links = story_of(read(site, "en/police/2024-12/"))
     assert text == POLICE_EN
     assert links == ["../../../en/district/etawah/", "../../../en/district/mathura/", "../../../en/district/etawah/",
-                     "../../../en/district/mathura/", "../../../en/district/kanpur-commissionerate/",
-                     "../../../en/district/kanpur-commissionerate/"]
+                     "../../../en/district/mathura/", "../../../en/district/kanpur-commissionerate/"]
     assert story_of(read(site, "police/2024-12/"))[0] == POLICE_HI
     # The fixture's December file was changed after it was first committed (git): a correction, said last.
     text = story_of(read(site, "en/district-admin/2024-12/"))[0]
@@ -88,8 +90,8 @@ def test_a_first_month_says_only_what_it_can(site):
     """The series' first month has no month before: no rises or falls, and the last is last for one month."""
     text, _ = story_of(read(site, "en/police/2024-08/"))
     # Only two stations that month: Chaubepur 90/90, Beconganj 85/90 (94.44 %); a station is named with its district.
-    assert text == ("In August 2024, 1 of 2 police stations was at rank 1. Last was Beconganj (Kanpur "
-                    "Commissionerate): rank 2 of 2, with 94.44%.")
+    assert text == ("In August 2024, 1 of 2 police stations was at rank 1. Among police stations, Beconganj (Kanpur "
+                    "Commissionerate) was last: rank 2 of 2, with 94.44%.")
 
 
 def test_each_figure_said_is_the_tables_figure(site):
@@ -106,14 +108,16 @@ def test_each_figure_said_is_the_tables_figure(site):
             def row_of(name):
                 return next(row for row in rows.values() if placed(model, row["unit_id"]) == name)
             for name, way, places, rank, total in re.findall(
-                    r"([A-Z][\w ()]+?) (rose|fell) most: (?:up|down) (\d+) places?(?: \([^)]*\))?, to rank (\d+) of (\d+)", text):
+                    r"([A-Z][\w ()]+?) (rose|fell) most[:,] (?:up|down) (\d+) places?(?: \([^)]*\))?,"
+                    r" (?:to|and is last:) rank (\d+) of (\d+)", text):
                 row = row_of(name)
                 assert (abs(row["rank_change"]), row["rank"], row["ranked_in_level"]) == (int(places), int(rank),
                                                                                          int(total))
                 assert (row["rank_change"] > 0) == (way == "rose")
                 checked += 1
             for name, rank, total, percent in re.findall(
-                    r"Last was ([A-Z][\w ()]+?): rank (\d+) of (\d+), with ([\d.]+)%", text):
+                    r"([A-Z][\w ()]+?) (?:was last|fell most, [^:]*, and is last): rank (\d+) of (\d+), with ([\d.]+)%",
+                    text):
                 row = row_of(name)
                 assert (row["rank"], row["ranked_in_level"], row["percent"]) == (int(rank), int(total), Decimal(percent))
                 assert row["rank"] == max(r["rank"] for r in rows.values() if r["level"] == row["level"])
@@ -135,13 +139,13 @@ def test_a_unit_last_month_after_month_is_said_so_and_a_shared_last_rank_as_join
     english, hindi = languages["en"], languages["hi"]
     text = paragraph(build_model(data, with_corrections=False), "district-admin", "2024-12", english)
     assert "Etawah was last for 2 months running: rank 4 of 4, with 80.77%." in text
-    assert "अंतिम स्थान लगातार 2 महीने इटावा का रहा: 4 में रैंक 4, 80.77% अंकों के साथ।" in paragraph(
+    assert "इटावा लगातार दूसरे महीने अंतिम स्थान पर रहा: 4 में से चौथे स्थान पर, 80.77% अंकों के साथ।" in paragraph(
         build_model(data, with_corrections=False), "district-admin", "2024-12", hindi)
 
     december = data / "district-admin" / "2024-12.csv"
     december.write_text(december.read_text().replace("kanpur-dehat,Kanpur Dehat,110,", "kanpur-dehat,Kanpur Dehat,105,"))
     text = paragraph(build_model(data, with_corrections=False), "district-admin", "2024-12", english)
-    assert "Last were Etawah and Kanpur Dehat: rank 3 of 4, joint with 1 other."  # as the table orders them in text
+    assert "Etawah and Kanpur Dehat were last: rank 3 of 4, joint with 1 other." in text  # as the table orders them
 
 
 def paragraph(model, series_id, month, language):
@@ -182,3 +186,51 @@ def test_more_sharing_a_record_than_are_named_are_counted(languages):
 def test_nobody_is_last_when_every_unit_shares_rank_1():
     assert last_place([{"rank": 1}, {"rank": 1}]) is None
     assert last_place([{"rank": 1}, {"rank": 2}, {"rank": 2}])["count"] == 2
+
+
+def test_a_last_place_across_a_month_never_published_is_said_in_rankings(tmp_path, languages):
+    """Police, districts: Kanpur Commissionerate last in September (added here), November (Mathura raised to 124)
+    and December; October was not published: three rankings over four months, not "3 months running"."""
+    data = tmp_path / "data"
+    shutil.copytree(SMALL, data)
+    september = data / "police" / "2024-09.csv"
+    september.write_text(september.read_text() + "kanpur-dehat,125,125\nmathura,120,125\nkanpur-commissionerate,100,125\n")
+    november = data / "police" / "2024-11.csv"
+    november.write_text(november.read_text().replace("mathura,मथुरा,district,120,125", "mathura,मथुरा,district,124,125"))
+    model = build_model(data, with_corrections=False)
+    assert paragraph(model, "police", "2024-12", languages["en"]).endswith(
+        "Kanpur Commissionerate was last in each of the last 3 rankings, published over 4 months: rank 4 of 4, with "
+        "96%.")
+    assert paragraph(model, "police", "2024-12", languages["hi"]).endswith(
+        "कानपुर कमिश्नरेट पिछली लगातार 3 रैंकिंग में अंतिम स्थान पर रहा (ये रैंकिंग 4 महीनों में प्रकाशित हुईं): 4 में से "
+        "चौथे स्थान पर, 96% अंकों के साथ।")
+
+
+def story_with(**facts):
+    """A district-level story of December 2024 with only the facts given."""
+    return {"month": "2024-12", "counts": [{"level": "district", "at_rank_1": 1, "ranked": 75}], "level": "district",
+            "rise": None, "fall": None, "gain": None, "drop": None, "last": None, "correction": None, **facts}
+
+
+def test_the_one_that_lost_most_points_and_is_last_is_one_sentence(languages):
+    row = {"unit_id": "mahoba", "rank": 75, "tied": 1, "rank_change": 0, "percent_change": Decimal("-9.5"),
+           "percent": Decimal("80.5"), "ranked_in_level": 75}
+    record = {"value": Decimal("-9.5"), "rows": [row], "count": 1}
+    story = story_with(drop=record, last={"rows": [row], "count": 1, "months": 1, "calendar_months": 1})
+    link = lambda unit_id: unit_id.capitalize()  # noqa: E731
+    assert text_of(story_html(story, languages["en"], {"with_top": ()}, link)).endswith(
+        "Among districts, Mahoba lost the most percentage points, −9.5, and is last: rank 75 of 75, with 80.5%.")
+    assert text_of(story_html(story, languages["hi"], {"with_top": ()}, link)).endswith(
+        "जनपदों में प्रतिशत अंकों में सबसे बड़ी गिरावट Mahoba की रही: −9.5, अब 75 में से 75वें स्थान पर, यानी सबसे "
+        "अंतिम, 80.5% अंकों के साथ।")
+
+
+@pytest.mark.parametrize("ranked, english, hindi", [
+    (1, "In December 2024, the only zone was at rank 1.", "दिसंबर 2024 की रैंकिंग में एकमात्र ज़ोन रैंक 1 पर रहा।"),
+    (2, "In December 2024, both zones were at rank 1.", "दिसंबर 2024 की रैंकिंग में दोनों ज़ोन रैंक 1 पर रहे।"),
+    (8, "In December 2024, all 8 zones were at rank 1.", "दिसंबर 2024 की रैंकिंग में सभी 8 ज़ोन रैंक 1 पर रहे।"),
+])
+def test_a_whole_level_at_rank_1_reads_right(languages, ranked, english, hindi):
+    story = {**story_with(counts=[{"level": "zone", "at_rank_1": ranked, "ranked": ranked}]), "level": None}
+    assert text_of(story_html(story, languages["en"], {"with_top": ()}, str)) == english
+    assert text_of(story_html(story, languages["hi"], {"with_top": ()}, str)) == hindi

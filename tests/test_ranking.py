@@ -168,7 +168,7 @@ def test_yearly_records_best_rank_and_run():
         1, "2024-07", "2024-07", 1)
     runs = rankings.runs.set_index(["series", "unit_id"])
     # s1: rank 1 from 2024-08 to 2025-02 = 7 months.
-    assert (runs.loc[("p", "s1"), "run_at_1"], runs.loc[("p", "s1"), "run_since"]) == (7, "2024-08")
+    assert tuple(runs.loc[("p", "s1"), ["run_at_1", "run_since", "run_months"]]) == (7, "2024-08", 7)
     assert runs.loc[("p", "s2"), "run_at_1"] == 0
 
 
@@ -181,6 +181,8 @@ def test_run_skips_months_the_series_did_not_publish_but_not_months_the_unit_mis
     ]))
     runs = rankings.runs.set_index(["series", "unit_id"])
     assert runs.loc[("p", "s1"), "run_at_1"] == 2
+    # Two rankings, six calendar months (2023-12 to 2024-05): the page says rankings, not months in a row.
+    assert runs.loc[("p", "s1"), "run_months"] == 6
     assert runs.loc[("p", "s2"), "run_at_1"] == 0
 
 

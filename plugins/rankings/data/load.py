@@ -7,6 +7,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import schema
@@ -16,7 +17,7 @@ from .problems import DataError
 from .reader import Written, filled, read_cells
 from .series import check_series, series_frame
 from .tiles import check_tiles, tiles_frame
-from .units import check_units, units_frame
+from .units import check_units, former_ids, units_frame
 
 
 logger = logging.getLogger(__name__)
@@ -85,3 +86,38 @@ def known_ids(cells):
         return None
     ids = cells.frame["id"]
     return set(ids[filled(cells.frame, "id")])
+
+
+@dataclass
+class Definitions:
+    """A data folder's units.csv, read and checked once, against which earlier versions of its month files are
+    checked (load_version): the git history holds hundreds of them."""
+    units: object  # reader.Cells of units.csv
+    current_ids: dict  # earlier id → the id its unit has now (units.csv's formerly)
+
+
+def load_definitions(folder):
+    """The Definitions of a data folder whose units.csv validates (it did: the folder was loaded)."""
+    problems = []
+    units = read_cells(folder, [schema.UNITS_FILE], schema.UNIT_COLUMNS_REQUIRED, UNIT_COLUMNS, problems)
+    problems += check_units(units)
+    if problems:
+        raise DataError(problems)
+    former = former_ids(units.frame)
+    return Definitions(units, dict(zip(former["former"], former["id"])))
+
+
+def load_version(folder, file, definitions):
+    """The marks of one month's file (file: "police/2024-12.csv" in folder) as an earlier version of it is
+    checked: as load checks it, against today's units, but with each earlier id read as the unit's id now and
+    the echoed names and level not compared. A name corrected in units.csv since, or an id renamed, is no reason
+    to think the version was never published. DataError where it would not have validated then either."""
+    series_id, _, name = file.partition("/")
+    problems = []
+    marks = read_cells(folder, [file], schema.MONTH_COLUMNS_REQUIRED, MONTH_COLUMNS, problems)
+    marks.frame["unit_id"] = marks.frame["unit_id"].replace(definitions.current_ids)
+    marks.frame[list(schema.ECHO_COLUMNS)] = np.nan
+    problems += check_marks(marks, definitions.units, Written(folder))
+    if problems:
+        raise DataError(problems)
+    return marks_frame(marks.frame, {file: (series_id, name.removesuffix(".csv"))})

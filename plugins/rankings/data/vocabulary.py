@@ -35,6 +35,9 @@ class Level:
     rank_of: str  # "Rank %(rank)s of %(total)s police stations"
     index_heading: str  # the heading of the page listing every unit of the level
     without_parent: str  # the heading, on that page, of its units that have no parent
+    only: str = ""  # "the only zone": a level of one unit, in a sentence
+    both: str = ""  # "both zones": a level of two, both at rank 1 ("all 2 zones" reads wrong)
+    among: str = ""  # "Among zones, %(sentence)s": which level a month's paragraph speaks of
     # Names that recur from one district to the next (Kotwali Nagar, Sadar): shown with their parent's name
     # wherever they are named outside their parent's own context.
     named_with_parent: bool = False
@@ -58,6 +61,9 @@ class Words:
     at_rank_1: str
     part_of: str
     rank_of: str
+    only: str = ""
+    both: str = ""  # "" where "both …" would read as "both A and B": the count is said instead
+    among: str = ""
 
 
 # From the top of the hierarchy down: the order of sections, tables and "levels below".
@@ -68,6 +74,7 @@ LEVELS = (
         at_rank_1=N_("%(at_1)s of %(total)s zones at rank 1"),
         part_of=N_("%(part)s of %(total)s zones"), rank_of=N_("Rank %(rank)s of %(total)s zones"),
         index_heading=N_("Zones"), without_parent=N_("Without a parent unit"), rank_in=N_("Rank in zone"),
+        only=N_("the only zone"), both=N_("both zones"), among=N_("Among zones, %(sentence)s"),
     ),
     Level(
         "range", parent="zone", parent_required=True, grouped=False,
@@ -75,6 +82,7 @@ LEVELS = (
         at_rank_1=N_("%(at_1)s of %(total)s ranges at rank 1"),
         part_of=N_("%(part)s of %(total)s ranges"), rank_of=N_("Rank %(rank)s of %(total)s ranges"),
         index_heading=N_("Ranges"), without_parent=N_("Without a parent unit"), rank_in=N_("Rank in range"),
+        only=N_("the only range"), both=N_("both ranges"), among=N_("Among ranges, %(sentence)s"),
     ),
     Level(
         # A police commissionerate is a district with no parent; so is a district ranked only as an administration.
@@ -89,12 +97,15 @@ LEVELS = (
         top_one=N_("Police commissionerate"),
         rank_in=N_("Rank in district"), top_rank_in=N_("Rank in police commissionerate"),
         home_link=N_("All districts"),
+        only=N_("the only district"), both=N_("both districts"), among=N_("Among districts, %(sentence)s"),
         with_top=Words(
             many=N_("Districts and commissionerates"),
             count=Nn_("%(num)s district or commissionerate", "%(num)s districts and commissionerates"),
             at_rank_1=N_("%(at_1)s of %(total)s districts and commissionerates at rank 1"),
             part_of=N_("%(part)s of %(total)s districts and commissionerates"),
             rank_of=N_("Rank %(rank)s of %(total)s districts and commissionerates"),
+            only=N_("the only district or commissionerate"),
+            among=N_("Among districts and commissionerates, %(sentence)s"),
         ),
     ),
     Level(
@@ -103,6 +114,7 @@ LEVELS = (
         at_rank_1=N_("%(at_1)s of %(total)s tehsils at rank 1"),
         part_of=N_("%(part)s of %(total)s tehsils"), rank_of=N_("Rank %(rank)s of %(total)s tehsils"),
         index_heading=N_("Tehsils"), without_parent=N_("Without a parent unit"), named_with_parent=True,
+        only=N_("the only tehsil"), both=N_("both tehsils"), among=N_("Among tehsils, %(sentence)s"),
     ),
     Level(
         "station", parent="district", parent_required=True, grouped=True,
@@ -113,6 +125,8 @@ LEVELS = (
         rank_of=N_("Rank %(rank)s of %(total)s police stations"),
         index_heading=N_("Police stations"), without_parent=N_("Without a parent unit"), named_with_parent=True,
         home_link=N_("All police stations, district by district"),
+        only=N_("the only police station"), both=N_("both police stations"),
+        among=N_("Among police stations, %(sentence)s"),
     ),
 )
 LEVEL = {level.id: level for level in LEVELS}
@@ -129,13 +143,27 @@ class LanguageInfo:
     display_name: str  # the language's name in itself, for the link to it
     script: str = "Latn"  # ISO 15924 code of the script its names are written in (Deva: checked, romanised)
     source: bool = False  # the language the templates are written in: it needs no catalog
+    # How the language says "the 49th" in a sentence ("75 में से 49वें स्थान पर", "लगातार दूसरे महीने"): the
+    # irregular words from 1 up, None where a number is regular, and the suffix of the rest; one set for words that
+    # are masculine, one for feminine ones ("लगातार तीसरी रैंकिंग"). None: the number as it is (English).
+    ordinals: "Ordinals | None" = None
+
+
+@dataclass(frozen=True)
+class Ordinals:
+    masculine: tuple  # oblique forms, as after में से … स्थान पर: पहले, दूसरे, …
+    masculine_suffix: str
+    feminine: tuple
+    feminine_suffix: str
 
 
 # In this order the name columns stand in units.csv, series.csv, the month files and the downloads (DATA.md).
 # Which languages a site is built in, and which is at its root, is RANKINGS_LANGUAGES (Hindi first).
 LANGUAGES = {
     "en": LanguageInfo("en", "en_IN", "name_en", "English", source=True),
-    "hi": LanguageInfo("hi", "hi_IN", "name_hi", "हिन्दी", script="Deva"),
+    "hi": LanguageInfo("hi", "hi_IN", "name_hi", "हिन्दी", script="Deva", ordinals=Ordinals(
+        masculine=("पहले", "दूसरे", "तीसरे", "चौथे", None, "छठे"), masculine_suffix="वें",
+        feminine=("पहली", "दूसरी", "तीसरी", "चौथी", None, "छठी"), feminine_suffix="वीं")),
 }
 
 

@@ -30,10 +30,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..data import schema
 from ..data.folder import is_month_file
-from ..data.load import load
-from ..data.problems import DataError
+from ..data.load import load_definitions, load_version
+from ..data.problems import DataError, describe
 from . import git
 from .ranks import rank_results
 
@@ -41,7 +40,7 @@ logger = logging.getLogger(__name__)
 
 FIGURES = ("marks", "max_marks", "percent", "rank")
 DELETED = "0" * 40
-CACHE_VERSION = 2  # raise when what is cached for a version changes
+CACHE_VERSION = 3  # raise when what is cached for a version changes
 COMMIT = re.compile(r"commit ([0-9a-f]{40}) (\d{4}-\d{2}-\d{2})")
 
 
@@ -172,15 +171,18 @@ def changed_figures(old, new):
 
 class Versions:
     """The rows of versions of month files, as validation reads them (None for a version that does not
-    validate), and their figures, kept by (series, month, blob id) in the cache (when given) for the units.csv
-    and series.csv of now. The same bytes as another month's file are another month's rows."""
+    validate), and their figures, kept by (series, month, blob id) in the cache (when given) for the units as they
+    are now: their ids, levels, parents and earlier ids, not their names (a version is checked with its echoed
+    names ignored, data/load.load_version). The same bytes as another month's file are another month's rows."""
 
-    def __init__(self, folder, cache=None):
+    def __init__(self, folder, units, cache=None):
         self.folder = Path(folder)
-        self.definitions = {name: (self.folder / name).read_bytes() for name in (schema.UNITS_FILE, schema.SERIES_FILE)}
-        key = hashlib.sha256(pickle.dumps((CACHE_VERSION, sorted(self.definitions.items())))).hexdigest()
+        shape = sorted((unit_id, row["level"], row["parent"] if isinstance(row["parent"], str) else "",
+                        tuple(row["formerly"])) for unit_id, row in units.iterrows())
+        key = hashlib.sha256(pickle.dumps((CACHE_VERSION, shape))).hexdigest()
         self.file = Path(cache) / "corrections" / f"{key}.pickle" if cache else None
         self.rows, self.figures, self.changed = {}, {}, False
+        self._definitions = self._scratch = None
         if self.file and self.file.exists():
             try:
                 self.rows, self.figures = pickle.loads(self.file.read_bytes())
@@ -191,7 +193,7 @@ class Versions:
         """The version's rows as ranking/ranks.py takes them, or None when the version would not have validated."""
         key = (series_id, month, blob)
         if key not in self.rows:
-            self.rows[key] = self._validated(series_id, month, git.blob(self.folder, blob))
+            self.rows[key] = self._validated(series_id, month, blob)
             self.changed = True
         return self.rows[key]
 
@@ -203,25 +205,30 @@ class Versions:
             self.changed = True
         return self.figures[key]
 
-    def _validated(self, series_id, month, content):
-        """The version checked as `make validate` checks a month's file: in a folder of its own beside today's
-        units.csv and series.csv."""
-        with tempfile.TemporaryDirectory(prefix="version-") as scratch:
-            scratch = Path(scratch)
-            for name, definition in self.definitions.items():
-                (scratch / name).write_bytes(definition)
-            (scratch / series_id).mkdir()
-            (scratch / series_id / f"{month}.csv").write_bytes(content)
-            try:
-                marks = load(scratch).marks
-            except DataError:
-                return None
+    def _validated(self, series_id, month, blob):
+        """The version checked as `make validate` checks a month's file, against today's units.csv (read once), in
+        a folder of its own: its echoed names aside, its earlier ids read as today's."""
+        if self._scratch is None:
+            self._scratch = tempfile.TemporaryDirectory(prefix="versions-")
+            self._definitions = load_definitions(self.folder)
+        file = f"{series_id}/{month}.csv"
+        path = Path(self._scratch.name) / file
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(git.blob(self.folder, blob))
+        try:
+            marks = load_version(Path(self._scratch.name), file, self._definitions)
+        except DataError as error:
+            logger.info("An earlier version of %s (blob %s) would not have validated, so it was never published: %s",
+                        file, blob[:12], describe(error.problems[0]))
+            return None
         return marks[["series", "month", "unit_id", "marks", "max_marks", "official_rank"]].to_dict("records")
 
     def save(self):
+        if self._scratch is not None:
+            self._scratch.cleanup()
         if self.file and self.changed:
             self.file.parent.mkdir(parents=True, exist_ok=True)
-            for old in self.file.parent.glob("*.pickle"):  # versions checked against other units.csv
+            for old in self.file.parent.glob("*.pickle"):  # versions checked against other units
                 old.unlink()
             partial = self.file.with_suffix(".partial")
             partial.write_bytes(pickle.dumps((self.rows, self.figures)))
@@ -260,7 +267,7 @@ def read_corrections(folder, results, units, cache=None):
         logger.info("Ignored in the data's git history, not months: %s", ", ".join(log.not_months))
     found = {}
     try:
-        kept = Versions(folder, cache)
+        kept = Versions(folder, units, cache)
         # Only the versions a correction needs are read (the first that validates, the last ones), each once
         # ever: the cache keeps what it was.
         for (series_id, month), versions in log.versions.items():

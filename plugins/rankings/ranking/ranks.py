@@ -30,7 +30,7 @@ class Rankings:
     results: pd.DataFrame
     years: pd.DataFrame  # series, unit_id, year, months_at_1, months_ranked
     best: pd.DataFrame  # series, unit_id, best_rank, best_first_month, best_last_month, best_months
-    runs: pd.DataFrame  # series, unit_id, run_at_1, run_since (month), level_latest_month
+    runs: pd.DataFrame  # series, unit_id, run_at_1, run_since (month), run_months (calendar months it spans)
     children: pd.DataFrame  # series, month, ancestor_id (STATE: all), level, ranked, at_rank_1
     lowest: pd.DataFrame  # series, month, ancestor_id (STATE: all), level, unit_id, parent, rank, tied, percent: lowest first
     disagreements: pd.DataFrame  # rows where an official rank differs from the computed one

@@ -40,7 +40,7 @@ def runs_at_rank_1(results):
     """Per unit and series: the current run of months at rank 1.
 
     Months are those in which the unit's level was ranked in the series: a month the series did not publish
-    does not break a run, a month the unit was left out of does. The run is current only when it reaches
+    does not break a run, a month the unit was left out of does; run_months counts the calendar months it spans. The run is current only when it reaches
     the latest month its level was ranked.
     """
     level_months = results[["series", "level", "month_index"]].drop_duplicates()
@@ -60,12 +60,17 @@ def runs_at_rank_1(results):
     top["in_run"] = top["distance"] == top.groupby(["series", "unit_id"]).cumcount()
     in_run = top.loc[top["in_run"]]
     grouped = in_run.groupby(["series", "unit_id"])
-    runs = pd.DataFrame({"run_at_1": grouped.size(),
-                         "run_since": in_run["month"].loc[grouped["month_index"].idxmin()].to_numpy()})
+    since = grouped["month_index"].idxmin()
+    runs = pd.DataFrame({"run_at_1": grouped.size(), "run_since": in_run["month"].loc[since].to_numpy(),
+                         # The calendar months from its first to the latest: more than run_at_1 where the run
+                         # crosses months the level was not ranked in (said as rankings, not months in a row).
+                         "run_months": (in_run["latest_month_index"].loc[since]
+                                        - in_run["month_index"].loc[since] + 1).to_numpy()})
 
     units = rows.drop_duplicates(["series", "unit_id"])[["series", "unit_id"]]
     out = units.merge(runs.reset_index(), on=["series", "unit_id"], how="left")
     out["run_at_1"] = out["run_at_1"].fillna(0).astype(int)
+    out["run_months"] = out["run_months"].fillna(0).astype(int)
     return out.reset_index(drop=True)
 
 

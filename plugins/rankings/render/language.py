@@ -122,6 +122,19 @@ class LevelWords:
         sentence = Markup(self._language.gettext(self._words.part_of))
         return sentence % {"part": part, "total": self._language.number(total)}
 
+    def all_of(self, total):
+        """The whole level, all at rank 1, in a sentence: "the only zone", "both zones", "all 8 zones"."""
+        _ = self._language.gettext
+        if total == 1 and self._words.only:
+            return Markup(_(self._words.only))
+        if total == 2 and self._words.both:
+            return Markup(_(self._words.both))
+        return Markup(_("all %(count)s")) % {"count": self.count(total)}
+
+    def among(self, sentence):
+        """A sentence of a month's paragraph that speaks of this level: "Among districts, …"."""
+        return Markup(self._language.gettext(self._words.among)) % {"sentence": sentence}
+
     def rank_of(self, rank, total, tied=1):
         """"Rank 49 of 75 districts", and ", joint with 1,248 others" where others share the rank; rank: a
         formatted number, or markup around one (a unit's big rank)."""
@@ -267,6 +280,9 @@ class Language:
             text = self._points[change] = ("+" if change > 0 else "−" if change < 0 else "±") + magnitude
         return text
 
+    def nth(self, n, feminine=False):
+        """A rank or a count of months as said in a sentence: "49" in English, "49वें" in Hindi (ordinal)."""
+        return ordinal(self.info.ordinals, n, self.number(n), feminine)
     # Numbers.
     def number(self, value):
         """A count or marks: Indian grouping, up to two decimals, nothing for a missing value (None)."""
@@ -328,9 +344,21 @@ class Language:
         return str(year)
 
 
-def change_in_points(language, change):
-    """"+5.56 percentage points": a change of percent said on its own (a gain or a loss), in a language."""
-    return language.points_words(language.points(change))
+def points_alone(language, change):
+    """A gain or a loss of percent where the sentence says "percentage points" itself ("gained the most percentage
+    points: +5.56"), in a language."""
+    return language.points(change)
+
+
+def ordinal(ordinals, n, written, feminine=False):
+    """How a language says "the n-th" in a sentence (written: n formatted), where it says it in words
+    (vocabulary.Ordinals): in Hindi "75 में से 49वें स्थान पर", "लगातार दूसरे महीने", and feminine "लगातार तीसरी
+    रैंकिंग"; the number as written where the language says the number (English: "rank 49 of 75")."""
+    if ordinals is None:
+        return written
+    words, suffix = ((ordinals.feminine, ordinals.feminine_suffix) if feminine else
+                     (ordinals.masculine, ordinals.masculine_suffix))
+    return (words[n - 1] if n <= len(words) else None) or written + suffix
 
 
 @lru_cache(maxsize=1)

@@ -8,6 +8,7 @@ Each fact is a row of the tables on the same page (its rank, joint where it is s
 but the run of months at the bottom, which the unit's own page shows month by month.
 """
 
+from ..data.months import month_index
 from ..data.schema import TILE_LEVEL
 
 # Up to this many units sharing a record are named; the rest are counted ("and 4 others").
@@ -25,7 +26,8 @@ def month_story(site, series, month, levels):
     correction = site.correction(series["id"], month)
     last = last_place(rows)
     if last and last["count"] == 1:
-        last["months"] = months_last(site, series, month, told, last["rows"][0]["unit_id"])
+        last["months"], since = months_last(site, series, month, told, last["rows"][0]["unit_id"])
+        last["calendar_months"] = month_index(month) - month_index(since) + 1
     return {
         "month": month,
         "counts": counts,
@@ -58,28 +60,29 @@ def most_moved(rows, column, sign):
 
 
 def last_place(rows):
-    """The units at a level's last rank: {"rows": the first NAMED, "count", "months": 1}; None when every unit
-    shares rank 1 (no unit is behind another)."""
+    """The units at a level's last rank: {"rows": the first NAMED, "count", "months": 1, "calendar_months": 1};
+    None when every unit shares rank 1 (no unit is behind another)."""
     ranked = [row for row in rows if row["rank"] is not None]
     if not ranked or ranked[-1]["rank"] == 1:
         return None
     shared = [row for row in ranked if row["rank"] == ranked[-1]["rank"]]
-    return {"rows": shared[:NAMED], "count": len(shared), "months": 1}
+    return {"rows": shared[:NAMED], "count": len(shared), "months": 1, "calendar_months": 1}
 
 
 def months_last(site, series, month, level, unit_id):
-    """For how many of the series' months running, up to this one, a unit was last of its level (alone or
-    joint). A month the series did not publish, or that did not rank the level, does not break the run (as runs
-    at rank 1 count them: ranking/records.py)."""
+    """(For how many of the series' rankings running, up to this month's, a unit was last of its level (alone or
+    joint), and the first month of that run). A month the series did not publish, or that did not rank the level,
+    does not break the run (as runs at rank 1 count them: ranking/records.py); the paragraph then says rankings,
+    not months."""
     months = series["months"][:series["months"].index(month) + 1]
-    run = 0
+    run, since = 0, month
     for earlier in reversed(months):
         if not site.ranks_level(series["id"], earlier, level):
             continue
         if not was_last(site, series["id"], earlier, level, unit_id):
             break
-        run += 1
-    return run
+        run, since = run + 1, earlier
+    return run, since
 
 
 def was_last(site, series_id, month, level, unit_id):

@@ -9,7 +9,7 @@ a state-size site never holds every page's rows in memory at once.
 from dataclasses import dataclass, field
 
 from .. import urls
-from ..data.months import calendar_months, year_of
+from ..data.months import calendar_months, next_month, year_of
 from ..data.schema import COUNT_COLUMNS
 from ..data.vocabulary import HOME_INDEXES, LEVEL, LEVEL_IDS
 from ..ranking.records import STATE
@@ -136,14 +136,16 @@ def month_page(site, series, month):
             charts[block["chart"]] = bands_chart(block)
         levels.append(block)
     previous_month = months[index - 1] if index > 0 else None
-    next_month = months[index + 1] if index + 1 < len(months) else None
+    following = months[index + 1] if index + 1 < len(months) else None
     return Page(urls.month(series["id"], month), "month.html", charts=charts, model={
         "series": series,
         "month": month,
         "previous": urls.month(series["id"], previous_month) if previous_month else None,
         "previous_month": previous_month,
-        "next": urls.month(series["id"], next_month) if next_month else None,
-        "next_month": next_month,
+        "next": urls.month(series["id"], following) if following else None,
+        "next_month": following,
+        # The months between the one before and this one that the series did not publish: no change is shown.
+        "unpublished_before": calendar_months(next_month(previous_month), month)[:-1] if previous_month else (),
         "download": urls.month_csv(series["id"], month),
         "correction": site.correction_rows(series["id"], month),
         "as_of": site.as_of(month, site.corrections.file_changed.get((series["id"], month))),
