@@ -128,7 +128,7 @@ def test_a_month_page_maps_its_districts_each_tile_a_link_named_with_its_figures
     assert len(links) == 4 and [title for _, title in links] == [
         "Mathura", "Etawah", "Kanpur Dehat", "Kanpur Commissionerate, on the tile of Kanpur Nagar"]
     # Coloured by band: 100 % the lightest, 95–99.99 % the next.
-    assert re.findall(r'<path d="[^"]+" fill="(#[0-9a-f]{6})"', html.split('aria-labelledby="district-map-title"')[1])[:4] == [
+    assert re.findall(r'<path d="[^"]+" fill="(#[0-9a-f]{6})"', html.split('role="group" aria-labelledby="district-map-title"')[1])[:4] == [
         "#fdd49e", "#fef0d9", "#fef0d9", "#fdd49e"]
     assert [resolve("en/police/2024-12/", href) for href, _ in links] == [
         "en/district/mathura/", "en/district/etawah/", "en/district/kanpur-dehat/",

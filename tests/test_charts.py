@@ -158,11 +158,11 @@ def test_parents_and_month_pages_show_the_spread(site_with_png):
     for level in ("zone", "range", "station"):
         assert f'aria-labelledby="{level}-bands-title"' in month
     assert 'aria-labelledby="district-map-title"' in month  # the fixture has tiles.csv: its map shows the bands
-    assert "5 of 7 on full marks; 0 below 80%." in month
+    assert "5 of 7 on full marks; none below 80%." in month
     assert ">95–99.99<" in month and ">90–94.99<" in month  # band labels are not shortened with the coordinates
     district = read(site, "en/district/kanpur-commissionerate/")
     assert 'aria-labelledby="police-station-bands-title"' in district
-    assert "3 of 4 on full marks; 0 below 80%." in district  # Chaubepur: 83.96 %
+    assert "3 of 4 on full marks; none below 80%." in district  # Chaubepur: 83.96 %
 
 
 def test_compiled_templates_render_as_the_spec_itself():

@@ -1,4 +1,4 @@
-"""The rows of a unit page's tables, written in Python as HTML: its months (rank, change, marks, percent, the
+"""The rows of a unit page's tables, written in Python as HTML: its months (rank, percent, change, marks, the
 units below it at rank 1) and its complaint counts; the cells they share with the ranking tables are ranking_rows.py's."""
 
 from .. import urls
@@ -10,7 +10,7 @@ class HtmlRows(RankingRows):
     and a unit's months."""
 
     def history(self, rows, siteurl, index="", show_rank_in_parent=False, at_rank_1_by_month=None):
-        """<tr>s of month, rank/of, change, marks, percent, [rank in parent], [children at rank 1]; a month
+        """<tr>s of month, rank/of, percent, change, marks, [rank in parent], [children at rank 1]; a month
         without the unit's rank says why (pages.timeline): not published, or not ranked."""
         cells = self._cells
         columns = 4 + show_rank_in_parent + (at_rank_1_by_month is not None)
@@ -50,12 +50,12 @@ class HtmlRows(RankingRows):
             f'<td>{number(row["rank"])}<small>/{number(row["ranked_in_level"])}</small>'
             f'{language.joint_short(row["tied"])}</td>',
         ]
+        key = ("percent", row["percent"])
+        parts.append(cells.get(key) or cell(key, lambda: f'<td>{language.percent(row["percent"])}</td>'))
         key = ("change", row["rank_change"], row["percent_change"])
         parts.append(cells.get(key) or cell(key, lambda: self._change(row["rank_change"], row["percent_change"])))
         key = ("marks", row["marks"], row["max_marks"])
         parts.append(cells.get(key) or cell(key, lambda: self._marks(row["marks"], row["max_marks"])))
-        key = ("percent", row["percent"])
-        parts.append(cells.get(key) or cell(key, lambda: f'<td>{language.percent(row["percent"])}</td>'))
         if show_rank_in_parent:
             parts.append(f'<td>{self.rank(row["rank_in_parent"], row["tied_in_parent"])}</td>')
         if show_counts:

@@ -5,6 +5,8 @@ Each file is a SiteFile (site_file.py) whose bytes are made only when the build 
 which is when the change manifest says it changed: a rebuild makes few of them.
 """
 
+import re
+
 from markupsafe import Markup
 from pelican.utils import get_relative_path, path_to_url
 
@@ -90,7 +92,11 @@ class PageFiles:
         # The page's stylesheet gives the map's labels their font: 75 of them need not name it (a month page's
         # budget is tight).
         svg = svg.replace(' font-family="sans-serif"', "")
-        return svg.replace("<svg ", f'<svg role="group" aria-labelledby="{stem}-title" ', 1)
+        # Without its white ground, the box's shadows show that the map goes on to the side (.scroll).
+        svg = tile_map.readable(re.sub(r'<rect width="[\d.]+" height="[\d.]+" fill="white"/>', "", svg, count=1))
+        # Its own scrolling box, focusable to scroll from the keyboard, named by the map's caption.
+        return (f'<div class="scroll map" tabindex="0" role="region" aria-labelledby="{stem}-title">'
+                + svg.replace("<svg ", f'<svg role="group" aria-labelledby="{stem}-title" ', 1) + "</div>")
 
     def linked(self, page, stem, svg, language, href=None):
         """A map's tiles as links (tile_map.py), by default to the absolute addresses a downloaded file needs;

@@ -63,7 +63,8 @@ class RankingRows:
         return f"<td>{self.language.number(marks)}/{self.language.number(max_marks)}</td>"
 
     def ranking(self, rows, siteurl, index="", show_parent=True, show_rank_in_parent=False, anchors=False):
-        """<tr>s of rank, [rank in parent], name, [parent], marks, percent, change; rank-1 rows marked; a shared
+        """<tr>s of rank, name, percent, change, [rank in parent], marks, [parent]: what a reader came for first, in
+        view on a phone without scrolling (a table scrolls in its own box); rank-1 rows marked; a shared
         rank says how many share it; anchors: each row has its unit's id as anchor (a month page, where a unit
         has one row: /police/2025-10/#<unit-id>). The hottest loop of the build (every unit of every month,
         twice): one lookup per cell."""
@@ -78,15 +79,15 @@ class RankingRows:
                 key = ("parent", row["parent"], siteurl, index)
                 parent = cells.get(key) or cell(key, lambda: f'<td class="t">{self._unit_link(row["parent"], siteurl, index)}</td>'
                                                 if row["parent"] else "<td></td>")
-            key = ("figures", row["marks"], row["max_marks"], row["percent"])
-            figures = cells.get(key) or cell(key, lambda: self._marks(row["marks"], row["max_marks"])
-                                             + f'<td>{self.language.percent(row["percent"])}</td>')
-            key = ("change", row["rank_change"], row["percent_change"])
-            figures += cells.get(key) or cell(key, lambda: self._change(row["rank_change"], row["percent_change"]))
+            key = ("figures", row["percent"], row["rank_change"], row["percent_change"])
+            figures = cells.get(key) or cell(key, lambda: f'<td>{self.language.percent(row["percent"])}</td>'
+                                             + self._change(row["rank_change"], row["percent_change"]))
             in_parent = f'<td>{rank_text(row["rank_in_parent"], row["tied_in_parent"])}</td>' \
                 if show_rank_in_parent else ""
+            key = ("marks", row["marks"], row["max_marks"])
+            marks = cells.get(key) or cell(key, lambda: self._marks(row["marks"], row["max_marks"]))
             out.append(f'<tr{TOP if rank == 1 else ""}><td>{rank_text(rank, row["tied"])}</td>'
-                       f'{in_parent}{name}{parent}{figures}</tr>')
+                       f'{name}{figures}{in_parent}{marks}{parent}</tr>')
         return rows_html(out)
 
     def _name_cell(self, unit_id, siteurl, index, anchored):
@@ -106,7 +107,7 @@ class RankingRows:
     def group_sections(self, groups, words, siteurl, index="", show_rank_in_parent=True, compared=True):
         """A month's units of a grouped level (stations, tehsils), one <section> per parent in the order given:
         heading, how many are at rank 1, those units by name under the figures they share (_at_rank_1), and a
-        table of the rest: rank, rank in parent, name, marks, percent, change. Written here, not in the
+        table of the rest: rank, name, percent, change, rank in parent, marks. Written here, not in the
         template: a month page has 75 of them, and the build 240 month pages in two languages. compared: the level
         was ranked the month before, so that a unit without a change is new, not every unit."""
         language = self.language
@@ -180,18 +181,18 @@ class RankingRows:
 
     def head(self, show_parent=True, in_parent=None):
         """The <thead> of every ranking table (a month's levels, a group's units below rank 1, a unit's children):
-        rank, [rank in parent, headed by what in_parent is], name, [the parent], marks, percent, change."""
+        rank, name, percent, change, [rank in parent, headed by what in_parent is], marks, [the parent]."""
         rank_in = self.language.rank_in(in_parent) if in_parent else None
         key = ("head", rank_in, show_parent)
         head = self._cells.get(key)
         if head is None:
             _ = self.language.gettext  # the words outside f-strings, where pybabel finds them
             rank, name, under = escape(_("Rank")), escape(_("Name")), escape(_("Under"))
-            figures = [escape(word) for word in (_("Marks"), _("Percent"), _("Change: rank (percentage points)"))]
+            figures = [escape(word) for word in (_("Percent"), _("Change: rank (percentage points)"), _("Marks"))]
             head = self._cells[key] = Markup(
-                f'<thead><tr><th scope="col">{rank}</th>'
+                f'<thead><tr><th scope="col">{rank}</th><th scope="col" class="t">{name}</th>'
+                + "".join(f'<th scope="col">{word}</th>' for word in figures[:2])
                 + (f'<th scope="col">{escape(rank_in)}</th>' if rank_in else "")
-                + f'<th scope="col" class="t">{name}</th>'
-                + (f'<th scope="col" class="t">{under}</th>' if show_parent else "")
-                + "".join(f'<th scope="col">{word}</th>' for word in figures) + "</tr></thead>")
+                + f'<th scope="col">{figures[2]}</th>'
+                + (f'<th scope="col" class="t">{under}</th>' if show_parent else "") + "</tr></thead>")
         return head

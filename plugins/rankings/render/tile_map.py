@@ -8,15 +8,23 @@ unit a tile shows and how it is coloured is the page's (a month's bands, a unit'
 where the page is (relative links) or on the site's address (a downloaded file).
 """
 
+import math
 import re
 
 from ..data.schema import NAMES
 from ..site.district_map import band_of, place_of
-from .charts.style import ACCENT, BAND_COLOURS, BAND_INKS, GAP, INK, escape_xml
+from .charts.style import (ACCENT, BAND_COLOURS, BAND_INKS, GAP, INK, TILE_GAP, TILE_HEIGHT, TILE_WIDTH,
+                           escape_xml)
 
 LINK = re.compile(r'<a href="⟦href:(\d+-\d+)⟧">')
 TILE = re.compile(r'(<path d="[^"]*" fill="⟦fill:\d+-\d+⟧"/>)</a>')
 LABEL = re.compile(r"<text [^>]*>[^<]*</text>")
+LABEL_SIZE = re.compile(r'<text [^>]* font-size="([\d.]+)px"')
+SIZE = re.compile(r'^(<svg [^>]*?)width="([\d.]+)" height="([\d.]+)"')
+# On a page, a map is drawn at least this large: its smallest label this many pixels high (a phone's reader reads
+# it in its own scrolling box; at the width of a phone's screen its labels were 4.4 px), its tiles a finger's
+# target (WCAG 2.5.8: 24 × 24 px).
+READABLE_LABEL, READABLE_TILE = 9, 24
 # A colour token only where the drawing put one, as an attribute's value inside a tag: a name or label that reads
 # "⟦ink:9-9⟧" is text between tags (where "<" is always escaped) and stays as it is written.
 COLOUR = re.compile(r'(<[^<>]* fill=")⟦(fill|ink):(\d+-\d+)⟧"')
@@ -47,6 +55,16 @@ def about(tile, unit, language, units):
         name = language.gettext("%(unit)s, on the tile of %(district)s") % {
             "unit": name, "district": language.name(units[unit["counterpart"]])}
     return name
+
+
+def readable(svg):
+    """A map as a page shows it: drawn at the size at which its smallest label is READABLE_LABEL pixels high and
+    its tiles READABLE_TILE wide and high, or as it is where both already are. The page's stylesheet lets it
+    scroll in its own box rather than shrink."""
+    smallest_label = min((float(size) for size in LABEL_SIZE.findall(svg)), default=READABLE_LABEL)
+    scale = max(1, READABLE_LABEL / smallest_label, READABLE_TILE / (min(TILE_WIDTH, TILE_HEIGHT) - TILE_GAP))
+    return SIZE.sub(lambda match: f'{match[1]}width="{math.ceil(float(match[2]) * scale)}" '
+                                  f'height="{math.ceil(float(match[3]) * scale)}"', svg, count=1)
 
 
 def linked(svg, block, language, units, href):
