@@ -14,16 +14,20 @@ from rankings.render.charts.vega import tidy_svg
 from rankings.site.chart_data import BANDS, band_counts
 from rankings.data.decimals import round_percent
 from rankings.data.months import calendar_months, next_month
+from rankings.render.charts.style import RANK_PANEL_HEIGHT
 from sitebuild import FIXTURES, build, read
 
 
 def test_rank_axis_starts_at_1_and_is_reversed():
     assert rank_ticks(1) == [1]
     assert rank_ticks(5) == [1, 2, 3, 4, 5]
-    assert rank_ticks(75) == [1, 20, 40, 60]
+    assert rank_ticks(75) == [1, 20, 40, 75]  # it ended at 60: rank 75 read as 65; 60 would crowd 75's label
+    assert rank_ticks(52) == [1, 20, 40, 52]
     for lowest in (7, 52, 75, 139, 1560):
         ticks = rank_ticks(lowest)
-        assert ticks[0] == 1 and ticks[-1] <= lowest and 3 <= len(ticks) <= 8
+        assert ticks[0] == 1 and ticks[-1] == lowest and 3 <= len(ticks) <= 8
+        at = [(tick - 1) / (lowest - 1) * RANK_PANEL_HEIGHT for tick in ticks]  # pixels down the rank panel
+        assert all(b - a >= 13 for a, b in zip(at, at[1:])), (lowest, ticks)
         assert all(b > a for a, b in zip(ticks, ticks[1:]))
     history = [{"month": "2024-12", "rank": 49, "ranked_in_level": 75, "percent": round_percent(115, 130),
                 "level_median": Decimal("92.31")},

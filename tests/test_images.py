@@ -258,13 +258,26 @@ def test_a_text_the_outlines_cannot_draw_is_left_for_resvg(drawing_fonts):
 
 
 def test_month_labels_never_touch_in_either_language():
+    """Each label as the axis sets it: centred on its month, but flush with the axis at either end (Vega's
+    labelFlush), its whole width inward: "जुल॰ 25अक्टू॰ 25" once ran together, and the English ones touched."""
+    from babel.dates import get_month_names
+
     widest = kinds.widest_month_label()
     assert widest > typeset.width("Sept 23", 11)  # the Hindi ones are the wider
-    for length in range(2, 121):
-        months = [f"{2020 + (m // 12)}-{m % 12 + 1:02d}" for m in range(length)]
-        ticks = kinds.month_ticks(months)
-        positions = [((t["year"] - 2020) * 12 + t["month"] - 1) * style.WIDTH / (length - 1) for t in ticks]
-        assert all(b - a >= widest + 8 for a, b in zip(positions, positions[1:])), length
+    names = {locale: get_month_names("abbreviated", locale=locale) for locale in ("hi_IN", "en_IN")}
+    for start in (0, 1, 6, 9):
+        for length in range(2, 121):
+            months = [f"{2020 + (m // 12)}-{m % 12 + 1:02d}" for m in range(start, start + length)]
+            ticks = kinds.month_ticks(months)
+            for locale, short in names.items():
+                extents = []
+                for tick in ticks:
+                    at = ((tick["year"] - 2020) * 12 + tick["month"] - 1 - start) * style.WIDTH / (length - 1)
+                    width = typeset.width(f"{short[tick['month']]} {tick['year'] % 100:02d}", style.AXIS_LABEL_SIZE)
+                    left = 0 if at <= 0 else style.WIDTH - width if at >= style.WIDTH else at - width / 2
+                    extents.append((left, left + width))
+                gaps = [b[0] - a[1] for a, b in zip(extents, extents[1:])]
+                assert all(gap >= 6 for gap in gaps), (locale, months[0], length, gaps)
 
 
 @pytest.mark.parametrize("most", [0, 1, 2, 3, 5, 6, 7, 13, 52, 351, 1575])

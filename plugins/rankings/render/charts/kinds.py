@@ -275,12 +275,15 @@ def count_ticks(most):
 
 
 def rank_ticks(lowest_rank):
-    """Rank axis ticks from 1: 1, then round steps up to the lowest rank held."""
-    if lowest_rank <= 5:
-        return list(range(1, lowest_rank + 1))
-    step = 10 ** math.floor(math.log10(lowest_rank / 3))
-    step *= 5 if lowest_rank / step > 15 else 2 if lowest_rank / step > 6 else 1
-    return [1] + list(range(step, lowest_rank + 1, step))
+    """Rank axis ticks: 1, round steps, and the lowest rank held, which ends the axis (ending at 60 for 75 units,
+    rank 75 read as 65); no two closer than a label's height in the rank panel."""
+    if lowest_rank <= 1:
+        return [1]
+    room = (AXIS_LABEL_SIZE + 2) * (lowest_rank - 1) / RANK_PANEL_HEIGHT  # ranks a label's height stands for
+    step = next(step for power in range(7) for step in (10 ** power, 2 * 10 ** power, 5 * 10 ** power)
+                if step >= room)
+    middle = [tick for tick in range(step, lowest_rank, step) if tick - 1 >= room and lowest_rank - tick >= room]
+    return [1, *middle, lowest_rank]
 
 
 @cache
@@ -301,10 +304,17 @@ def month_ticks(month_range):
     every month of a short history, every 3rd, 6th or 12th month of a longer one, every 2nd, 3rd or 5th January
     of a very long one; never two labels closer than the widest label and a gap."""
     per_month = WIDTH / max(len(month_range) - 1, 1)
+    room = widest_month_label() + 8
     for step in (1, 3, 6, 12, 24, 36, 60):  # in months: every month … every fifth January
         picked = [m for m in month_range if month_index(m) % step == 0]
-        if len(picked) <= MONTH_LABELS and (len(picked) < 2 or step * per_month >= widest_month_label() + 8):
+        if len(picked) <= MONTH_LABELS and (len(picked) < 2 or step * per_month >= room):
             break
+    # A label at either end of the axis is set flush with it (Vega's labelFlush), its whole width inward rather
+    # than half: where its neighbour is closer than that, the neighbour goes ("जुल॰ 25अक्टू॰ 25" collided).
+    for end, neighbour in ((-1, -2), (0, 1)):
+        if len(picked) > 1 and picked[end] == month_range[end] and \
+                abs(month_index(picked[end]) - month_index(picked[neighbour])) * per_month < room * 1.5:
+            picked.pop(neighbour)
     return [{"year": year_of(m), "month": number_of(m), "date": 1, "utc": True} for m in picked]
 
 
