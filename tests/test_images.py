@@ -11,7 +11,8 @@ from io import BytesIO
 
 import pytest
 
-from rankings.render import chart_card, share, typeset
+from rankings.data import typeset
+from rankings.render import chart_card, share
 from rankings.render.charts import files as chart_files, fonts, kinds, pool, style
 from sitebuild import ROOT
 
@@ -92,7 +93,7 @@ def test_the_drawing_fonts_draw_what_the_pinned_fonts_draw(drawing_fonts):
     from PIL import Image
 
     svg = share.card(*CARDS["hi rose"])
-    variable = bytes(resvg_py.svg_to_bytes(svg_string=svg, skip_system_fonts=True, font_dirs=style.font_dirs(),
+    variable = bytes(resvg_py.svg_to_bytes(svg_string=svg, skip_system_fonts=True, font_dirs=typeset.font_dirs(),
                                            font_family="Noto Sans", sans_serif_family="Noto Sans"))
     pixels = [np.asarray(Image.open(BytesIO(png)).convert("L"), dtype=int)
               for png in (variable, pool.png_of(svg, drawing_fonts))]

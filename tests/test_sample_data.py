@@ -83,7 +83,7 @@ def test_every_district_of_the_sample_has_its_own_tile_and_each_commissionerate_
 def test_every_label_of_the_sample_map_fits_its_tile_in_both_languages(sample):
     """Measured in the fonts that draw them (typeset.py): at 7 px or more, every label fits inside its tile, so
     that the map draws none smaller and none runs into its neighbour."""
-    from rankings.render import typeset
+    from rankings.data import typeset
     from rankings.render.charts.kinds import tiles_spec
     from rankings.render.charts.style import TILE_GAP, TILE_LABEL_SIZE, TILE_WIDTH
 

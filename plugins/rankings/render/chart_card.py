@@ -9,7 +9,7 @@ picture costs a third more than the chart's PNG alone did, and no card is drawn 
 
 from functools import partial
 
-from . import typeset
+from ..data import typeset
 from .charts.files import ADDRESS_BREAKS, key_svg, placed, size_of
 from .charts.style import ACCENT, FONT, INK, MUTED, escape_xml
 from .share import Line, drawn_width

@@ -10,7 +10,7 @@ second line, a long line is set smaller, and only past that is it cut, at a word
 triangles: the fonts have no such characters, and an empty box would make a rise and a fall look the same.
 """
 
-from . import typeset
+from ..data import typeset
 from .charts.style import ACCENT, FONT, INK, MUTED, escape_xml
 
 WIDTH, HEIGHT = 1200, 630  # the card as laid out

@@ -8,7 +8,7 @@ import re
 from babel.dates import get_month_names
 
 from ...data.vocabulary import LEVEL, LEVEL_IDS
-from .. import typeset
+from ...data import typeset
 from ..language import LevelWords
 from .kinds import TOKEN
 from .style import ACCENT, BAND_COLOURS, FONT, GAP, INK, MUTED, escape_xml

@@ -1,11 +1,11 @@
-"""The fonts the PNGs are drawn with: the pinned variable Noto Sans and Noto Sans Devanagari (style.font_dirs),
+"""The fonts the PNGs are drawn with: the pinned variable Noto Sans and Noto Sans Devanagari (data/typeset.font_dirs),
 each made once into a regular and a bold static instance of the characters the site writes, kept in the cache.
 
 Why: resvg loads the fonts for every picture and draws a bold glyph of a variable font by applying its variation
 deltas to the outline. A unit's picture is mostly text, drawn 4,200 times a month at state size: with these
 fonts a new month's publish took 3.5 % less CPU (a picture alone 3 to 8 % less), for the same pixels. The instances keep the advances typeset.py
 measures (their variations applied) and every OpenType feature (Devanagari's conjuncts and matras); a character
-outside DRAWN is no font's, and typeset.missing says so before a picture draws an empty box.
+outside typeset.DRAWN is no font's, and typeset.missing says so before a picture draws an empty box.
 """
 
 import fcntl
@@ -17,17 +17,9 @@ from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
-from .style import font_dirs
+from ...data.typeset import DRAWN, font_dirs
 
-# What the site writes: Latin with its accents, Devanagari, and punctuation, figures and symbols in between.
-DRAWN = [(0x0000, 0x024F), (0x0300, 0x036F), (0x0900, 0x097F), (0x1CD0, 0x1CFF), (0x1E00, 0x1EFF), (0x2000, 0x206F),
-         (0x20A0, 0x20CF), (0x2100, 0x214F), (0x2190, 0x21FF), (0x2200, 0x22FF), (0x25A0, 0x25FF), (0xA8E0, 0xA8FF)]
 WEIGHTS = {"Regular": 400, "Bold": 700}
-
-
-def drawn(code):
-    """Whether a character (its code point) is among those the drawing fonts keep."""
-    return any(low <= code <= high for low, high in DRAWN)
 
 
 def variable_fonts():
@@ -37,9 +29,9 @@ def variable_fonts():
 
 @cache
 def key():
-    """What the drawing fonts are made from: the font packages, fontTools, and this module."""
+    """What the drawing fonts are made from: the font packages, fontTools, this module and the characters kept."""
     parts = [version("fontpkg-noto-sans"), version("fontpkg-noto-sans-devanagari"), version("fonttools"),
-             Path(__file__).read_text(encoding="utf-8")]
+             Path(__file__).read_text(encoding="utf-8"), repr(DRAWN)]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from fontTools.pens.basePen import BasePen
 
-from .. import typeset
+from ...data import typeset
 from .fonts import instance_file
 from .fonts import key as fonts_key
 

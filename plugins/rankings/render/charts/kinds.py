@@ -244,7 +244,7 @@ def tiles_spec(grid, places, labels):
     its words and colours are tokens, put in place per language and page (⟦tile:c-r⟧ a label, files.localise;
     ⟦fill:c-r⟧, ⟦ink:c-r⟧ a tile's colours and ⟦href:c-r⟧ its link, render/tile_map.py), so that the map is
     rendered once, not once for each month and each zone's, range's and district's page."""
-    from .. import typeset
+    from ...data import typeset
 
     room = TILE_WIDTH - TILE_GAP - 3
     rows = []
@@ -292,7 +292,7 @@ def widest_month_label():
     from babel.dates import get_month_names
 
     from ...data.vocabulary import LANGUAGES
-    from .. import typeset
+    from ...data import typeset
 
     names = [name for info in LANGUAGES.values()
              for name in get_month_names("abbreviated", locale=info.locale).values()]

@@ -20,7 +20,8 @@ from .fonts import drawing_fonts
 from .glyphs import outlined
 from .glyphs import key as glyphs_key
 from .kinds import KINDS, spec_key
-from .style import FONT, font_dirs
+from ...data.typeset import font_dirs
+from .style import FONT
 from .vega import _render_chart
 
 logger = logging.getLogger(__name__)

@@ -1,8 +1,6 @@
 """How every chart and picture looks: colours, the one font family, sizes; shared by the charts, the chart files
 and the share cards, so that they look alike."""
 
-from pathlib import Path
-
 INK, ACCENT, HIGHLIGHT, GRID = "#1b1b1b", "#0b5394", "#d95f02", "#d6d6d6"
 MUTED, GAP = "#767676", "#ececec"  # the level's median; months the series did not publish
 WIDTH, PANEL_HEIGHT, RANK_PANEL_HEIGHT = 320, 120, 56
@@ -33,14 +31,6 @@ def config():
         "background": "white",
         "aria": False,  # the page gives each chart its own title and summary
     }
-
-
-def font_dirs():
-    """The fonts the charts use, from pinned PyPI packages: the same on every machine."""
-    import fontpkg_noto_sans
-    import fontpkg_noto_sans_devanagari
-
-    return [str(Path(module.__file__).parent / "files") for module in (fontpkg_noto_sans, fontpkg_noto_sans_devanagari)]
 
 
 def escape_xml(text):

@@ -1,7 +1,8 @@
 """Text measured in the fonts that draw the share images and chart files, so that what fits a width is known, not
-guessed: the pinned Noto Sans and Noto Sans Devanagari (charts/style.py: font_dirs), shaped by HarfBuzz as resvg shapes them.
-The PNGs are drawn with static instances of them (charts/fonts.py), whose advances are these fonts' at the same
-weight, and which keep only the characters fonts.DRAWN names: characters() counts only those.
+guessed: the pinned Noto Sans and Noto Sans Devanagari (font_dirs), shaped by HarfBuzz as resvg shapes them.
+The PNGs are drawn with static instances of them (render/charts/fonts.py), whose advances are these fonts' at the
+same weight, and which keep only the characters DRAWN names: characters() counts only those. It is the data stage's
+because validation measures too: a tile's label that would not fit its tile, a name no font can draw.
 
 A per-character guess overcounts Devanagari (matras and conjuncts take no width of their own) and undercounts
 wide Latin capitals; resvg does not honour SVG's textLength on Devanagari, so squeezing is no way out either. A
@@ -20,11 +21,27 @@ REGULAR, BOLD = 400, 700
 JOINING = {"\u200c", "\u200d"}
 
 
+# What the site writes: Latin with its accents, Devanagari, and punctuation, figures and symbols in between.
+DRAWN = [(0x0000, 0x024F), (0x0300, 0x036F), (0x0900, 0x097F), (0x1CD0, 0x1CFF), (0x1E00, 0x1EFF), (0x2000, 0x206F),
+         (0x20A0, 0x20CF), (0x2100, 0x214F), (0x2190, 0x21FF), (0x2200, 0x22FF), (0x25A0, 0x25FF), (0xA8E0, 0xA8FF)]
+
+
+def drawn(code):
+    """Whether a character (its code point) is among those the drawing fonts keep."""
+    return any(low <= code <= high for low, high in DRAWN)
+
+
+def font_dirs():
+    """The fonts the charts and pictures use, from pinned PyPI packages: the same on every machine."""
+    import fontpkg_noto_sans
+    import fontpkg_noto_sans_devanagari
+
+    return [str(Path(module.__file__).parent / "files") for module in (fontpkg_noto_sans, fontpkg_noto_sans_devanagari)]
+
+
 @cache
 def font_files():
     """{family: the variable font file that draws it}."""
-    from .charts.style import font_dirs
-
     files = {}
     for folder in font_dirs():
         for file in sorted(Path(folder).glob("*.ttf")):
@@ -37,8 +54,6 @@ def font_files():
 def characters(family):
     """The characters a font draws in a picture: those of its own cmap table the drawing fonts keep."""
     from fontTools.ttLib import TTFont
-
-    from .charts.fonts import drawn
 
     return frozenset(code for code in TTFont(font_files()[family]).getBestCmap() if drawn(code))
 
