@@ -14,8 +14,8 @@ Run it only when districts change (rarely), in a virtual environment of its own:
 
 It rewrites DATA/tiles.csv (unit_id, column, row: column 0 is the westmost, row 0 the northmost; short_en, short_hi:
 the tile's label) and prints the map
-in ids' first letters, to be looked at before it is committed. It reads units.csv with the csv module alone: it
-runs without the site's own packages.
+in ids' first letters, to be looked at before it is committed. It reads units.csv with the csv module alone, and
+measures the labels with the site's own fonts (its plugin and packages: requirements-tiles.txt names them too).
 """
 
 import argparse
@@ -27,6 +27,8 @@ import sys
 from importlib.resources import files
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
+
 STATE = "UTTAR PRADESH"
 BOUNDS = (77.0, 23.8, 84.7, 30.5)  # the state's west, south, east and north, in degrees
 HEAD_OFFICE, SUB_OFFICE = 0, 1  # the directory's type_code
@@ -35,16 +37,14 @@ SPELLINGS = {"GAUTAM BUDDHA NAGAR": "Gautam Buddh Nagar", "KHERI": "Lakhimpur Kh
              "RAE BARELI": "Raebareli", "SANT KABEER NAGAR": "Sant Kabir Nagar", "SIDDHARTH NAGAR": "Siddharthnagar"}
 # Cells per district in the grid the tiles are chosen from: room for the state's shape, no more.
 SLACK = 1.25
-# A tile's label: the district's name, but these (shortened as newspapers do, reviewed by a Hindi reader: Hindi
-# papers write जीबी नगर, संतकबीरनगर as one word); any other English name longer than SHORT_LETTERS letters is cut
-# with a full stop (Hindi's names are narrower). Staff may change them in tiles.csv.
-SHORT_LETTERS = 11
+# A tile's label: the district's name where it fits its tile at LABEL_SIZE, measured in the fonts that draw it (as
+# validation measures it, at the smallest size a label is drawn: 6.5); else the form newspapers use for these three (reviewed by a Hindi
+# reader: Hindi papers write जीबी नगर, संतकबीरनगर as one word), else, in one style, the name cut with a full stop:
+# a name of several words keeps them and cuts its last to its initial (Kanpur N.), else the name is cut to the
+# most of it that fits (Muzaffarna., Ambedkar.). Staff may change them in tiles.csv.
+LABEL_SIZE = 7
 SHORT = {"Gautam Buddh Nagar": ("G.B. Nagar", "जीबी नगर"), "Sant Kabir Nagar": ("S.K. Nagar", "संतकबीरनगर"),
-         "Lakhimpur Kheri": ("Kheri", "खीरी"), "Ambedkar Nagar": ("Ambedkar", "अंबेडकरनगर"),
-         "Kanpur Nagar": ("Kanpur N.", "कानपुर नगर"), "Kanpur Dehat": ("Kanpur D.", "कानपुर देहात"),
-         "Siddharthnagar": ("Siddharth", "सिद्धार्थनगर"), "Muzaffarnagar": ("Muzaffarn.", "मुजफ्फरनगर"),
-         "Shahjahanpur": ("Shahjahan", "शाहजहांपुर"), "Maharajganj": ("Maharaj.", "महराजगंज"),
-         "Bulandshahr": ("Bulandsh.", "बुलंदशहर"), "Farrukhabad": ("Farrukh.", "फर्रुखाबाद")}
+         "Lakhimpur Kheri": ("Kheri", "खीरी")}
 
 
 def key(name):
@@ -83,12 +83,26 @@ def revenue_districts(units_csv):
         return {key(row["name_en"]): row for row in csv.DictReader(file) if row["level"] == "district"}
 
 
+def fits(label):
+    """Whether a label fits its tile at LABEL_SIZE (the site's own measure)."""
+    from rankings.data import schema, typeset
+
+    return typeset.width(label, LABEL_SIZE) <= schema.TILE_LABEL_ROOM
+
+
+def shortened(name):
+    """A name as a tile's label: whole where it fits, else cut in the one style (SHORT's comment)."""
+    *first, last = name.split()
+    candidates = [name, *([" ".join([*first, last[0] + "."])] if first else []),
+                  *(name[:end].rstrip() + "." for end in range(len(name) - 1, 0, -1))]
+    return next(label for label in candidates if fits(label))
+
+
 def short_names(row):
     """(English, Hindi) label of a district's tile."""
     if row["name_en"] in SHORT:
         return SHORT[row["name_en"]]
-    english = row["name_en"]
-    return english if len(english) <= SHORT_LETTERS else english[:SHORT_LETTERS - 1] + ".", row["name_hi"]
+    return shortened(row["name_en"]), shortened(row["name_hi"])
 
 
 def places(centres):

@@ -6,6 +6,7 @@ overlap). Each once failed: ▲ and ▼ drawn as empty boxes, Hindi titles run o
 
 import csv
 import re
+import unicodedata
 from decimal import Decimal
 from io import BytesIO
 
@@ -105,6 +106,21 @@ def test_a_card_too_long_for_any_size_is_cut_at_a_word_with_an_ellipsis():
     svg = share.card("x", "थाना 10 " + "बहुत लंबा नाम " * 30, "", [], "a")
     title = [text for _, _, size, bold, text in texts(svg) if bold and size >= 48]
     assert title[-1].endswith(" …") and "थाना 10" in title[0]
+
+
+@pytest.mark.parametrize("word", ["Kanpur" * 34, "कानपुरनगर" * 22])
+def test_a_word_longer_than_a_picture_is_broken_or_cut_between_letters(tmp_path, word):
+    """A 200-letter word ran off the share picture and the chart file: now a card cuts it between letters with
+    an ellipsis, and a chart file's caption breaks it onto lines of their own, never inside a Devanagari letter."""
+    svg = share.card("x", word, word, [word], word)
+    for x, _, size, bold, text in texts(svg):
+        assert x + typeset.width(text, size, bold) <= share.WIDTH - share.MARGIN + 1, text
+    title = [text for _, _, size, bold, text in texts(svg) if bold and size >= 48]
+    assert title[-1].endswith("…") and word.startswith("".join(title)[:-1])
+    lines = typeset.filled(f"{word} of the police", 300, 11)
+    assert "".join(lines[:-1]) + lines[-1].removesuffix(" of the police") == word
+    assert all(typeset.width(line, 11) <= 300 for line in lines)
+    assert all(not unicodedata.category(line[0]).startswith("M") for line in lines)  # no sign without its letter
 
 
 def chart_file(language_months, words, caption):

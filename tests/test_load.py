@@ -774,6 +774,38 @@ def test_without_tiles_csv_there_is_no_map_and_with_it_every_district_has_a_plac
     assert tiles.loc["lucknow", "shared"] and not tiles.loc["lucknow-commissionerate", "shared"]
 
 
+def test_a_tile_label_is_measured_not_counted(tmp_path):
+    """Twelve letters passed a count of twelve, and "Lakhimpur Kh" ran into its neighbour's tile; a narrow label of
+    more letters fits. Measured in the fonts that draw it, at the smallest size a label is drawn."""
+    tiles = ("unit_id,column,row,short_en,short_hi\n"
+             "sitapur,0,0,Lakhimpur Kh,सीतापुर\n"
+             "lucknow,1,0,Illiililili.,लखीमपुर खीरी लखनऊ\n")
+    found = problems_of(tiles_folder(tmp_path, tiles))
+    assert [(p.line, p.column, p.value, p.expected) for p in found] == [
+        (2, "short_en", "Lakhimpur Kh", loader.EXPECTED_TILE_LABEL),
+        (3, "short_hi", "लखीमपुर खीरी लखनऊ", loader.EXPECTED_TILE_LABEL)]
+    assert describe(found[0]).endswith("even at its smallest this one is 43 pixels wide, and the tile has room for 39; "
+                                       "write a shorter form of the name (cut words ending with a full stop: Kanpur "
+                                       "N., Muzaffarna.)")
+
+
+@pytest.mark.parametrize("name", ["Kanpur 🚓", "كانبور", "坎普尔", "Ωmega"])
+def test_a_name_the_fonts_cannot_draw_is_a_problem(tmp_path, name):
+    """An emoji, Arabic, Chinese or Ω became an empty box on every picture; now validation says which."""
+    units = counterpart_units("lucknow,district,,Lucknow,लखनऊ,,lucknow-commissionerate").replace(
+        "Sitapur,सीतापुर", f"{name},सीतापुर {name}")
+    series = SERIES.replace("Police units,", f"Police units {name},")
+    tiles = f"unit_id,column,row,short_en,short_hi\nsitapur,0,0,{name},सीतापुर\nlucknow,1,0,Lucknow,लखनऊ\n"
+    found = problems_of(write_folder(tmp_path, {"tiles.csv": tiles, "police/2024-01.csv": POLICE_2024_01},
+                                     units=units, series=series))
+    assert sorted((p.file, p.line, p.column) for p in found if p.expected == loader.EXPECTED_DRAWABLE) == [
+        ("series.csv", 2, "name_en"), ("tiles.csv", 2, "short_en"), ("units.csv", 4, "name_en"),
+        ("units.csv", 4, "name_hi")]
+    strange = "".join(sorted({c for c in name if c not in " Kanpurmega"}))
+    told = describe(next(p for p in found if p.file == "units.csv"))
+    assert told.split(": expected ")[1].startswith(f"text the site's fonts can draw: {' '.join(strange)} would show")
+
+
 def test_every_problem_of_tiles_csv_is_told_on_its_line(tmp_path):
     tiles = ("unit_id,column,row,short_en,short_hi\n"
              "sitapur,0,0,Sitapur,सीतापुर\n"               # 2: fine

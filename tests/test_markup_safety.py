@@ -65,8 +65,10 @@ def site(tmp_path_factory):
         rewrite(month, ["name_en", "name_hi"])
     # A unit not ranked yet has a page of its own, with no figures to describe it.
     with open(data / "units.csv", "a", encoding="utf-8", newline="") as file:
-        csv.writer(file, lineterminator="\n").writerow(
-            ["mathura-new", "station", "mathura", hostile("New"), hostile("नया"), "", ""])
+        csv.writer(file, lineterminator="\n").writerows([
+            ["mathura-new", "station", "mathura", hostile("New"), hostile("नया"), "", ""],
+            # A word longer than any screen or picture (it made pages scroll sideways: scrollWidth 2,376).
+            ["mathura-long", "station", "mathura", "Long" * 50, "लंबा" * 50, "", ""]])
     return build(data, root / "output", conf="publishconf.py",
                  SITEURL="https://example.org/igrs",
                  RANKINGS_SOURCE={"url": 'https://example.org/?a="b"&c=<d>', "name": hostile("Source")},
@@ -192,6 +194,11 @@ def test_no_name_runs_script_in_chromium(site):
                         page.fill("#q", "Chaubepur")
                         page.wait_for_selector("ol.results li", timeout=10_000)
                         assert page.evaluate("document.querySelectorAll('[data-injected]').length") == 0
+            phone = browser.new_page(viewport={"width": 360, "height": 800})
+            for prefix in ("", "en/"):
+                for path in ("station/mathura-long/", "station/", "district/mathura/"):
+                    phone.goto(f"http://127.0.0.1:{httpd.server_port}/{prefix}{path}", wait_until="load")
+                    assert phone.evaluate("document.documentElement.scrollWidth") <= 360, prefix + path
             browser.close()
     finally:
         httpd.shutdown()

@@ -85,7 +85,7 @@ def test_every_label_of_the_sample_map_fits_its_tile_in_both_languages(sample):
     that the map draws none smaller and none runs into its neighbour."""
     from rankings.data import typeset
     from rankings.render.charts.kinds import tiles_spec
-    from rankings.render.charts.style import TILE_GAP, TILE_LABEL_SIZE, TILE_WIDTH
+    from rankings.data.schema import TILE_GAP, TILE_LABEL_SIZE, TILE_WIDTH
 
     _, dataset, _ = sample
     tiles = dataset.tiles.loc[~dataset.tiles["shared"]]
@@ -96,3 +96,18 @@ def test_every_label_of_the_sample_map_fits_its_tile_in_both_languages(sample):
     spec = tiles_spec([12, 11], places, {f"{row['column']}-{row['row']}": (row["short_en"], row["short_hi"])
                                          for _, row in tiles.iterrows()})
     assert min(row["size"] for row in spec["datasets"]["rows"]) >= 7 and TILE_LABEL_SIZE == 8.5
+
+
+def test_the_sample_maps_english_labels_are_cut_in_one_style(sample):
+    """"Shahjahan", "Siddharth", "Ambedkar" (cut, nothing said), "Muzaffarn." (cut, said): a label is the name where
+    it fits, a newspaper's form for three, else the name cut with a full stop (scripts/make_tiles.py)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from make_tiles import SHORT, short_names
+
+    _, dataset, _ = sample
+    tiles = dataset.tiles.loc[~dataset.tiles["shared"]]
+    for unit_id, tile in tiles.iterrows():
+        unit = dataset.units.loc[unit_id]
+        assert (tile["short_en"], tile["short_hi"]) == short_names(unit), unit_id
+        english = tile["short_en"]
+        assert english == unit["name_en"] or english.endswith(".") or unit["name_en"] in SHORT, english

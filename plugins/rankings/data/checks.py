@@ -1,14 +1,16 @@
 """Checks every kind of file shares: a cell filled in, an id well formed and given once, text without control
-characters, Hindi in Unicode, a number that is one. Each gives a Problem for every row it finds wrong, looking at
+characters and in letters the pictures' fonts draw, Hindi in Unicode, a number that is one. Each gives a Problem for every row it finds wrong, looking at
 a whole column at once (masks), and visiting only the wrong rows one by one, to describe them.
 """
+
+import re
 
 import numpy as np
 import pandas as pd
 
-from . import schema
-from .messages import (EXPECTED_DEVANAGARI, EXPECTED_DEVANAGARI_NOT_LOST, EXPECTED_ID, EXPECTED_ID_LENGTH,
-                       EXPECTED_ID_ONCE, EXPECTED_NO_CONTROL, EXPECTED_VALUE)
+from . import schema, typeset
+from .messages import (EXPECTED_DEVANAGARI, EXPECTED_DEVANAGARI_NOT_LOST, EXPECTED_DRAWABLE, EXPECTED_ID,
+                       EXPECTED_ID_LENGTH, EXPECTED_ID_ONCE, EXPECTED_NO_CONTROL, EXPECTED_VALUE)
 from .problems import Problem
 from .reader import filled, is_number_dtype
 from .vocabulary import LANGUAGES
@@ -55,6 +57,21 @@ def control_characters(frame, columns):
     for column in columns:
         bad = frame[column].str.contains(CONTROL).to_numpy(dtype=bool, na_value=False)
         yield from each_row(frame, bad, column, EXPECTED_NO_CONTROL)
+
+
+def undrawable(frame, columns):
+    """Names with characters the pictures' fonts cannot draw (an emoji, Arabic, Chinese, Ω): each would be an empty
+    box on a chart or a share picture. Control characters are told as such (control_characters)."""
+    for column in columns:
+        values = frame[column].where(filled(frame, column), "")
+        characters = set("".join(values))
+        missing = {character for character in characters
+                   if typeset.missing(character) and not re.fullmatch(CONTROL, character)}
+        if not missing:
+            continue
+        found = values.map(lambda text: "".join(sorted(set(text) & missing)))
+        yield from each_row(frame.assign(missing=found), found.ne("").to_numpy(), column, EXPECTED_DRAWABLE,
+                            lambda row: {"characters": " ".join(row["missing"])})
 
 
 def repeated(frame, keys, column):

@@ -91,7 +91,14 @@ EXPECTED_SAME_AS_UNITS = N_(
 
 # The district map's tiles (tiles.csv)
 EXPECTED_TILE_DISTRICT = N_("the id of a district-level unit: the map has a tile for each district; this is a %(actual)s")
-EXPECTED_TILE_LABEL = N_("a label of at most %(limit)s characters, drawn inside the tile: a shorter form of the name")
+EXPECTED_TILE_LABEL = N_(
+    "a label that fits inside its tile: even at its smallest this one is %(width)s pixels wide, and the tile has "
+    "room for %(room)s; write a shorter form of the name (cut words ending with a full stop: Kanpur N., Muzaffarna.)"
+)
+EXPECTED_DRAWABLE = N_(
+    "text the site's fonts can draw: %(characters)s would show as empty boxes on the pictures (an emoji, or "
+    "another script); write the name in Hindi or English letters"
+)
 EXPECTED_TILE_PLACE = N_("a whole number from 0 to %(limit)s: the tile's place on the map's grid")
 EXPECTED_TILE_FREE = N_(
     "a place no other tile has; %(unit)s on line %(first_line)s is at column %(column)s, row %(row)s"

@@ -36,7 +36,12 @@ TILE_LEVEL = "district"  # the level of the units a tile stands for
 TILE_LABELS = tuple(name.replace("name_", "short_") for name in NAMES)
 TILE_COLUMNS = ("unit_id", "column", "row", *TILE_LABELS)
 TILE_GRID_LIMIT = 40
-TILE_LABEL_LIMIT = 12  # characters: a label is drawn inside its tile, and shrinks to fit it
+# The tiles as drawn (render/charts/kinds.tiles_spec): TILE_WIDTH × TILE_HEIGHT pixels apart, TILE_GAP of white
+# between; a label at TILE_LABEL_SIZE, smaller where a name needs, never below TILE_LABEL_SMALLEST, within
+# TILE_LABEL_ROOM pixels of its tile's width. Validation measures each label so (data/typeset.py). Wider than tall:
+# at 44 px every label of the sample's districts fits at 7 px or more in both languages.
+TILE_WIDTH, TILE_HEIGHT, TILE_GAP, TILE_LABEL_SIZE, TILE_LABEL_SMALLEST = 44, 34, 2, 8.5, 6.5
+TILE_LABEL_ROOM = TILE_WIDTH - TILE_GAP - 3
 
 SERIES_COLUMNS_REQUIRED = ("id", *NAMES)
 SERIES_COLUMNS_OPTIONAL = ()

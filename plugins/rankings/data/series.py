@@ -2,7 +2,7 @@
 
 from .. import urls
 from . import schema
-from .checks import bad_ids, control_characters, each_row, empty_cells, script_problems, repeated
+from .checks import bad_ids, control_characters, each_row, empty_cells, repeated, script_problems, undrawable
 from .messages import EXPECTED_SERIES_ID_FREE
 
 
@@ -15,6 +15,7 @@ def check_series(series):
         *repeated(frame, ["id"], "id"),
         *script_problems(frame),
         *control_characters(frame, schema.NAMES),
+        *undrawable(frame, schema.NAMES),
     ]
 
 

@@ -10,9 +10,9 @@ from dataclasses import replace
 
 import pandas as pd
 
-from . import schema
+from . import schema, typeset
 from .checks import (control_characters, each_row, empty_cells, first_of_each_unit, repeated, script_problems,
-                     whole_number)
+                     undrawable, whole_number)
 from .messages import (EXPECTED_TILE_DISTRICT, EXPECTED_TILE_FOR_EVERY_DISTRICT, EXPECTED_TILE_FREE,
                        EXPECTED_TILE_LABEL, EXPECTED_TILE_PAIR_ONCE, EXPECTED_TILE_PLACE, EXPECTED_UNIT)
 from .problems import Problem
@@ -49,13 +49,19 @@ def places(frame):
 
 
 def labels(frame):
-    """A label is short, Hindi in Unicode Devanagari (as names are), without control characters."""
-    limit = schema.TILE_LABEL_LIMIT
+    """A label fits its tile, measured in the fonts that draw it at the smallest size a label is drawn (a count of
+    letters let "Lakhimpur Kh" run into its neighbour); Hindi in Unicode Devanagari (as names are), without control
+    characters, in letters the fonts draw."""
+    room = schema.TILE_LABEL_ROOM
     for column in schema.TILE_LABELS:
-        long = frame[column].str.len().gt(limit).to_numpy(dtype=bool, na_value=False)
-        yield from each_row(frame, long, column, EXPECTED_TILE_LABEL, lambda row: {"limit": limit})
+        width = frame[column].map(lambda label: typeset.width(label, schema.TILE_LABEL_SMALLEST)
+                                  if isinstance(label, str) else 0)
+        wide = (width > room).to_numpy()
+        yield from each_row(frame.assign(width=width), wide, column, EXPECTED_TILE_LABEL,
+                            lambda row: {"width": f"{row['width']:.0f}", "room": room})
     as_names = frame.rename(columns=dict(zip(schema.TILE_LABELS, schema.NAMES)))
-    for problem in [*script_problems(as_names), *control_characters(as_names, schema.NAMES)]:
+    for problem in [*script_problems(as_names), *control_characters(as_names, schema.NAMES),
+                    *undrawable(as_names, schema.NAMES)]:
         yield replace(problem, column=schema.TILE_LABELS[schema.NAMES.index(problem.column)])
 
 

@@ -126,10 +126,37 @@ def width(text, size, bold=False):
     return _em_width(text, BOLD if bold else REGULAR) * size
 
 
+VIRAMA = "\u094d"
+
+
+def clusters(text):
+    """The text as what a reader sees as letters: a letter with its signs, a conjunct (consonants joined by a
+    virama, or a joiner) kept whole, where a line may break inside a word."""
+    found = []
+    for character in text:
+        joined = found and (unicodedata.category(character).startswith("M") or found[-1][-1] in (VIRAMA, *JOINING)
+                            or character in JOINING)
+        if joined:
+            found[-1] += character
+        else:
+            found.append(character)
+    return found
+
+
+def broken(piece, room, size, bold=False, measure=width):
+    """A word wider than room in pieces that fit, broken between letters (a 200-letter word ran off a picture)."""
+    parts = [""]
+    for cluster in clusters(piece):
+        if parts[-1] and measure(parts[-1] + cluster, size, bold) > room:
+            parts.append("")
+        parts[-1] += cluster
+    return parts
+
+
 def filled(text, room, size, bold=False, breaks=" ", measure=width):
     """The text in lines within room pixels, filled greedily and broken after any of `breaks` (a space at a
-    line's end is dropped); a piece wider than room stands on a line of its own, never cut. measure(text, size,
-    bold): its width (a share card measures its triangles as drawn: share.drawn_width)."""
+    line's end is dropped); a piece wider than room on lines of its own, broken between letters. measure(text,
+    size, bold): its width (a share card measures its triangles as drawn: share.drawn_width)."""
     pattern = f"[^{re.escape(breaks)}]*[{re.escape(breaks)}]?"
     lines = []
     for piece in re.findall(pattern, text):
@@ -137,6 +164,8 @@ def filled(text, room, size, bold=False, breaks=" ", measure=width):
             continue
         if lines and measure((lines[-1] + piece).rstrip(" "), size, bold) <= room:
             lines[-1] += piece
+        elif measure(piece.rstrip(" "), size, bold) > room:
+            lines += broken(piece, room, size, bold, measure)
         else:
             lines.append(piece)
     return [line.rstrip(" ") for line in lines]

@@ -4,7 +4,8 @@ import pandas as pd
 
 from .. import urls
 from . import schema
-from .checks import bad_ids, control_characters, each_row, empty_cells, first_of_each_unit, script_problems, repeated
+from .checks import (bad_ids, control_characters, each_row, empty_cells, first_of_each_unit, repeated,
+                    script_problems, undrawable)
 from .messages import (EXPECTED_COUNTERPART, EXPECTED_COUNTERPART_LEVEL, EXPECTED_COUNTERPART_OF_DISTRICT,
                        EXPECTED_COUNTERPART_ONCE, EXPECTED_COUNTERPART_OTHER, EXPECTED_FORMER_ID,
                        EXPECTED_FORMER_ID_ONCE, EXPECTED_ID, EXPECTED_ID_LENGTH, EXPECTED_LEVEL, EXPECTED_NO_CYCLE,
@@ -35,6 +36,7 @@ def check_units(units):
         *cycle_problems(frame),
         *script_problems(frame),
         *control_characters(frame, schema.NAMES),
+        *undrawable(frame, schema.NAMES),
         *former_id_problems(frame),
         *counterpart_problems(frame),
     ]

@@ -65,6 +65,8 @@ class Line:
             while len(words) > 1 and em_width(" ".join(words) + " …", bold) * smallest > room:
                 words.pop()
             text = " ".join(words) + " …"
+            if em_width(text, bold) * smallest > room:  # one word longer than the line: cut between letters
+                text = typeset.broken(text, room - em_width("…", bold) * smallest, smallest, bold)[0] + "…"
         self.text, self.size = text, round(fitting, 1)
 
     def svg(self, baseline):

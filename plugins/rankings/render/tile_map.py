@@ -11,10 +11,9 @@ where the page is (relative links) or on the site's address (a downloaded file).
 import math
 import re
 
-from ..data.schema import NAMES
+from ..data.schema import NAMES, TILE_GAP, TILE_HEIGHT, TILE_WIDTH
 from ..site.district_map import band_of, place_of
-from .charts.style import (ACCENT, BAND_COLOURS, BAND_INKS, GAP, INK, TILE_GAP, TILE_HEIGHT, TILE_WIDTH,
-                           escape_xml)
+from .charts.style import ACCENT, BAND_COLOURS, BAND_INKS, GAP, INK, escape_xml
 
 LINK = re.compile(r'<a href="⟦href:(\d+-\d+)⟧">')
 TILE = re.compile(r'(<path d="[^"]*" fill="⟦fill:\d+-\d+⟧"/>)</a>')

@@ -21,9 +21,10 @@ from importlib.metadata import version
 from pathlib import Path
 
 from ...data.months import first_moment_ms, month_index, number_of, year_of
+from ...data.schema import TILE_GAP, TILE_HEIGHT, TILE_LABEL_ROOM, TILE_LABEL_SIZE, TILE_LABEL_SMALLEST, TILE_WIDTH
 from ...site.chart_data import BANDS
-from .style import (ACCENT, AXIS_LABEL_SIZE, GAP, HIGHLIGHT, INK, MUTED, PANEL_HEIGHT, RANK_PANEL_HEIGHT, TILE_GAP,
-                    TILE_HEIGHT, TILE_LABEL_SIZE, TILE_LABEL_SMALLEST, TILE_WIDTH, WIDTH, config)
+from .style import (ACCENT, AXIS_LABEL_SIZE, GAP, HIGHLIGHT, INK, MUTED, PANEL_HEIGHT, RANK_PANEL_HEIGHT, WIDTH,
+                    config)
 
 MONTH_LABELS = 6  # "Jan 24" labels that fit under a chart WIDTH wide
 HALF_MONTH_MS = 15 * 24 * 3600 * 1000
@@ -246,7 +247,7 @@ def tiles_spec(grid, places, labels):
     rendered once, not once for each month and each zone's, range's and district's page."""
     from ...data import typeset
 
-    room = TILE_WIDTH - TILE_GAP - 3
+    room = TILE_LABEL_ROOM
     rows = []
     for column, row in places:
         place = f"{column}-{row}"

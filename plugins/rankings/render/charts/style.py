@@ -4,10 +4,6 @@ and the share cards, so that they look alike."""
 INK, ACCENT, HIGHLIGHT, GRID = "#1b1b1b", "#0b5394", "#d95f02", "#d6d6d6"
 MUTED, GAP = "#767676", "#ececec"  # the level's median; months the series did not publish
 WIDTH, PANEL_HEIGHT, RANK_PANEL_HEIGHT = 320, 120, 56
-# The district map: a tile per district (tiles.csv), TILE_WIDTH × TILE_HEIGHT pixels apart, TILE_GAP of white
-# between; its label at TILE_LABEL_SIZE, smaller where a name needs (never below TILE_LABEL_SMALLEST). Wider than
-# tall: at 44 px every label of the sample's districts fits at 7 px or more in both languages.
-TILE_WIDTH, TILE_HEIGHT, TILE_GAP, TILE_LABEL_SIZE, TILE_LABEL_SMALLEST = 44, 34, 2, 8.5, 6.5
 # The map's colours by percent band (site/chart_data.BANDS: full marks first), light to dark as the percent falls,
 # so that where complaints are settled worst stands out, in greyscale too (ColorBrewer's OrRd, safe for colour-blind
 # readers); a label is white where its tile is dark. A district not ranked that month is GAP grey.
