@@ -102,7 +102,38 @@ def ten_years(base):
     print(f"  {'ten years published (MB)':30s} {size / 2**20:8.0f}   target ≤ {TEN_YEARS_LIMIT_MB:>5}   {verdict}")
     print(f"    {TEN_YEARS} months: {files} files, largest {largest / 2**20:.1f} MB ({path}); built cold in "
           f"{seconds:.0f} s, {cpu:.0f} s of CPU")
-    return {"ten years published (MB)": size / 2**20, "ten years files": files, "ten years largest file": largest}
+    fits = host_profiles(published)
+    return {"ten years published (MB)": size / 2**20, "ten years files": files, "ten years largest file": largest,
+            **fits}
+
+
+def host_profiles(published):
+    """Each host's limits (hosts.py) against the ten years' site as a publish build for it writes it: the site
+    published with default settings, less what a host's profile does not publish (chart PNGs and share pictures,
+    every month of a series in one file), plus what it adds (_redirects). {host: 1 if it fits, else 0}."""
+    from rankings import hosts, urls
+    from rankings.render.language import load_languages
+    from rankings.settings import setting
+
+    english = load_languages(ROOT / "theme" / "translations", ["en"])[0]
+    files = [(f.relative_to(published).as_posix(), f.stat().st_size) for f in Path(published).rglob("*")
+             if f.is_file()]
+    fits = {}
+    for name, host in hosts.HOSTS.items():
+        def kept(path, name=name):
+            drawn = path.endswith(".png") and not any(setting({"RANKINGS_HOST": name}, picture)
+                                                      for picture in hosts.PICTURES)
+            whole = urls.is_series_csv(path) and not setting({"RANKINGS_HOST": name}, "RANKINGS_WHOLE_SERIES_CSV")
+            return not drawn and not whole
+        site = [(path, size) for path, size in files if kept(path)]
+        largest = max(site, key=lambda file: file[1])
+        size = hosts.SiteSize(len(site) + (len(site) < len(files)), sum(s for _, s in site), largest[1], largest[0])
+        told = hosts.beyond_limits(size, host, english)
+        fits[f"ten years fit {name}"] = int(not told)
+        print(f"    {host.name:18s} {size.files:>6} files, {size.total_bytes / 2**20:6.0f} MiB, largest "
+              f"{size.largest_bytes / 2**20:5.1f} MiB ({size.largest}): "
+              + ("fits" if not told else "DOES NOT FIT: " + " ".join(message for message, _ in told)))
+    return fits
 
 
 def chart_floor(data, cores, sample=24):
@@ -262,7 +293,8 @@ def main():
     missed = [n for n, v in measured.items() if v > TARGETS[n]] + [
         n for n, v in weights.items() if v > PAGE_LIMIT_KB * 1024] + [
         n for n, v in monthly.items() if v > NEW_MONTH_TARGETS[n]] + [
-        n for n, v in years.items() if n == "ten years published (MB)" and v > TEN_YEARS_LIMIT_MB]
+        n for n, v in years.items() if n == "ten years published (MB)" and v > TEN_YEARS_LIMIT_MB] + [
+        n for n, v in years.items() if n.startswith("ten years fit") and not v]
     print("all targets met" if not missed else f"targets missed: {', '.join(missed)}")
 
 

@@ -83,8 +83,10 @@ def test_no_cell_of_a_download_can_run_as_a_formula(tmp_path):
     shutil.copytree(SMALL, data)
     units = (data / "units.csv").read_text(encoding="utf-8")
     hostile = {"Chaubepur": "=HYPERLINK(\"http://x\";\"y\")", "Akbarpur": "+1+2", "Gwaltoli": "-3+4",
-               "Beconganj": "@SUM(A1:A2)", "Kotwali": "＝HYPERLINK(\"http://x\")", "Civil Lines": "＋1＋2",
-               "Agra Zone": "－3", "Kanpur Range": "＠SUM(A1)"}
+               "Beconganj": "@SUM(A1:A2)", "Kotwali": "=1+1", "Civil Lines": "+SUM(1)",
+               "Agra Zone": "-3", "Kanpur Range": "@A1"}
+    # (Their full-width forms, ＝ ＋ － ＠, no longer validate: no font of the pictures draws them. The writer
+    # quotes them all the same: test_text_cells_are_neutralised_as_owasp_says.)
     for name, value in hostile.items():
         quoted = '"' + value.replace('"', '""') + '"'
         units = units.replace(f",{name},", f",{quoted},", 1)
@@ -93,7 +95,7 @@ def test_no_cell_of_a_download_can_run_as_a_formula(tmp_path):
     for path in ("data/police/2024-12.csv", "data/police.csv", f"data/units/{CHAUBEPUR}.csv"):
         names = {row["name_en"] for row in read_csv(site, path)}
         for value in hostile.values():
-            if value.startswith("=") or path != f"data/units/{CHAUBEPUR}.csv":
+            if value == hostile["Chaubepur"] or path != f"data/units/{CHAUBEPUR}.csv":
                 assert "'" + value in names, (path, value)
         assert not any(name.startswith(downloads.FORMULA_STARTS) for name in names), path
     # Numbers stay numbers: a fall is written -6, not '-6.

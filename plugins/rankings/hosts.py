@@ -17,6 +17,7 @@ import math
 import os
 from dataclasses import dataclass, field
 
+from . import urls
 from .data.vocabulary import N_
 
 GB, MIB = 1_000_000_000, 2**20
@@ -41,29 +42,41 @@ HOSTS = {
     # 20,000 files: ten years of months are 23,356 files with the pictures and 16,858 without the charts' PNGs
     # and the share pictures (measured by make bench). The SVG of each chart stays to download; a shared link
     # shows the page's title and description without a picture.
+    # 25 MiB a file: every month of the police series in one file is 18.6 MiB at ten years of months, about 37 at
+    # twenty (28.8 at ten with real names and counts); each year's file stays, and the one file's address leads
+    # to the series' page (its _redirects).
     "cloudflare-pages": Host("Cloudflare Pages", files=20_000, file_bytes=25 * MIB,
-                             defaults={"RANKINGS_CHART_PNG": False, "RANKINGS_SHARE_IMAGES": False}),
+                             defaults={"RANKINGS_CHART_PNG": False, "RANKINGS_SHARE_IMAGES": False,
+                                       "RANKINGS_WHOLE_SERIES_CSV": False}),
     "netlify": Host("Netlify", defaults=PUBLISHED),
     # Not deployed by us (a local build, a server of one's own): nothing checked, no pictures unless asked.
     "none": Host("none"),
 }
-# What makes the site smaller, said when it does not fit.
-SMALLER = ("RANKINGS_SHARE_IMAGES = False", "RANKINGS_CHART_PNG = False")
+# What makes the site fit each limit, said when it passes that one (a setting already off is no advice).
+PICTURES = ("RANKINGS_SHARE_IMAGES", "RANKINGS_CHART_PNG")  # fewer files and bytes
+WHOLE_SERIES = ("RANKINGS_WHOLE_SERIES_CSV",)  # every month of a series in one file: each year's file stays
 
 TOO_MANY_FILES = N_("The site has %(figure)s files; %(host)s takes at most %(limit)s.")
 TOO_MANY_BYTES = N_("The site is %(figure)s MB; %(host)s takes at most %(limit)s MB.")
 FILE_TOO_LARGE = N_("%(file)s is %(figure)s MB; %(host)s takes files of at most %(limit)s MB.")
-NOT_PUBLISHED = N_("Nothing was published: the site as it was stays. To make the site smaller, set in "
-                   "publishconf.py: %(settings)s; or deploy elsewhere (RANKINGS_HOST, README: Deploying).")
+NOT_PUBLISHED = N_("Nothing was published: the site as it was stays. To make it fit, set in publishconf.py: "
+                   "%(settings)s; or deploy elsewhere (RANKINGS_HOST, README: Deploying).")
+NOT_PUBLISHED_ANYWHERE_HERE = N_("Nothing was published: the site as it was stays. No setting makes it fit "
+                                 "%(host)s: deploy elsewhere (RANKINGS_HOST, README: Deploying).")
+UNKNOWN_HOST = N_("Nothing was built: RANKINGS_HOST is “%(name)s”; it must be one of: %(hosts)s.")
 
 
 class UnknownHost(ValueError):
     """RANKINGS_HOST names a host this site has no limits for."""
 
+    def told(self, language):
+        """The message in a language (the staff's, as make validate speaks it)."""
+        return language.gettext(UNKNOWN_HOST) % {"name": self.args[0], "hosts": ", ".join(HOSTS)}
+
 
 def host_named(name):
     if name not in HOSTS:
-        raise UnknownHost(f"RANKINGS_HOST is {name!r}; it must be one of: {', '.join(HOSTS)}.")
+        raise UnknownHost(name)
     return HOSTS[name]
 
 
@@ -89,17 +102,20 @@ def measure(folder):
 
 
 def beyond_limits(size, host, language):
-    """Each limit of the host the site passes, said in the language; empty when it fits."""
+    """Each limit of the host the site passes, said in the language, with the settings that make the site fit it
+    [(message, settings)]; empty when it fits."""
     _, number = language.gettext, language.number
     told = []
     if host.files is not None and size.files > host.files:
-        told.append(_(TOO_MANY_FILES) % {"figure": number(size.files), "host": host.name, "limit": number(host.files)})
+        told.append((_(TOO_MANY_FILES) % {"figure": number(size.files), "host": host.name,
+                                          "limit": number(host.files)}, PICTURES))
     if host.total_bytes is not None and size.total_bytes > host.total_bytes:
-        told.append(_(TOO_MANY_BYTES) % {"figure": number(megabytes(size.total_bytes)), "host": host.name,
-                                         "limit": number(megabytes(host.total_bytes, up=False))})
+        told.append((_(TOO_MANY_BYTES) % {"figure": number(megabytes(size.total_bytes)), "host": host.name,
+                                          "limit": number(megabytes(host.total_bytes, up=False))}, PICTURES))
     if host.file_bytes is not None and size.largest_bytes > host.file_bytes:
-        told.append(_(FILE_TOO_LARGE) % {"file": size.largest, "figure": number(megabytes(size.largest_bytes)),
-                                         "host": host.name, "limit": number(megabytes(host.file_bytes, up=False))})
+        told.append((_(FILE_TOO_LARGE) % {"file": size.largest, "figure": number(megabytes(size.largest_bytes)),
+                                          "host": host.name, "limit": number(megabytes(host.file_bytes, up=False))},
+                     WHOLE_SERIES if urls.is_series_csv(size.largest) else ()))
     return told
 
 
@@ -110,6 +126,10 @@ def megabytes(count, up=True):
     return (math.ceil(hundredths) if up else math.floor(hundredths)) / 100
 
 
-def refusal(told, language):
-    """The whole message of a site that does not fit: each limit passed, then what to do."""
-    return " ".join([*told, language.gettext(NOT_PUBLISHED) % {"settings": "; ".join(SMALLER)}])
+def refusal(told, host, language, is_on):
+    """The whole message of a site that does not fit: each limit passed, then what to do about those: the
+    settings that would make it fit and are on now (is_on(name)), or, where none is, another host."""
+    advice = [f"{name} = False" for name in dict.fromkeys(name for _, names in told for name in names) if is_on(name)]
+    then = (language.gettext(NOT_PUBLISHED) % {"settings": "; ".join(advice)} if advice else
+            language.gettext(NOT_PUBLISHED_ANYWHERE_HERE) % {"host": host.name})
+    return " ".join([*(message for message, _ in told), then])

@@ -36,6 +36,9 @@ SETTINGS = (
             "the pictures' defaults."),
     Setting("RANKINGS_CHART_PNG", False, "A PNG beside every chart's SVG, for download (by default as the host "
             "publishes: hosts.py).", READ),
+    Setting("RANKINGS_WHOLE_SERIES_CSV", True, "A file of every month of each series, besides one of each year (off "
+            "where the host takes no file that large: its address then leads to the series' page; by default as the "
+            "host publishes: hosts.py).", READ),
     Setting("RANKINGS_CHART_PROCESSES", None, "How many processes draw the charts and PNGs (default: all cores)."),
     Setting("RANKINGS_SHARE_IMAGES", False, "A picture of each page in each language for shared links (og:image; "
             "a unit's is its chart's PNG; needs an absolute SITEURL; by default as the host publishes: hosts.py).",

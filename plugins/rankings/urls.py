@@ -6,6 +6,8 @@ language, the first language at the root and each other under /<code>/ (in_langu
 theme's files are shared by every language.
 """
 
+from urllib.parse import urlsplit
+
 from .data.vocabulary import LANGUAGES, LEVEL_IDS
 
 INDEX = "index.html"
@@ -83,6 +85,20 @@ def series_csv(series_id):
     return f"data/{series_id}.csv"
 
 
+def series_year_csv(series_id, year):
+    """Every month of a series in one year: a file of a size any host takes, for twenty years and more."""
+    return f"data/{series_id}/{year}.csv"
+
+
+def is_series_csv(path):
+    """Whether a site path is a series' file of every month (series_csv)."""
+    folder, _, name = path.partition("/")
+    return folder == "data" and "/" not in name and name.endswith(".csv")
+
+
+REDIRECTS = "_redirects"  # Cloudflare Pages' and Netlify's file of redirects, at the site's root
+
+
 UNIT_CSV_FOLDER = "units"  # data/units/: a series may not be called so (reserved)
 
 
@@ -143,6 +159,12 @@ def page_file(path):
 def site_base(siteurl):
     """The site's address without a trailing slash (SITEURL may end with one): what absolute URLs begin with."""
     return siteurl.rstrip("/")
+
+
+def root_path(base):
+    """The path of the site's root on its host, from its absolute base: "/rankings" for a site at
+    https://example.org/rankings, "" for one at a domain's root (a host's redirects name paths from there)."""
+    return urlsplit(base).path.rstrip("/")
 
 
 def absolute(base, path):

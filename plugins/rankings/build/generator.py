@@ -17,7 +17,7 @@ from pelican.generators import Generator
 from .. import urls
 from ..render.charts.kinds import chart_key
 from ..render.charts.pool import ChartStore
-from ..render.downloads import download_files
+from ..render.downloads import download_files, redirects_file
 from ..render.feeds import feed_files
 from ..render.page_files import PageFiles
 from ..render.search_index import search_files
@@ -77,7 +77,10 @@ class RankingsGenerator(Generator):
                 output.add(pages.of(page, keys))
             if setting(self.settings, "RANKINGS_SHARE_IMAGES"):
                 output.add(pages.content_cards(self.contents()))
-            output.add(download_files(self.site))
+            whole = setting(self.settings, "RANKINGS_WHOLE_SERIES_CSV")
+            output.add(download_files(self.site, whole))
+            if not whole:
+                output.add([redirects_file(self.site, self.context["CANONICAL_BASE"])])
             output.add(pages.not_found())
             output.add(search_files(self.site, self.languages, cache_dir(self.settings), manifest.fingerprint,
                                     self.context["INDEX"], self.theme))

@@ -42,7 +42,7 @@ def check_settings(pelican):
     try:
         hosts.host_named(setting(pelican.settings, "RANKINGS_HOST"))
     except hosts.UnknownHost as error:
-        raise BuildStopped(f"Nothing was built: {error}") from None
+        raise BuildStopped(error.told(staff_language(pelican.settings))) from None
     if pelican.settings.get("DEFAULT_LANG") != first:
         # Pelican puts the Markdown pages of DEFAULT_LANG at the root, where the first language's pages are.
         raise BuildStopped(f"Nothing was built: DEFAULT_LANG is {pelican.settings.get('DEFAULT_LANG')!r} but the "
@@ -139,7 +139,7 @@ def fits_the_host(settings, site):
     language = staff_language(settings)
     told = hosts.beyond_limits(size, host, language)
     if told:
-        raise BuildStopped(hosts.refusal(told, language))
+        raise BuildStopped(hosts.refusal(told, host, language, lambda name: setting(settings, name)))
 
 
 def load_model(folder, cache):

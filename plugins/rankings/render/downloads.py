@@ -1,7 +1,8 @@
 """The published CSV files: a month of a series, every month of a series, one unit's whole history.
 
 - /data/<series>/<YYYY-MM>.csv: the month's ranking as published (DOWNLOAD_COLUMNS, then the counts given);
-- /data/<series>.csv: every month of the series, with `month` first;
+- /data/<series>/<YYYY>.csv: every month of the series in a year, with `month` first;
+- /data/<series>.csv: every month of the series, the same (where the host takes a file of its size);
 - /data/units/<id>.csv: every series and month of one unit, with `series` and `month` first.
 The multi-month files have the count columns any of their months gave, empty where a month did not give them.
 
@@ -18,6 +19,7 @@ from functools import lru_cache
 import pandas as pd
 
 from .. import urls
+from ..data.months import year_of
 from ..data.schema import COUNT_COLUMNS, DOWNLOAD_COLUMNS, NAMES
 from .site_file import SiteFile
 
@@ -25,9 +27,10 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", 
                   "\ufe6b")
 
 
-def download_files(site):
-    """Every month of every series, each series whole, each unit's history. A file is made again only when
-    its rows changed (their digest), or the build did (its fingerprint: the units' names are in it)."""
+def download_files(site, whole_series=True):
+    """Every month of every series, each series' years, each series whole (whole_series; else a redirect from its
+    address to its page, where its years are), each unit's history. A file is made again only when its rows
+    changed (their digest), or the build did (its fingerprint: the units' names are in it)."""
     by_series = {}
     for series_id, month, rows, digest in site.month_rankings():
         counts = counts_in_file(site.columns_given, series_id, month)
@@ -36,14 +39,29 @@ def download_files(site):
         by_series.setdefault(series_id, []).append((month, rows, digest))
     for series_id, months in by_series.items():
         months.sort(key=lambda month: month[0])
-        counts = counts_in_any(site.columns_given, [(series_id, month) for month, _, _ in months])
-        yield SiteFile(urls.series_csv(series_id), lambda months=months, counts=counts: series_csv(
-            [(month, rows) for month, rows, _ in months], site.units, counts),
-            (*counts, *(digest for _, _, digest in months)))
+        years = {}
+        for month in months:
+            years.setdefault(year_of(month[0]), []).append(month)
+        for year, in_year in [*years.items(), *([(None, months)] if whole_series else [])]:
+            counts = counts_in_any(site.columns_given, [(series_id, month) for month, _, _ in in_year])
+            path = urls.series_csv(series_id) if year is None else urls.series_year_csv(series_id, year)
+            yield SiteFile(path, lambda in_year=in_year, counts=counts: series_csv(
+                [(month, rows) for month, rows, _ in in_year], site.units, counts),
+                (*counts, *(digest for _, _, digest in in_year)))
     for unit_id, rows, digest in site.unit_rankings():
         counts = counts_in_any(site.columns_given, {(row["series"], row["month"]) for row in rows})
         yield SiteFile(urls.unit_csv(unit_id), lambda rows=rows, counts=counts: unit_csv(rows, site.units, counts),
                        (digest, *counts))
+
+
+def redirects_file(site, canonical_base):
+    """Where the host takes no file as large as a series whole (RANKINGS_WHOLE_SERIES_CSV off): its address leads
+    to the series' page, where each year is a file of its own, so that a link to it keeps working (Cloudflare
+    Pages' and Netlify's _redirects)."""
+    root = urls.root_path(canonical_base)  # a site under a sub-path: its files are there
+    lines = [f"{root}/{urls.series_csv(series['id'])} {urls.absolute(canonical_base, series['path'])}#years 302"
+             for series in site.series]
+    return SiteFile(urls.REDIRECTS, lambda: "\n".join(lines) + "\n", tuple(lines))
 
 
 @lru_cache(maxsize=1 << 16)

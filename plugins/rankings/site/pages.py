@@ -108,6 +108,8 @@ def series_page(site, series):
                                                           "download": urls.month_csv(series["id"], month)})
     return Page(series["path"], "series.html", {"series": series, "years": list(years.items()),
                                                 "download": urls.series_csv(series["id"]),
+                                                "year_downloads": [(year, urls.series_year_csv(series["id"], year))
+                                                                   for year in years],
                                                 "as_of": site.as_of(series["latest_month"])})
 
 
