@@ -45,12 +45,14 @@ extract: venv
 	$(BIN)/pybabel extract -F babel.cfg -k N_ -k Nn_:1,2 -o theme/translations/messages.pot --no-location --omit-header --sort-output --no-wrap .
 	$(BIN)/pybabel update -i theme/translations/messages.pot -d theme/translations -D messages --no-fuzzy-matching --no-wrap
 
+# The data folder and the address go in the environment (pelicanconf.py, publishconf.py read them): Pelican takes
+# the last -e only, so PELICANOPTS="-e NAME=…" would replace a -e of ours, or lose its own to ours.
 html: venv translations
-	$(PELICAN) $(PELICANOPTS) -s $(CONFFILE) -o "$(OUTPUTDIR)" -e 'RANKINGS_DATA="$(DATA)"'
+	RANKINGS_DATA="$(DATA)" $(PELICAN) $(PELICANOPTS) -s $(CONFFILE) -o "$(OUTPUTDIR)"
 
 # SITEURL=https://… gives canonical and hreflang URLs their address (navigation stays relative).
 publish: venv translations
-	$(PELICAN) $(PELICANOPTS) -s $(PUBLISHCONF) -o "$(OUTPUTDIR)" -e 'RANKINGS_DATA="$(DATA)"' $(if $(SITEURL),'SITEURL="$(SITEURL)"')
+	RANKINGS_DATA="$(DATA)" $(if $(SITEURL),SITEURL="$(SITEURL)") $(PELICAN) $(PELICANOPTS) -s $(PUBLISHCONF) -o "$(OUTPUTDIR)"
 
 # Check a data folder without building; in Hindi with LANG=hi (the default when the system language is Hindi).
 # Only a LANG given on the command line is passed on; otherwise the command reads LC_ALL, LC_MESSAGES, LANG itself.

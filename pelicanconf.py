@@ -1,5 +1,6 @@
 """Settings for building the site locally. publishconf.py imports these and changes what differs."""
 
+import os
 import sys
 from pathlib import Path
 
@@ -26,7 +27,9 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["rankings"]
 
 # The rankings plugin (plugins/rankings/settings.py lists every setting and its default).
-RANKINGS_DATA = "data"
+# The data folder: `make html DATA=…` passes it in the environment, so that PELICANOPTS="-e …" (which replaces
+# every earlier -e) cannot drop it.
+RANKINGS_DATA = os.environ.get("RANKINGS_DATA") or "data"
 RANKINGS_SAMPLE = True  # data/ holds sample figures: every page says so
 RANKINGS_HOST = "none"  # a local build is not deployed: nothing checked, no PNGs or share pictures drawn
 

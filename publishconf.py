@@ -16,5 +16,8 @@ DELETE_OUTPUT_DIRECTORY = True
 RANKINGS_HOST = os.environ.get("RANKINGS_HOST", "github-pages")
 # Links name index.html: the published folder works at a domain's root, under a sub-path, and from file://.
 RANKINGS_LINK_INDEX = True
+# A published site tells when each month was corrected, from the data's git history: a shallow clone (GitLab's
+# default) is deepened, and where it cannot be, nothing is published (a warning in a log was missed).
+RANKINGS_WHOLE_HISTORY = True
 # Atom feeds of each series' months: /feeds/<series>.atom.xml and /en/feeds/<series>.atom.xml.
 RANKINGS_FEEDS = True

@@ -264,3 +264,45 @@ def test_a_shallow_clone_tells_no_corrections_rather_than_wrong_ones(data, tmp_p
     told = build_model(shallow).corrections
     assert (told.by_month, told.last_changed, told.file_changed) == ({}, None, {})
     assert "shallow git clone" in caplog.text
+
+
+@pytest.mark.parametrize("locale, said", [
+    ("C.UTF-8", "Nothing was published: the data folder"),
+    ("hi_IN.UTF-8", "कुछ भी प्रकाशित नहीं किया गया: डेटा फ़ोल्डर"),
+])
+def test_a_publish_build_deepens_a_shallow_clone_or_publishes_nothing(data, tmp_path, monkeypatch, locale, said):
+    """GitLab clones shallow by default: a publish build then hid every correction, with a warning in a log no one
+    reads. Now it fetches the history, and where it cannot (no remote to fetch from), nothing is published, and
+    the message says how to clone, in the staff's language."""
+    december = data / "police" / "2024-12.csv"
+    december.write_text(december.read_text(encoding="utf-8").replace("75.56,90", "80.5,90"), encoding="utf-8")
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "Correct"], cwd=data,
+                   check=True)
+    monkeypatch.setenv("LC_ALL", locale)
+    shallow = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{data}", str(shallow)], check=True)
+    site = build(shallow, tmp_path / "deepened", RANKINGS_WHOLE_HISTORY=True)
+    assert "Corrected on" in read(site, "en/police/2024-12/")  # the history fetched, the correction told
+    assert subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=shallow, capture_output=True,
+                          text=True).stdout.strip() == "false"
+    cut_off = tmp_path / "cut-off"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{data}", str(cut_off)], check=True)
+    subprocess.run(["git", "remote", "remove", "origin"], cwd=cut_off, check=True)
+    published = build(FIXTURES / "small", tmp_path / "published")
+    with pytest.raises(SystemExit) as stopped:
+        build(cut_off, published, RANKINGS_WHOLE_HISTORY=True)
+    assert said in str(stopped.value.code) and "GIT_DEPTH: 0" in str(stopped.value.code)
+    assert "Corrected" not in read(published, "en/police/2024-12/")  # the site as it was
+
+
+def test_make_html_keeps_the_settings_given_in_pelicanopts(tmp_path):
+    """`make html PELICANOPTS="-e X=…"` dropped X: Pelican takes only the last -e, and the Makefile's own came
+    after it. Now the data folder goes in the environment, and both are kept."""
+    output = tmp_path / "output"
+    done = subprocess.run(["make", "html", f"DATA={FIXTURES / 'small'}", f"OUTPUTDIR={output}",
+                           "PELICANOPTS=-e RANKINGS_SAMPLE=false"],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    page = (output / "en" / "station" / "kanpur-commissionerate-chaubepur" / "index.html").read_text()
+    assert "Chaubepur" in page  # the data folder given with DATA=
+    assert 'class="sample"' not in page  # the setting given with PELICANOPTS

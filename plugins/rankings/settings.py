@@ -34,6 +34,9 @@ SETTINGS = (
     Setting("RANKINGS_HOST", "github-pages", "Where the site is deployed (hosts.py: github-pages, gitlab-pages, "
             "cloudflare-pages, netlify, none): its limits are checked before a new site is published, and it decides "
             "the pictures' defaults."),
+    Setting("RANKINGS_WHOLE_HISTORY", False, "The build needs the data's whole git history (the corrections it tells): "
+            "a shallow clone is deepened (git fetch --unshallow), and where it cannot be, nothing is published "
+            "(on in publishconf.py)."),
     Setting("RANKINGS_CHART_PNG", False, "A PNG beside every chart's SVG, for download (by default as the host "
             "publishes: hosts.py).", READ),
     Setting("RANKINGS_WHOLE_SERIES_CSV", True, "A file of every month of each series, besides one of each year (off "

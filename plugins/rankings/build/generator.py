@@ -44,7 +44,8 @@ class RankingsGenerator(Generator):
         self.charts = ChartStore(cache_dir(self.settings) / "charts", setting(self.settings, "RANKINGS_CHART_PROCESSES"))
         self.charts.warm_up()  # while the data loads
         try:
-            self.site = load_model(Path(setting(self.settings, "RANKINGS_DATA")), cache_dir(self.settings))
+            self.site = load_model(Path(setting(self.settings, "RANKINGS_DATA")), cache_dir(self.settings),
+                                   self.settings, setting(self.settings, "RANKINGS_WHOLE_HISTORY"))
         except BaseException:
             self.charts.close()
             raise

@@ -18,7 +18,8 @@ from pelican import signals
 
 from .. import hosts, urls
 from ..data.problems import DataError, More, describe, describe_more, told
-from ..data.vocabulary import LanguageSettingError
+from ..data.vocabulary import LanguageSettingError, N_
+from ..ranking.corrections import HistoryMissing
 from ..render.sitemap import ROBOTS, SITEMAP, Sitemap
 from ..settings import PUBLISHED_OUTPUT, published_output, setting
 from ..site.model import build_model
@@ -142,11 +143,21 @@ def fits_the_host(settings, site):
         raise BuildStopped(hosts.refusal(told, host, language, lambda name: setting(settings, name)))
 
 
-def load_model(folder, cache):
-    """The site model of a data folder, or every problem logged and the build stopped."""
+SHALLOW = N_("Nothing was published: the data folder %(folder)s is in a shallow git clone, whose one commit would "
+             "date every month today and hide every correction, and git could not fetch the rest (%(error)s). Clone "
+             "it with its whole history: git clone without --depth; on GitLab, GIT_DEPTH: 0; on GitHub Actions, "
+             "fetch-depth: 0 (README: Deploying).")
+
+
+def load_model(folder, cache, settings, whole_history=False):
+    """The site model of a data folder, or every problem logged and the build stopped. whole_history (a publish
+    build): a shallow clone of the data is deepened, or the build stops, saying so in the staff's language."""
     started = time.perf_counter()
     try:
-        site = build_model(folder, cache=cache)
+        site = build_model(folder, cache=cache, whole_history=whole_history)
+    except HistoryMissing as missing:
+        raise BuildStopped(staff_language(settings).gettext(SHALLOW) % {
+            "folder": missing.args[0], "error": missing.args[1]}) from None
     except DataError as error:
         for item in told(error.problems):
             if isinstance(item, More):

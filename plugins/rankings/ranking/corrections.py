@@ -77,11 +77,24 @@ class Corrections:
     file_changed: dict = field(default_factory=dict)  # (series, month) → ISO date of its file's latest commit
 
 
-def folder_log(folder):
-    """The FolderLog of a data folder; an empty one, with the reason in the build log, when git cannot tell."""
+class HistoryMissing(Exception):
+    """A publish build's data folder is in a shallow clone that git could not deepen: args (folder, git's words)."""
+
+
+def folder_log(folder, whole_history=False):
+    """The FolderLog of a data folder; an empty one, with the reason in the build log, when git cannot tell.
+    whole_history (a publish build): a shallow clone is deepened, and HistoryMissing where it cannot be."""
     folder = Path(folder).resolve()
     try:
-        if git.text(folder, "rev-parse", "--is-shallow-repository").strip() == "true":
+        if is_shallow(folder) and whole_history:
+            try:
+                git.run(folder, "fetch", "--quiet", "--unshallow")
+            except git.GitError as error:
+                raise HistoryMissing(str(folder), str(error)) from None
+            if is_shallow(folder):  # git fetches nothing, and says nothing, where the clone has no remote
+                raise HistoryMissing(str(folder), "git fetch --unshallow found no remote to fetch it from")
+            logger.info("%s was in a shallow git clone: its history was fetched", folder)
+        if is_shallow(folder):
             # A shallow clone's one commit holds every file: it would date all data today and hide corrections.
             logger.warning("%s is in a shallow git clone: corrections and the date the data changed are not "
                            "told (clone with its history: git clone without --depth, fetch-depth: 0)", folder)
@@ -97,6 +110,10 @@ def folder_log(folder):
                            "are not told", folder, error)
         return FolderLog()
     return parse_log(log)
+
+
+def is_shallow(folder):
+    return git.text(folder, "rev-parse", "--is-shallow-repository").strip() == "true"
 
 
 def parse_log(log):
@@ -259,10 +276,11 @@ def correction_of(versions, now, units, rows_of, ranked):
     return Correction(first_version.date, corrected.date, changes) if changes else None
 
 
-def read_corrections(folder, results, units, cache=None):
+def read_corrections(folder, results, units, cache=None, whole_history=False):
     """The Corrections of a data folder under git (an empty one without git). results: the ranked rows now
-    (ranking/ranks.py), units: the units table; cache: the folder where versions' figures are kept between builds."""
-    log = folder_log(folder)
+    (ranking/ranks.py), units: the units table; cache: the folder where versions' figures are kept between builds;
+    whole_history: a shallow clone is deepened, or HistoryMissing (folder_log)."""
+    log = folder_log(folder, whole_history)
     if log.not_months:
         logger.info("Ignored in the data's git history, not months: %s", ", ".join(log.not_months))
     found = {}

@@ -28,15 +28,16 @@ ROW_COLUMNS = [
 ]
 
 
-def build_model(folder, with_corrections=True, cache=None):
+def build_model(folder, with_corrections=True, cache=None, whole_history=False):
     """The SiteModel of a data folder; raises problems.DataError with every problem of the folder at once.
     with_corrections: read from git which months were corrected after they were published, what changed, and
     when the data last changed (the site says so); cache: the folder where what each version of a file was is kept
-    between builds (ranking/corrections.py)."""
+    between builds (ranking/corrections.py); whole_history: a publish build needs the data's whole git history, and a
+    shallow clone is deepened, or corrections.HistoryMissing."""
     dataset = load(folder)
     rankings = rank_all(dataset.units, dataset.marks)
-    corrections = (read_corrections(folder, rankings.results, dataset.units, cache) if with_corrections
-                   else Corrections())
+    corrections = (read_corrections(folder, rankings.results, dataset.units, cache, whole_history)
+                   if with_corrections else Corrections())
     return SiteModel(dataset, rankings, corrections)
 
 
