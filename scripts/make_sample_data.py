@@ -98,6 +98,18 @@ COMMISSIONERATES = {"lucknow": ("lucknow", 55), "kanpur": ("kanpur-nagar", 52), 
                     "prayagraj": ("prayagraj", 45), "agra": ("agra", 46), "ghaziabad": ("ghaziabad", 28),
                     "gautam-buddh-nagar": ("gautam-buddh-nagar", 26)}
 FORMERLY = {"ayodhya": "faizabad", "prayagraj": "allahabad"}
+# The districts' other names that people still type (their names until a renaming, a city's): units.csv other_names.
+OTHER_NAMES = {
+    "prayagraj": "Allahabad|इलाहाबाद", "prayagraj-commissionerate": "Allahabad|इलाहाबाद",
+    "ayodhya": "Faizabad|फ़ैज़ाबाद", "varanasi": "Banaras|Benares|बनारस|Kashi|काशी",
+    "varanasi-commissionerate": "Banaras|Benares|बनारस", "gautam-buddh-nagar": "Noida|नोएडा",
+    "gautam-buddh-nagar-commissionerate": "Noida|नोएडा", "lakhimpur-kheri": "Kheri|खीरी",
+    "bhadohi": "Sant Ravidas Nagar|संत रविदास नगर",
+    "amethi": "Chhatrapati Shahuji Maharaj Nagar|छत्रपति शाहूजी महाराज नगर",
+    "kasganj": "Kanshiram Nagar|कांशीराम नगर", "amroha": "Jyotiba Phule Nagar|ज्योतिबा फुले नगर",
+    "hathras": "Mahamaya Nagar|महामाया नगर", "shamli": "Prabuddh Nagar|प्रबुद्ध नगर",
+    "hapur": "Panchsheel Nagar|पंचशील नगर", "sambhal": "Bhim Nagar|भीम नगर",
+}
 # Stations of the Kanpur zone's districts: 139 in all, as the November 2024 report counts them.
 KANPUR_ZONE_STATIONS = {"kanpur-dehat": 20, "etawah": 22, "farrukhabad": 20, "auraiya": 13, "kannauj": 17,
                         "jhansi": 24, "jalaun": 14, "lalitpur": 9}
@@ -418,10 +430,10 @@ def write(folder, units, marks_by_month, rng):
     folder.mkdir(parents=True, exist_ok=True)
     with open(folder / "units.csv", "w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["id", "level", "parent", "name_en", "name_hi", "formerly", "counterpart"])
+        writer.writerow(["id", "level", "parent", "name_en", "name_hi", "formerly", "counterpart", "other_names"])
         for u in units:
             writer.writerow([u["id"], u["level"], u["parent"], u["name_en"], u["name_hi"], u["formerly"],
-                             u["counterpart"]])
+                             u["counterpart"], OTHER_NAMES.get(u["id"], "")])
     with open(folder / "series.csv", "w", newline="", encoding="utf-8") as out:
         out.write("id,name_en,name_hi\n"
                   "police,IGRS ranking of police units,पुलिस इकाइयों की आईजीआरएस रैंकिंग\n"

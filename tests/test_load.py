@@ -77,7 +77,7 @@ def test_a_clean_folder_loads_with_the_right_types_and_values(tmp_path):
         "lucknow-zone", "lucknow-range", "sitapur", "lucknow-commissionerate", "hazratganj", "sadar-sitapur",
     ]
     assert data.units.index.name == "id"
-    assert list(data.units.columns) == ["level", "parent", "name_en", "name_hi", "formerly", "counterpart"]
+    assert list(data.units.columns) == ["level", "parent", "name_en", "name_hi", "formerly", "other_names", "counterpart"]
     assert pd.isna(data.units.at["lucknow-zone", "parent"])
     assert pd.isna(data.units.at["lucknow-commissionerate", "parent"])
     assert data.units.at["hazratganj", "parent"] == "lucknow-commissionerate"
@@ -772,6 +772,24 @@ def test_without_tiles_csv_there_is_no_map_and_with_it_every_district_has_a_plac
     # Either side of a pair may have the row.
     tiles = load(tiles_folder(tmp_path / "other", "unit_id,column,row,short_en,short_hi\nsitapur,0,0,Sitapur,सीतापुर\nlucknow-commissionerate,1,0,Lucknow,लखनऊ\n")).tiles
     assert tiles.loc["lucknow", "shared"] and not tiles.loc["lucknow-commissionerate", "shared"]
+
+
+def test_other_names_are_names_separated_by_bars(tmp_path):
+    units = UNITS.replace("id,level,parent,name_en,name_hi,formerly", "id,level,parent,name_en,name_hi,formerly,other_names")
+    lines = units.splitlines()
+    lines = [lines[0]] + [line + "," for line in lines[1:]]
+    lines[3] = lines[3][:-1] + ",Sitapur Town|सीतापुर शहर"  # sitapur: fine
+    lines[4] = lines[4][:-1] + ",Lucknow||लखनऊ"  # an empty name between two bars
+    lines[5] = lines[5][:-1] + ",Hazrat Ganj 🚓"  # a character no font draws
+    found = problems_of(write_folder(tmp_path, {"police/2024-01.csv": POLICE_2024_01}, units="\n".join(lines) + "\n"))
+    assert [(p.line, p.column, p.value, p.expected) for p in found] == [
+        (5, "other_names", "Lucknow||लखनऊ", loader.EXPECTED_OTHER_NAMES),
+        (6, "other_names", "Hazrat Ganj 🚓", loader.EXPECTED_DRAWABLE)]
+    lines[4], lines[5] = lines[4].replace("||", "|"), lines[5].replace(" 🚓", "")
+    data = load(write_folder(tmp_path / "fine", {"police/2024-01.csv": POLICE_2024_01},
+                             units="\n".join(lines) + "\n"))
+    assert data.units.at["sitapur", "other_names"] == ("Sitapur Town", "सीतापुर शहर")
+    assert data.units.at["lucknow-zone", "other_names"] == ()
 
 
 def test_a_tile_label_is_measured_not_counted(tmp_path):

@@ -36,8 +36,8 @@ def history_table_percents(html):
     """{(series, month): percent as shown} from a unit page's history tables."""
     found = {}
     for series, month, percent in re.findall(
-            r'<th scope="row"><a href="[^"]*/([a-z0-9-]+)/(\d{4}-\d{2})/">[^<]+</a><td>(?:(?!<td).)*<td[^>]*>(?:(?!<td).)*'
-            r'<td>[^<]*<td>([^<\n]+)', html):
+            r'<th scope="row"><a href="[^"]*/([a-z0-9-]+)/(\d{4}-\d{2})/">[^<]+</a><td>(?:(?!<td).)*<td>([^<\n]+)',
+            html):  # month, rank, percent, …
         found[(series, month)] = percent
     return found
 
@@ -45,8 +45,8 @@ def history_table_percents(html):
 def month_table_percents(html):
     """{unit id: percent as shown} from a month page's ranking tables, and from its lists of units at rank 1,
     where the percent they share is said once above their names."""
-    shown = dict(re.findall(r'<th(?: id="[a-z0-9-]+")? scope="row"><a href="[^"]*/([a-z0-9-]+)/">[^<]+</a>(?:<td[^>]*>(?:(?!<td|\n).)*)*?'
-                            r'<td>[\d.,]+/[\d.,]+<td>([^<\n]+)', html))
+    shown = dict(re.findall(r'<th(?: id="[a-z0-9-]+")? scope="row"><a href="[^"]*/([a-z0-9-]+)/">[^<]+</a><td>([^<\n]+)',
+                            html))  # rank, name, percent, …
     for percent, names in re.findall(r'<dt>Percent</dt><dd>([^<]+)</dd></div></dl>\n<ul class="names">(.*?)</ul>', html):
         for unit_id in re.findall(r'<a id="[a-z0-9-]+" href="[^"]*/([a-z0-9-]+)/">', names):
             assert unit_id not in shown

@@ -9,6 +9,7 @@ kinds the issue names. The site is built from the sample data (the 75 districts 
 
 import csv
 import json
+import re
 import shutil
 import subprocess
 
@@ -80,6 +81,28 @@ def test_a_districts_own_name_finds_the_district_first_in_either_script(site, se
             found = typed(page, district[column])
             assert found and found[0].endswith(f"/district/{district['id']}/"), (district[column], found[:3])
         page.context.close()
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_a_common_word_or_a_short_name_finds_the_units_named_so_not_every_unit(site, server, browser, prefix):
+    """On Hindi pages "मऊ" listed 2,034 units and "थाना" 1,575 (Pagefind's Hindi index split the words, and a
+    station's kind, थाना, was searched too): now the units whose names have them."""
+    page = open_page(browser, server + prefix)
+    page.focus("#q")
+    mau = typed(page, "मऊ")
+    count = int(re.search(r"[\d,]+", page.inner_text("form.search .status"))[0].replace(",", ""))
+    assert mau[0].endswith("/district/mau/") and count < 50  # Mau, its units, and names beginning मऊ
+    thana = typed(page, "थाना")
+    assert thana and all("mahila-thana" in href for href in thana), thana
+    assert typed(page, "police") == []  # the rank lines' words are shown, not searched
+    page.context.close()
+
+
+def test_a_unit_page_says_its_other_names(site):
+    from sitebuild import read
+
+    assert "Also known as: Allahabad, इलाहाबाद" in read(site, "en/district/prayagraj/")
+    assert "अन्य नाम: Allahabad, इलाहाबाद" in read(site, "district/prayagraj/")
 
 
 def test_a_short_word_or_a_word_of_no_name_is_not_corrected_into_noise(site, server, browser):

@@ -109,6 +109,11 @@ def unit_csv(unit_id):
 
 SEARCH_BUNDLE = "pagefind/"  # the search index (search.py) and the script that searches it
 SEARCH_SCRIPT = SEARCH_BUNDLE + "site-search.js"
+
+
+def search_index(language):
+    """The folder of a language's search index (Pagefind's bundle of its records): pagefind/, pagefind/en/."""
+    return SEARCH_BUNDLE + language.prefix
 NOT_FOUND = "404.html"  # what hosts (GitHub Pages, Netlify, nginx's error_page) show for a wrong link
 
 STYLESHEET = "theme/css/site.css"  # where it always was; written by the plugin (render/stylesheet.py)

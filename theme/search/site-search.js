@@ -6,6 +6,7 @@
 const FOLDS = "__FOLDS__";
 const DEVANAGARI_FOLDS = "__DEVANAGARI_FOLDS__";
 const WHOLE_NAME_MARKS = "__WHOLE_NAME_MARKS__";
+const UNSEARCHED_FROM = "__UNSEARCHED_FROM__";
 const SHOWN = 10; // results shown at once; "more" shows the next ones
 // A word is corrected from this many letters on: a shorter one has too many neighbours, and would find noise.
 const FORGIVEN_FROM = 5;
@@ -108,18 +109,27 @@ function variants(words, names, strict = false) {
   return options.map((option) => option.join(" "));
 }
 
+// What a result shows that no query is to find (search.unsearched): its kind, place and rank line.
+export function shown(encoded) {
+  const bytes = Uint8Array.from(encoded, (character) => character.charCodeAt(0) - UNSEARCHED_FROM);
+  return JSON.parse(new TextDecoder().decode(bytes));
+}
+
 export async function start(form) {
   const input = form.querySelector("input[type=search]");
   const list = form.querySelector("ol.results");
   const status = form.querySelector(".status");
   const more = form.querySelector("button.more");
   const root = new URL(".", new URL(form.dataset.root, document.baseURI)); // the site's folder, also where links name index.html
+  const index = new URL(form.dataset.index, document.baseURI); // the page's language's own index (search.py: bundle)
   const [pagefind, words] = await Promise.all([
-    import(new URL("pagefind/pagefind.js", root).href),
+    import(new URL("pagefind.js", index).href),
     // Without the names' words (a failed request), the search still works, only without corrections.
     fetch(new URL("pagefind/words.json", root)).then((response) => response.json()).catch(() => []),
   ]);
-  await pagefind.options({ baseUrl: root.pathname });
+  // Pagefind ranks a short record above a long one by default: a district's record carries more words than a tehsil of
+  // the same name, and a whole name weighs more in it (search.NAME_WEIGHT): the weights alone decide here.
+  await pagefind.options({ baseUrl: root.pathname, ranking: { pageLength: 0 } });
   await pagefind.init();
   const names = vocabulary(words);
 
@@ -140,18 +150,19 @@ export async function start(form) {
   }
 
   function listed(unit) {
+    const [kind, place, rankLine] = shown(unit.meta.shown);
     const item = document.createElement("li");
     const link = document.createElement("a");
     link.href = unit.url;
     link.textContent = unit.meta.title;
     const about = document.createElement("span");
     about.className = "about";
-    about.textContent = [unit.meta.kind, unit.meta.place].filter(Boolean).join(" · ");
+    about.textContent = [kind, place].filter(Boolean).join(" · ");
     item.append(link, " ", about);
-    if (unit.meta.rank) {
+    if (rankLine) {
       const rank = document.createElement("span");
       rank.className = "rank-line";
-      rank.textContent = unit.meta.rank;
+      rank.textContent = rankLine;
       item.append(rank);
     }
     return item;

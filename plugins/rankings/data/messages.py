@@ -60,6 +60,7 @@ EXPECTED_DEVANAGARI_NOT_LOST = N_(
     "Hindi in Unicode Devanagari; the Hindi letters became “?” when the file was saved: "
     "type them again and save the file as “CSV UTF-8”"
 )
+EXPECTED_OTHER_NAMES = N_("other names separated by a single “|”, none of them empty, for example Allahabad|इलाहाबाद")
 EXPECTED_FORMER_ID = N_("an earlier id that no unit has now; it is the id of the unit on line %(unit_line)s")
 EXPECTED_FORMER_ID_ONCE = N_("an earlier id of one unit only; %(unit)s on line %(first_line)s lists it too")
 EXPECTED_COUNTERPART = N_(

@@ -24,7 +24,9 @@ SERIES_FILE = "series.csv"
 # The name columns are the vocabulary's languages': a language added there is a column required here.
 NAMES = name_columns()
 UNIT_COLUMNS_REQUIRED = ("id", "level", *NAMES)
-UNIT_COLUMNS_OPTIONAL = ("parent", "formerly", "counterpart")
+UNIT_COLUMNS_OPTIONAL = ("parent", "formerly", "counterpart", "other_names")
+# other_names: the other names people use for a unit (Allahabad, Noida), in either script, separated by this.
+OTHER_NAMES_SEPARATOR = "|"
 # The level of a unit that may have a counterpart (the same area in the other hierarchy: a police
 # commissionerate and the revenue district it polices), and of the counterpart.
 COUNTERPART_LEVEL = "district"

@@ -9,8 +9,8 @@ from .checks import (bad_ids, control_characters, each_row, empty_cells, first_o
 from .messages import (EXPECTED_COUNTERPART, EXPECTED_COUNTERPART_LEVEL, EXPECTED_COUNTERPART_OF_DISTRICT,
                        EXPECTED_COUNTERPART_ONCE, EXPECTED_COUNTERPART_OTHER, EXPECTED_FORMER_ID,
                        EXPECTED_FORMER_ID_ONCE, EXPECTED_ID, EXPECTED_ID_LENGTH, EXPECTED_LEVEL, EXPECTED_NO_CYCLE,
-                       EXPECTED_NO_PARENT, EXPECTED_PARENT, EXPECTED_PARENT_GIVEN, EXPECTED_PARENT_LEVEL,
-                       EXPECTED_UNIT_ID_FREE)
+                       EXPECTED_NO_PARENT, EXPECTED_OTHER_NAMES, EXPECTED_PARENT, EXPECTED_PARENT_GIVEN,
+                       EXPECTED_PARENT_LEVEL, EXPECTED_UNIT_ID_FREE)
 from .problems import Problem
 from .reader import filled
 from .vocabulary import LEVEL_IDS
@@ -35,11 +35,27 @@ def check_units(units):
         *parent_problems(frame),
         *cycle_problems(frame),
         *script_problems(frame),
-        *control_characters(frame, schema.NAMES),
-        *undrawable(frame, schema.NAMES),
+        *control_characters(frame, [*schema.NAMES, "other_names"]),
+        *undrawable(frame, [*schema.NAMES, "other_names"]),
+        *other_names_problems(frame),
         *former_id_problems(frame),
         *counterpart_problems(frame),
     ]
+
+
+def other_names_problems(frame):
+    """Other names are separated by single "|", none empty ("Allahabad||Prayag", a "|" at either end)."""
+    given = frame["other_names"].where(filled(frame, "other_names"), "")
+    bad = given.map(lambda text: bool(text) and any(not name.strip()
+                                                    for name in text.split(schema.OTHER_NAMES_SEPARATOR)))
+    return each_row(frame, bad.to_numpy(), "other_names", EXPECTED_OTHER_NAMES)
+
+
+def other_names(text):
+    """A cell of other_names as names: ("Allahabad", "इलाहाबाद")."""
+    if not isinstance(text, str):
+        return ()
+    return tuple(" ".join(name.split()) for name in text.split(schema.OTHER_NAMES_SEPARATOR) if name.strip())
 
 
 def level_problems(frame):
@@ -182,10 +198,12 @@ def counterparts(frame):
 
 
 def units_frame(frame):
-    units = frame.set_index("id")[["level", "parent", *schema.NAMES, "formerly"]]
+    units = frame.set_index("id")[["level", "parent", *schema.NAMES, "formerly", "other_names"]]
     units = units.astype({column: "str" for column in ("level", "parent", *schema.NAMES)})
     units["formerly"] = pd.Series([tuple(ids) for ids in units["formerly"].fillna("").str.split()],
                                   index=units.index, dtype=object)
+    units["other_names"] = pd.Series([other_names(text) for text in units["other_names"]], index=units.index,
+                                     dtype=object)
     pairs = counterparts(frame)
     units["counterpart"] = pd.Series([pairs.get(unit_id) for unit_id in units.index], index=units.index, dtype=object)
     units.index = units.index.astype("str")

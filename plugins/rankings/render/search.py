@@ -16,7 +16,8 @@ and searches the one of the page's <html lang>, so each record carries what a re
 site-search.js folds what is typed with the same rules (FOLDS, DEVANAGARI_FOLDS, written into it when the site
 is built), and corrects a word of five letters or more that is no name's word to the nearest words of
 vocabulary() (words.json, beside the index).
-Each record's meta is what a result shows, in the record's language: name, kind, district or parent, latest rank.
+Each record's meta is what a result shows, in the record's language: its name, and (unsearched) its kind, district or
+parent and latest rank.
 """
 
 import hashlib
@@ -44,7 +45,6 @@ WHOLE_NAME_MARKS = {"Latn": "q", "Deva": "\u0950"}
 NAME_WEIGHT = {False: 10, True: 7}
 # The bundle's files a search needs; Pagefind also writes its own ready-made interfaces, which this site does
 # not use (its search box is its own: theme/search/site-search.js).
-ENTRY = "pagefind-entry.json"
 # The words of every unit's names (vocabulary()), beside Pagefind's files: loaded with them, when a reader first
 # searches, for site-search.js to correct a typo.
 WORDS = "words.json"
@@ -53,11 +53,13 @@ ROMANISED_FROM = {"Deva": "Devanagari"}
 NOT_NEEDED = re.compile(r"^pagefind-(?:ui|modular-ui|component-ui|highlight)\.")
 
 
-# Devanagari typed with or without nukta, with chandrabindu or anusvara, with a half nasal or anusvara, meets in
-# one form (as FOLDS do in Latin): ग़ाज़ीपुर → गाजीपुर, गाँव → गांव, बुलन्दशहर → बुलंदशहर. site-search.js folds
-# what is typed with the same rules (DEVANAGARI_FOLDS).
+# Devanagari typed with or without nukta, with chandrabindu or anusvara, with a half nasal or anusvara, a long or a
+# short u, and ध्द typed for द्ध (as Kruti Dev's keys make it) meets in one form (as FOLDS do in Latin):
+# ग़ाज़ीपुर → गाजीपुर, गाँव → गांव, बुलन्दशहर → बुलंदशहर, लखनऊ → लखनउ, सिध्दार्थनगर → सिद्धार्थनगर.
+# site-search.js folds what is typed with the same rules (DEVANAGARI_FOLDS).
 DEVANAGARI_FOLDS = [("\u093c", ""), ("\u0901", "\u0902"),
-                    *((nasal + "\u094d", "\u0902") for nasal in ("\u0919", "\u091e", "\u0923", "\u0928", "\u092e"))]
+                    *((nasal + "\u094d", "\u0902") for nasal in ("\u0919", "\u091e", "\u0923", "\u0928", "\u092e")),
+                    ("\u090a", "\u0909"), ("\u0942", "\u0941"), ("\u0927\u094d\u0926", "\u0926\u094d\u0927")]
 
 
 def fold(text):
@@ -100,6 +102,8 @@ def words_of(unit, roman):
     "kanpurnagar", "रायबरेली" as "राय बरेली" would be found the other way round by site-search.js)."""
     native = [unit[info.name_column] for info in LANGUAGES.values() if info.script != "Latn"]
     latin = [unit[info.name_column] for info in LANGUAGES.values() if info.script == "Latn"]
+    native += [name for name in unit.get("other_names", ()) if not is_latin(name)]
+    latin += [name for name in unit.get("other_names", ()) if is_latin(name)]
     latin += [roman.get(name, "") for name in native]
     names = [name for name in (*native, *latin) if name]
     folded = [fold(name) for name in names]
@@ -110,11 +114,21 @@ def words_of(unit, roman):
     return " ".join(words.values())
 
 
+def is_latin(name):
+    """A name in Latin letters (no Devanagari in it), not to be romanised."""
+    return not re.search("[\u0900-\u097f]", name)
+
+
+def own_names(unit):
+    """A unit's names: in every language, and the other names people use (Allahabad, इलाहाबाद, Noida)."""
+    return [*(unit[info.name_column] for info in LANGUAGES.values()), *unit.get("other_names", ())]
+
+
 def whole_names(unit, roman):
-    """A unit's whole names as a query is folded (site-search.js): in every language, romanised, and each also as
-    one word, each once."""
-    names = [unit[info.name_column] for info in LANGUAGES.values()]
-    names += [roman.get(unit[info.name_column], "") for info in LANGUAGES.values() if info.script != "Latn"]
+    """A unit's whole names as a query is folded (site-search.js): in every language and its other names,
+    romanised, and each also as one word, each once."""
+    names = own_names(unit)
+    names += [roman.get(name, "") for name in own_names(unit) if not is_latin(name)]
     folded = [" ".join(fold(name).split()) for name in names if name]
     return list(dict.fromkeys([*folded, *("".join(name.split()) for name in folded)]))
 
@@ -128,9 +142,8 @@ def whole_name_word(name):
 
 
 def romanised_names(units, cache=None):
-    """romanised() of every unit's names in a script that is romanised."""
-    return romanised([unit[info.name_column] for unit in units.values() for info in LANGUAGES.values()
-                      if info.script in ROMANISED_FROM], cache)
+    """romanised() of every unit's names (its other names too) in a script that is romanised."""
+    return romanised([name for unit in units.values() for name in own_names(unit) if not is_latin(name)], cache)
 
 
 def vocabulary(units, cache=None):
@@ -160,10 +173,12 @@ def records(site, languages, latest_rank, index="", cache=None):
         for language in languages:
             place = language.name(units[unit["place"]]) if unit["place"] else \
                 language.name(around[0]) if around else ""
-            meta = {"title": language.name(unit), "kind": str(language.kind(unit)), "place": place,
-                    "rank": latest_rank(unit, language)}
-            tags = "".join(f'<span data-pagefind-meta="{key}">{escape(value)}</span>'
-                           for key, value in meta.items() if value)
+            shown = [str(language.kind(unit)), place, latest_rank(unit, language)]
+            # Pagefind searches its meta too: every Hindi station's kind, "थाना", found all 1,575 of them for
+            # "थाना", and the English rank lines "police" for everyone. What a result shows but is not searched for
+            # goes as one meta, in base64 (site-search.js reads it), on an empty element.
+            tags = (f'<span data-pagefind-meta="title[data-title]" data-title="{escape(language.name(unit))}"></span>'
+                    f'<span data-pagefind-meta="shown[data-shown]" data-shown="{unsearched(shown)}"></span>')
             html = (f'<html lang="{language.code}"><body><h1 data-pagefind-weight="{weight}">{escape(names)}</h1>'
                     f'<p data-pagefind-weight="1">{escape(around_words)}</p>{tags}{keys}</body></html>')
             url = "/" + urls.in_language(unit["path"], language) + index  # from the site's root (site-search.js)
@@ -171,39 +186,55 @@ def records(site, languages, latest_rank, index="", cache=None):
     return out
 
 
+# A byte of what a result shows, as a character of Unicode's private use area: no letter or digit of any script, so
+# Pagefind makes no word of it (in base64, its words were found by "agar", "bara").
+UNSEARCHED_FROM = 0xE000
+
+
+def unsearched(values):
+    """Values a result shows, in a form no query meets: their JSON's bytes as private-use characters
+    (site-search.js: shown())."""
+    return "".join(chr(UNSEARCHED_FROM + byte) for byte in json.dumps(values, ensure_ascii=False).encode())
+
+
 def digest(found, words):
     """The key of the index of these records and words, made by this Pagefind (a new one may write other
     files)."""
     from importlib.metadata import version
 
-    text = json.dumps([version("pagefind_bin"), FOLDS, DEVANAGARI_FOLDS, WHOLE_NAME_MARKS, found, words],
+    text = json.dumps([version("pagefind_bin"), TOKENISED_AS, FOLDS, DEVANAGARI_FOLDS, WHOLE_NAME_MARKS, found, words],
                       ensure_ascii=False)
     return hashlib.blake2b(text.encode(), digest_size=20).hexdigest()
 
 
-def bundle(found, words, keep_index_url=False):
-    """The Pagefind bundle of the records: {path inside the bundle: bytes}, only the files a search needs.
-    The records are written as small pages into a temporary folder for Pagefind's own command (its Python
-    service answers one request per tenth of a second: seven minutes for the sample site's 4,000 records)."""
+# Pagefind's way with words, for every language's index: its Hindi index split Devanagari so that "मऊ" found
+# 2,034 units and "थाना" 1,575, where its English one finds Mau's 32 and the 19 Mahila Thanas.
+TOKENISED_AS = "en"
+
+
+def bundle(found, words, prefixes, keep_index_url=False):
+    """The Pagefind bundles of the records, one per language at its prefix (prefixes: {language code: "" or
+    "en/"}), each indexed as TOKENISED_AS: {path inside the bundle: bytes}, only the files a search needs, and
+    the names' words. The records are written as small pages into a temporary folder for Pagefind's own command
+    (its Python service answers one request per tenth of a second: seven minutes for the sample site's 4,000
+    records)."""
     from pagefind_bin import get_executable
 
-    with tempfile.TemporaryDirectory(prefix="igrs-search-") as temporary:
-        pages, bundle_folder = Path(temporary) / "pages", Path(temporary) / "bundle"
-        for _, url, html in found:
-            page = pages / url.strip("/") / urls.INDEX if not url.endswith(".html") else pages / url.strip("/")
-            page.parent.mkdir(parents=True, exist_ok=True)
-            page.write_text(html, encoding="utf-8")
-        command = [str(get_executable()), "--site", str(pages), "--output-path", str(bundle_folder), "--silent",
-                   *(["--keep-index-url"] if keep_index_url else [])]
-        done = subprocess.run(command, capture_output=True, text=True)
-        if done.returncode:
-            raise RuntimeError(f"Pagefind could not index the site: {done.stdout}{done.stderr}")
-        files = {file.relative_to(bundle_folder).as_posix(): file.read_bytes()
-                 for file in sorted(bundle_folder.rglob("*"))
-                 if file.is_file() and not NOT_NEEDED.match(file.relative_to(bundle_folder).as_posix())}
-    # Pagefind lists the languages in whatever order its hash map gives: the same index must be the same bytes
-    # (the change manifest, byte-identical rebuilds, rsync), so the entry file's keys are put in order.
-    entry = json.loads(files[ENTRY])
-    files[ENTRY] = json.dumps(entry, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+    files = {}
+    for code, prefix in prefixes.items():
+        with tempfile.TemporaryDirectory(prefix="igrs-search-") as temporary:
+            pages, bundle_folder = Path(temporary) / "pages", Path(temporary) / "bundle"
+            for _, url, html in (record for record in found if record[0] == code):
+                page = pages / url.strip("/") / urls.INDEX if not url.endswith(".html") else pages / url.strip("/")
+                page.parent.mkdir(parents=True, exist_ok=True)
+                page.write_text(html, encoding="utf-8")
+            command = [str(get_executable()), "--site", str(pages), "--output-path", str(bundle_folder), "--silent",
+                       "--force-language", TOKENISED_AS, *(["--keep-index-url"] if keep_index_url else [])]
+            done = subprocess.run(command, capture_output=True, text=True)
+            if done.returncode:
+                raise RuntimeError(f"Pagefind could not index the site: {done.stdout}{done.stderr}")
+            files.update({prefix + file.relative_to(bundle_folder).as_posix(): file.read_bytes()
+                          for file in sorted(bundle_folder.rglob("*"))
+                          if file.is_file() and not NOT_NEEDED.match(file.relative_to(bundle_folder).as_posix())})
     files[WORDS] = json.dumps(words, ensure_ascii=False, separators=(",", ":")).encode()
     return files

@@ -32,7 +32,7 @@ def search_files(site, languages, cache_dir, fingerprint, index, theme):
         key = search.digest(found, words)
         folder = cache_dir / "search" / key
         if not folder.is_dir():
-            keep_index(folder, found, words, index)
+            keep_index(folder, found, words, {language.code: language.prefix for language in languages}, index)
     known = cache_dir / "search" / "inputs.json"
     known.parent.mkdir(parents=True, exist_ok=True)
     known.write_text(json.dumps({inputs: key}), encoding="utf-8")
@@ -41,7 +41,7 @@ def search_files(site, languages, cache_dir, fingerprint, index, theme):
             yield SiteFile(urls.SEARCH_BUNDLE + file.relative_to(folder).as_posix(), file.read_bytes, (key,))
     script = (Path(theme) / "search" / "site-search.js").read_text(encoding="utf-8")
     filled = {"__FOLDS__": search.FOLDS, "__DEVANAGARI_FOLDS__": search.DEVANAGARI_FOLDS,
-              "__WHOLE_NAME_MARKS__": search.WHOLE_NAME_MARKS}
+              "__WHOLE_NAME_MARKS__": search.WHOLE_NAME_MARKS, "__UNSEARCHED_FROM__": search.UNSEARCHED_FROM}
     yield SiteFile(urls.SEARCH_SCRIPT, lambda: fill(script, filled))
 
 
@@ -62,11 +62,11 @@ def cached_index(cache_dir, inputs):
     return (key, folder) if key and folder.is_dir() else (None, None)
 
 
-def keep_index(folder, found, words, index):
-    """Pagefind's bundle of the records and the names' words, into the cache folder (the earlier ones removed:
-    not needed again)."""
+def keep_index(folder, found, words, prefixes, index):
+    """Pagefind's bundles of the records (one per language, at its prefix) and the names' words, into the cache
+    folder (the earlier ones removed: not needed again)."""
     started = time.perf_counter()
-    files = search.bundle(found, words, keep_index_url=bool(index))
+    files = search.bundle(found, words, prefixes, keep_index_url=bool(index))
     partial = folder.with_suffix(".partial")
     shutil.rmtree(partial, ignore_errors=True)
     for path, content in files.items():

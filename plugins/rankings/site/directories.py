@@ -31,7 +31,7 @@ def grouped_records(frame, keys):
 
 
 def unit_directory(units):
-    """id → unit info: names, level, parent, formerly, counterpart, ancestors (top first), the page's path, and
+    """id → unit info: names, level, parent, formerly, other names, counterpart, ancestors (top first), the page's path, and
     place: the parent whose name goes with the unit's where names recur (vocabulary.Level.named_with_parent)."""
     directory = {}
     for unit_id, row in zip(units.index, units.to_dict("records")):  # iterrows builds a Series per row: slow
@@ -41,6 +41,7 @@ def unit_directory(units):
             "id": unit_id, "level": row["level"], "parent": parent,
             **{column: row[column] for column in NAMES},
             "formerly": tuple(row["formerly"]) if isinstance(row["formerly"], (tuple, list)) else (),
+            "other_names": tuple(row.get("other_names") or ()),
             "counterpart": counterpart if isinstance(counterpart, str) else None,
             "place": parent if LEVEL[row["level"]].named_with_parent else None,
             "top": False,  # mark_units_at_top
