@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -19,7 +20,7 @@ from sitebuild import FIXTURES, ROOT, broken_links, read, read_csv
 PLUGIN = ROOT / "plugins" / "rankings"
 TEMPLATES = ROOT / "theme" / "templates"
 # The stages in the order the data flows; a module may import its own stage and those before it.
-STAGES = ("data", "ranking", "site", "render", "build")
+STAGES = ("data", "ranking", "site", "render", "write")
 # The contract every stage shares (paths, settings, the hosts' limits): they import the data stage and each other.
 SHARED = ("urls", "settings", "hosts")
 
@@ -69,7 +70,7 @@ def test_imports_are_read_right():
     assert imported("render/charts/kinds.py", "from ...data.months import year_of\nfrom .style import INK") == \
         {"data", "render"}
     assert imported("urls.py", "from .data.vocabulary import LANGUAGES") == {"data"}
-    assert imported("build/generator.py", "from .. import urls\nfrom ..render import share") == {"urls", "render"}
+    assert imported("write/generator.py", "from .. import urls\nfrom ..render import share") == {"urls", "render"}
 
 
 def test_modules_functions_and_classes_stay_small():
@@ -242,3 +243,16 @@ def test_a_language_added_to_the_vocabulary_is_validated(marathi):
     _, told = marathi
     assert any(line.startswith("units.csv:") and "column name_mr" in line and "must not be empty" in line
                for line in told), told
+
+
+# The folders GitHub's standard Python .gitignore ignores (github/gitignore, Python.gitignore).
+PYTHON_GITIGNORE_FOLDERS = {"build", "develop-eggs", "dist", "downloads", "eggs", ".eggs", "lib", "lib64", "parts",
+                            "sdist", "var", "wheels", "share", "htmlcov", "env", "venv", "ENV", "env.bak", "venv.bak"}
+
+
+def test_no_tracked_folder_is_one_the_standard_python_gitignore_ignores():
+    """The write stage was a folder build/: a contributor who added Python's usual .gitignore lost a stage, and some
+    code tools skip such a folder."""
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    folders = {part for path in tracked for part in Path(path).parts[:-1]}
+    assert folders & PYTHON_GITIGNORE_FOLDERS == set()

@@ -17,7 +17,7 @@ from babel.messages.pofile import read_po
 from pelican import signals
 
 from rankings.render.charts import kinds
-from rankings.build.output import OutputPathError, SiteOutput
+from rankings.write.output import OutputPathError, SiteOutput
 from rankings.site.model import build_model
 from sitebuild import FIXTURES, ROOT, build, tree_digest
 
@@ -201,7 +201,7 @@ def test_page_models_digest_alike_in_every_process():
 def test_a_new_version_of_a_library_that_shapes_pages_is_a_new_build(monkeypatch):
     """Babel's CLDR data writes the numbers and months, Jinja2 and MarkupSafe the markup: a page made with another
     version of them is made again, however unchanged its model and the theme."""
-    from rankings.build import manifest
+    from rankings.write import manifest
 
     def fingerprint():
         return manifest.fingerprint(ROOT / "theme", ROOT / "theme" / "translations", {}, {})
@@ -216,7 +216,7 @@ def test_a_new_version_of_a_library_that_shapes_pages_is_a_new_build(monkeypatch
 def test_a_build_collects_cycles_less_often_and_leaves_the_collector_as_it_was(tmp_path, monkeypatch):
     import gc
 
-    from rankings.build import lifecycle
+    from rankings.write import lifecycle
 
     during = []
 

@@ -2,7 +2,7 @@
 
 The stages, one folder each, in the order the data flows: data/ (read and check), ranking/ (ranks, records,
 corrections), site/ (the site model and each page's model), render/ (pages, charts, downloads, search, share
-pictures, in each language), build/ (Pelican's generator, writing, the swap). urls.py and settings.py are the
+pictures, in each language), write/ (Pelican's generator, writing, the swap). urls.py and settings.py are the
 contract every stage shares: the paths the site promises, and the settings with their defaults.
 
 Nothing is imported until Pelican registers the plugin: the chart workers import render/charts alone, and
@@ -11,13 +11,13 @@ should not pay for pandas, Pelican and Jinja at their start.
 
 
 def get_generators(pelican):
-    from .build.generator import RankingsGenerator
+    from .write.generator import RankingsGenerator
 
     return RankingsGenerator
 
 
 def get_writer(pelican):
-    from .build.content_writer import LanguageWriter
+    from .write.content_writer import LanguageWriter
 
     return LanguageWriter
 
@@ -25,8 +25,8 @@ def get_writer(pelican):
 def register():
     from pelican import signals
 
-    from .build.generator import install_i18n
-    from .build.lifecycle import finish_build, start_build
+    from .write.generator import install_i18n
+    from .write.lifecycle import finish_build, start_build
 
     signals.initialized.connect(start_build)
     signals.finalized.connect(finish_build)

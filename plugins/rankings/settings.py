@@ -3,7 +3,7 @@ in pelicanconf.py or with `pelican -e NAME=value`; the README lists them all (a 
 
 What the templates see of them, and what a change of them rewrites, is derived from the table: a setting the
 templates READ is in every page's context under its own name; a setting that SHAPES the pages otherwise (their
-languages, their links) is part of the build's fingerprint like those (build/manifest.py), so that a change of
+languages, their links) is part of the build's fingerprint like those (write/manifest.py), so that a change of
 it makes every page again.
 """
 
@@ -92,7 +92,7 @@ def translations_dir(settings):
     return Path(configured) if configured else Path(settings["THEME"]) / "translations"
 
 
-# Not a setting: where the build found the output folder, while it writes the new site beside it (build/swap.py).
+# Not a setting: where the build found the output folder, while it writes the new site beside it (write/swap.py).
 PUBLISHED_OUTPUT = "RANKINGS_PUBLISHED_OUTPUT"
 
 

@@ -1,7 +1,7 @@
 """A page as the files it is made of, in every language: its HTML, each chart's SVG beside it (and PNG when asked),
 and the picture its shared link shows. Also the Markdown pages' pictures and the 404 page.
 
-Each file is a SiteFile (site_file.py) whose bytes are made only when the build writes it (build/output.py),
+Each file is a SiteFile (site_file.py) whose bytes are made only when the build writes it (write/output.py),
 which is when the change manifest says it changed: a rebuild makes few of them.
 """
 
@@ -112,7 +112,7 @@ class PageFiles:
 
     def content_cards(self, contents):
         """The share pictures of the Markdown pages (about, data format, guide for staff) in their languages;
-        build/content_writer.py names them in the pages' heads."""
+        write/content_writer.py names them in the pages' heads."""
         languages = {language.code: language for language in self.languages}
         for content in contents:
             language = languages.get(content.lang)

@@ -1,4 +1,4 @@
-"""A file of the site as the render stage gives it to the build stage to write (build/output.py): where it goes,
+"""A file of the site as the render stage gives it to the write stage to write (write/output.py): where it goes,
 how its bytes are made, and what shapes them (the change manifest skips it when none of that changed)."""
 
 import hashlib

@@ -1,6 +1,6 @@
 """/sitemap.xml and /robots.txt: every page of every language, for search engines.
 
-The sitemap is made from what the build announced with Pelican's content_written signal (build/output.py
+The sitemap is made from what the build announced with Pelican's content_written signal (write/output.py
 announces every file, also those kept unchanged, and Pelican's writer its Markdown pages), so that it lists the
 whole site, whoever wrote a page. A page that asks not to be indexed (a redirect from a former address, the 404
 page: `noindex` in its context) is left out. Each page is listed with its absolute, canonical URL (a folder, as

@@ -81,7 +81,7 @@ def series_directory(series, results, units):
         series_months = sorted(months.get(series_id, []))
         own = levels.get(series_id, set())
         parent_ranked = [level for level in LEVEL_IDS if level in own and LEVEL[level].parent in own]
-        # Tuples in hierarchy order, never sets: page models are pickled for the change manifest (build/manifest.py),
+        # Tuples in hierarchy order, never sets: page models are pickled for the change manifest (write/manifest.py),
         # and a set's order changes from one process to the next.
         out.append({
             "id": series_id, **{column: row[column] for column in NAMES},

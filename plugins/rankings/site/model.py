@@ -135,7 +135,7 @@ class SiteModel:
 
     def stand_ins(self):
         """id(object) → what stands for it in a page's digest (render/site_file.digest_of): a row, the hash of its
-        figures; a unit or a series, its id, as the build's fingerprint (build/manifest.py) covers their contents.
+        figures; a unit or a series, its id, as the build's fingerprint (write/manifest.py) covers their contents.
         Pages share these objects, unchanged, with every other page: a digest need not serialise them again (a
         month page's rows, a unit's history: 0.6 s of a rebuild at state size)."""
         if self._stand_ins is None:
