@@ -155,16 +155,29 @@ def test_a_stopped_publish_build_leaves_the_published_site(sites):
     assert tree_digest(output) == published
 
 
+def stopped(process):
+    """Whether a process stands still (SIGSTOP): its state in /proc is T."""
+    return Path(f"/proc/{process.pid}/stat").read_text().split(") ")[1].startswith("T")
+
+
 def test_two_builds_into_one_folder_take_turns(sites):
+    """No race: the first build stands still holding the lock, just before it swaps its site in, until the second
+    has said that it waits (a start 0.3 s apart, then a wait for the lock file, still lost the race at times)."""
     output = sites.published("concurrent")
-    first = build_process(sites.b, output, sites.cache)
-    # The second starts once the first holds the lock (it writes its process id there): a fixed pause lost the
-    # race on a busy machine, and the second went first.
-    lock, deadline = Path(f"{output}.lock"), time.monotonic() + 60
-    while time.monotonic() < deadline and not (lock.exists() and lock.read_text().strip() == str(first.pid)):
-        time.sleep(0.01)
+    first = build_process(sites.b, output, sites.cache, fault="before-swap:1:pause")
+    deadline = time.monotonic() + 120
+    while not stopped(first):
+        assert time.monotonic() < deadline and first.poll() is None, "the first build never reached its swap"
+        time.sleep(0.05)
     second = build_process(sites.a, output, sites.cache)
-    logs = [process.communicate(timeout=300)[0] for process in (first, second)]
+    said = []
+    for line in second.stdout:  # until the second says that it waits for the first
+        said.append(line)
+        if "Another build into" in line:
+            break
+    os.kill(first.pid, signal.SIGCONT)
+    logs = [first.communicate(timeout=300)[0], "".join(said) + second.stdout.read()]
+    second.wait(timeout=300)
     assert first.returncode == second.returncode == 0, logs
     assert any("Another build into" in log and "waits for it to finish" in log for log in logs), logs
     # The second waited for the first, so its site is the one published, whole.

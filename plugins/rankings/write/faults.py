@@ -6,8 +6,8 @@ The build calls reached(point) at a few named points: "writing" for every file i
 "after-swap" around the moment the new site takes the output folder's place, "exchange" where it swaps the two
 folders, "between-renames" in the fallback without RENAME_EXCHANGE. The n-th time a point is reached, the
 action happens: kill (SIGKILL, as `kill -9` does), interrupt (SIGINT, as Ctrl-C does), error (an exception),
-disk-full (ENOSPC), unsupported (ENOSYS, as a file system without RENAME_EXCHANGE answers). Without the
-variable nothing happens.
+disk-full (ENOSPC), unsupported (ENOSYS, as a file system without RENAME_EXCHANGE answers), pause (SIGSTOP: the
+build stands still where it is, its lock held, until a test sends SIGCONT). Without the variable nothing happens.
 """
 
 import errno
@@ -35,6 +35,8 @@ def _act(point, action):
         os.kill(os.getpid(), signal.SIGKILL)
     elif action == "interrupt":
         os.kill(os.getpid(), signal.SIGINT)
+    elif action == "pause":
+        os.kill(os.getpid(), signal.SIGSTOP)
     elif action == "disk-full":
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
     elif action == "unsupported":
