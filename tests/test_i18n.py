@@ -84,4 +84,4 @@ def test_templates_get_each_language_with_variables(languages):
     assert template.render(**languages["en"].template_context()) == \
         "2024: rank 1 in 7 of the 8 months it was ranked in|Home"
     assert template.render(**languages["hi"].template_context()) == \
-        "2024: रैंकिंग वाले 8 महीनों में से 7 में रैंक 1|मुखपृष्ठ"
+        "2024: 8 माह की रैंकिंग में शामिल, इनमें से 7 में रैंक 1|मुखपृष्ठ"

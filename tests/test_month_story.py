@@ -55,11 +55,11 @@ POLICE_EN = ("In December 2024, both zones, 1 of 2 ranges, 2 of 4 districts and 
              "place each, to ranks 1 and 3 of 4. Etawah and Mathura gained the most percentage points: +0.8 each. "
              "Kanpur Commissionerate fell most, down 1 place (−1.6 percentage points), and is last: rank 4 of 4, with "
              "96%.")
-POLICE_HI = ("दिसंबर 2024 की रैंकिंग में दोनों ज़ोन, 2 परिक्षेत्रों में से 1, 4 जनपदों और कमिश्नरेटों में से 2, और 7 थानों में "
+POLICE_HI = ("दिसंबर 2024 की रैंकिंग में दोनों ज़ोन, 2 परिक्षेत्रों में से 1, 4 जनपदों और कमिश्नरेटों में से 2 और 7 थानों में "
              "से 5 रैंक 1 पर रहे। जनपदों और कमिश्नरेटों में सबसे बड़ी छलांग इटावा और मथुरा ने लगाई: दोनों 1-1 स्थान ऊपर आए, "
              "अब 4 में से क्रमशः पहले और तीसरे स्थान पर। प्रतिशत अंकों में सबसे बड़ा सुधार इटावा और मथुरा का रहा: प्रत्येक "
-             "का +0.8। सबसे बड़ी गिरावट कानपुर कमिश्नरेट की रही: 1 स्थान नीचे (−1.6 प्रतिशत अंक), अब 4 में से चौथे स्थान "
-             "पर, यानी सबसे अंतिम, 96% अंकों के साथ।")
+             "+0.8 अंक। सबसे बड़ी गिरावट कानपुर कमिश्नरेट की रही: 1 स्थान नीचे (−1.6 प्रतिशत अंक), और अब अंतिम: 4 में से "
+             "चौथे स्थान पर, 96% अंकों के साथ।")
 ADMIN_EN = ("In December 2024, 1 of 4 districts and 1 of 3 tehsils were at rank 1. Among districts, Kanpur Nagar rose "
             "most: up 2 places (+11.54 percentage points), to rank 2 of 4. Kanpur Dehat and Etawah both fell most: down 1 "
             "place each, to ranks 3 and 4 of 4. Kanpur Dehat lost the most percentage points: −7.69, to 84.62%. Etawah "
@@ -145,7 +145,8 @@ def test_a_unit_last_month_after_month_is_said_so_and_a_shared_last_rank_as_join
     december = data / "district-admin" / "2024-12.csv"
     december.write_text(december.read_text().replace("kanpur-dehat,Kanpur Dehat,110,", "kanpur-dehat,Kanpur Dehat,105,"))
     text = paragraph(build_model(data, with_corrections=False), "district-admin", "2024-12", english)
-    assert "Etawah and Kanpur Dehat were last: rank 3 of 4, joint with 1 other." in text  # as the table orders them
+    # As the table orders them; the rank not said to be joint: the names say who shares it.
+    assert "Etawah and Kanpur Dehat were last: rank 3 of 4." in text
 
 
 def paragraph(model, series_id, month, language):
@@ -180,7 +181,7 @@ def test_more_sharing_a_record_than_are_named_are_counted(languages):
     text = text_of(story_html(story, languages["en"], {"with_top": ()}, link))
     assert text.endswith("U0, U1, U2 and 2 others rose most: up 1 place each.")
     assert text_of(story_html(story, languages["hi"], {"with_top": ()}, link)).endswith(
-        "सबसे बड़ी छलांग U0, U1, U2, और 2 अन्य ने लगाई: प्रत्येक 1 स्थान ऊपर।")  # CLDR's Hindi list
+        "सबसे बड़ी छलांग U0, U1, U2 और 2 अन्य ने लगाई: प्रत्येक 1 स्थान ऊपर।")  # no comma before और, as papers write
 
 
 def test_nobody_is_last_when_every_unit_shares_rank_1():
@@ -202,8 +203,8 @@ def test_a_last_place_across_a_month_never_published_is_said_in_rankings(tmp_pat
         "Kanpur Commissionerate was last in each of the last 3 rankings, published over 4 months: rank 4 of 4, with "
         "96%.")
     assert paragraph(model, "police", "2024-12", languages["hi"]).endswith(
-        "कानपुर कमिश्नरेट पिछली लगातार 3 रैंकिंग में अंतिम स्थान पर रहा (ये रैंकिंग 4 महीनों में प्रकाशित हुईं): 4 में से "
-        "चौथे स्थान पर, 96% अंकों के साथ।")
+        "कानपुर कमिश्नरेट पिछली 3 रैंकिंग में लगातार अंतिम स्थान पर रहा (ये 3 रैंकिंग 4 महीनों में प्रकाशित हुईं): 4 में "
+        "से चौथे स्थान पर, 96% अंकों के साथ।")
 
 
 def story_with(**facts):
@@ -221,12 +222,12 @@ def test_the_one_that_lost_most_points_and_is_last_is_one_sentence(languages):
     assert text_of(story_html(story, languages["en"], {"with_top": ()}, link)).endswith(
         "Among districts, Mahoba lost the most percentage points, −9.5, and is last: rank 75 of 75, with 80.5%.")
     assert text_of(story_html(story, languages["hi"], {"with_top": ()}, link)).endswith(
-        "जनपदों में प्रतिशत अंकों में सबसे बड़ी गिरावट Mahoba की रही: −9.5, अब 75 में से 75वें स्थान पर, यानी सबसे "
-        "अंतिम, 80.5% अंकों के साथ।")
+        "जनपदों में प्रतिशत अंकों में सबसे बड़ी गिरावट Mahoba की रही: −9.5 अंक, और अब अंतिम: 75 में से 75वें स्थान पर, "
+        "80.5% अंकों के साथ।")
 
 
 @pytest.mark.parametrize("ranked, english, hindi", [
-    (1, "In December 2024, the only zone was at rank 1.", "दिसंबर 2024 की रैंकिंग में एकमात्र ज़ोन रैंक 1 पर रहा।"),
+    (1, "In December 2024, the only zone was at rank 1.", "दिसंबर 2024 की रैंकिंग में रैंक 1 पर: एकमात्र ज़ोन।"),
     (2, "In December 2024, both zones were at rank 1.", "दिसंबर 2024 की रैंकिंग में दोनों ज़ोन रैंक 1 पर रहे।"),
     (8, "In December 2024, all 8 zones were at rank 1.", "दिसंबर 2024 की रैंकिंग में सभी 8 ज़ोन रैंक 1 पर रहे।"),
 ])
@@ -234,3 +235,16 @@ def test_a_whole_level_at_rank_1_reads_right(languages, ranked, english, hindi):
     story = {**story_with(counts=[{"level": "zone", "at_rank_1": ranked, "ranked": ranked}]), "level": None}
     assert text_of(story_html(story, languages["en"], {"with_top": ()}, str)) == english
     assert text_of(story_html(story, languages["hi"], {"with_top": ()}, str)) == hindi
+
+
+def test_units_that_moved_most_to_one_shared_rank_say_it_once(languages):
+    """"to ranks 1 and 1 of 75" ("क्रमशः पहले और पहले") where two rose to the same rank: the rank said once."""
+    both = [{"unit_id": f"u{i}", "rank": 1, "tied": 2, "rank_change": 3, "percent_change": None, "percent": 100,
+             "ranked_in_level": 75} for i in range(2)]
+    story = story_with(rise={"value": 3, "rows": both, "count": 2})
+    link = lambda unit_id: unit_id.upper()  # noqa: E731
+    assert text_of(story_html(story, languages["en"], {"with_top": ()}, link)).endswith(
+        "Among districts, U0 and U1 both rose most: up 3 places each, both to rank 1 of 75, joint with 1 other.")
+    assert text_of(story_html(story, languages["hi"], {"with_top": ()}, link)).endswith(
+        "जनपदों में सबसे बड़ी छलांग U0 और U1 ने लगाई: दोनों 3-3 स्थान ऊपर आए, अब दोनों 75 में से पहले स्थान पर, "
+        "संयुक्त रूप से 1 अन्य के साथ।")

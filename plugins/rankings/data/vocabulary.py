@@ -147,6 +147,9 @@ class LanguageInfo:
     # irregular words from 1 up, None where a number is regular, and the suffix of the rest; one set for words that
     # are masculine, one for feminine ones ("लगातार तीसरी रैंकिंग"). None: the number as it is (English).
     ordinals: "Ordinals | None" = None
+    # The last join of a list of three or more where the language's newspapers differ from CLDR's (Babel): Hindi
+    # papers write "क, ख और ग", CLDR "क, ख, और ग". None: CLDR's.
+    list_end: str | None = None
 
 
 @dataclass(frozen=True)
@@ -163,7 +166,8 @@ LANGUAGES = {
     "en": LanguageInfo("en", "en_IN", "name_en", "English", source=True),
     "hi": LanguageInfo("hi", "hi_IN", "name_hi", "हिन्दी", script="Deva", ordinals=Ordinals(
         masculine=("पहले", "दूसरे", "तीसरे", "चौथे", None, "छठे"), masculine_suffix="वें",
-        feminine=("पहली", "दूसरी", "तीसरी", "चौथी", None, "छठी"), feminine_suffix="वीं")),
+        feminine=("पहली", "दूसरी", "तीसरी", "चौथी", None, "छठी"), feminine_suffix="वीं"),
+        list_end="{0} और {1}"),
 }
 
 

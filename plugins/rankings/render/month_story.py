@@ -58,8 +58,15 @@ def alone_in(record, last):
 
 
 def listed(items, language):
-    """Items as the language lists them: "A, B and C", "A, B और C" (Babel's list patterns)."""
-    return Markup(format_list([str(item) for item in items], locale=language.locale))
+    """Items as the language lists them: "A, B and C", "A, B और C" (Babel's list patterns, and the language's own
+    last join where its newspapers differ: vocabulary.LanguageInfo.list_end)."""
+    items = [str(item) for item in items]
+    if len(items) < 3 or not language.info.list_end:
+        return Markup(format_list(items, locale=language.locale))
+    first = items[0]
+    for item in items[1:-1]:
+        first = language.locale.list_patterns["standard"]["middle"].format(first, item)
+    return Markup(language.info.list_end.format(first, items[-1]))
 
 
 def names(record, language, link):
@@ -87,12 +94,12 @@ def rank_1_sentence(story, language, series):
     return Markup(sentence) % {"month": language.month(story["month"]), "counts": listed(parts, language)}
 
 
-def rank_words(row, language):
-    """"rank 49 of 75" ("75 में से 49वें स्थान पर"), and ", joint with 2 others" where others share it: a rank in the
-    middle of a sentence."""
+def rank_words(row, language, joint=True):
+    """"rank 49 of 75" ("75 में से 49वें स्थान पर"), and ", joint with 2 others" where others share it (joint: unless
+    the sentence names them already): a rank in the middle of a sentence."""
     rank = Markup(language.gettext("rank %(rank)s of %(total)s")) % {
         "rank": language.nth(row["rank"]), "total": language.number(row["ranked_in_level"])}
-    return rank + language.joint(row["tied"])
+    return rank + language.joint(row["tied"]) if joint else rank
 
 
 def points_said(row, language):
@@ -121,6 +128,18 @@ def moved_sentence(record, language, link, up, last=None):
                            "%(names)s rose most: up %(num)s places%(in_points)s, to %(rank)s.") if up else
                        Nn_("%(names)s fell most: down %(num)s place%(in_points)s, to %(rank)s.",
                            "%(names)s fell most: down %(num)s places%(in_points)s, to %(rank)s."))
+    elif record["count"] == len(record["rows"]) and len({row["rank"] for row in record["rows"]}) == 1:
+        values["rank"] = rank_words(record["rows"][0], language)  # every one named, at one rank: said once
+        if record["count"] == 2:
+            message = (Nn_("%(names)s both rose most: up %(num)s place each, both to %(rank)s.",
+                           "%(names)s both rose most: up %(num)s places each, both to %(rank)s.") if up else
+                       Nn_("%(names)s both fell most: down %(num)s place each, both to %(rank)s.",
+                           "%(names)s both fell most: down %(num)s places each, both to %(rank)s."))
+        else:
+            message = (Nn_("%(names)s all rose most: up %(num)s place each, all to %(rank)s.",
+                           "%(names)s all rose most: up %(num)s places each, all to %(rank)s.") if up else
+                       Nn_("%(names)s all fell most: down %(num)s place each, all to %(rank)s.",
+                           "%(names)s all fell most: down %(num)s places each, all to %(rank)s."))
     elif record["count"] == len(record["rows"]):  # every unit that shares the record is named: their ranks
         rows = record["rows"]
         values.update(ranks=listed([language.nth(row["rank"]) for row in rows], language),
@@ -176,9 +195,9 @@ def last_sentence(last, language, link):
     """Who is last: its rank (joint where it is shared) and percent, and for how many rankings running: months
     where they were one after another, else the rankings and the months they span (some were not published)."""
     row = last["rows"][0]
-    values = {"names": names(last, language, link), "rank": rank_words(row, language),
+    values = {"names": names(last, language, link), "rank": rank_words(row, language, joint=last["count"] == 1),
               "percent": language.percent(row["percent"])}
-    if last["count"] > 1:  # a shared last rank: the rank says with how many
+    if last["count"] > 1:  # a shared last rank: the names say who shares it
         return Markup(language.gettext("%(names)s were last: %(rank)s.")) % values
     months = last["months"]
     if months > 1 and last["calendar_months"] > months:
