@@ -339,8 +339,10 @@ def test_every_unit_is_a_record_in_each_language_with_both_scripts_and_romanised
         assert '<p data-pagefind-weight="1">qchobepurq ॐचौबेपुरॐ</p>' in html
         assert '<span data-pagefind-sort="level:4"></span>' in html
         assert "Kanpur Commissionerate" in html and "कानपुर नगर" in html  # its parent, and the parent's counterpart
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
-    assert set(entry["languages"]) == {"hi", "en"}
+    # Each language its own index, both tokenised alike (search.TOKENISED_AS), each with every unit.
+    for folder in ("", "en/"):
+        entry = json.loads((site / "pagefind" / folder / "pagefind-entry.json").read_text())
+        assert {code: index["page_count"] for code, index in entry["languages"].items()} == {"en": len(model.units)}
     script = (site / "pagefind" / "site-search.js").read_text()
     assert f"const FOLDS = {json.dumps(FOLDS)};" in script
     # Pagefind's own ready-made interfaces are not published: the site has its own box.
@@ -418,14 +420,19 @@ def test_a_downloaded_chart_says_what_it_shows(published):
 
 
 def search_result_of(site, url):
-    """The meta a search result shows for a page, read from the published index (fragments are gzipped JSON)."""
+    """What a search result shows for a page, read from the published index (fragments are gzipped JSON; what is
+    shown but not searched is kept as private-use characters: search.unsearched)."""
     import gzip
     import json
 
-    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+    from rankings.render.search import UNSEARCHED_FROM
+
+    for fragment in (site / "pagefind").glob("**/fragment/*.pf_fragment"):
         data = json.loads(gzip.decompress(fragment.read_bytes()).split(b"pagefind_dcd", 1)[-1] or b"{}")
         if data.get("url") == url:
-            return data["meta"]
+            shown = bytes(ord(character) - UNSEARCHED_FROM for character in data["meta"]["shown"])
+            kind, place, rank = json.loads(shown.decode())
+            return {"title": data["meta"]["title"], "kind": kind, "place": place, "rank": rank}
     return None
 
 
