@@ -149,6 +149,8 @@ def test_charts_on_pages_in_each_language(site_with_png):
     en_svg = (site / "en/station/kanpur-commissionerate-chaubepur/police-history.svg").read_text(encoding="utf-8")
     assert re.search(r">रैंक<", hi_svg) and re.search(r">दिस॰ 24<", hi_svg)
     assert re.search(r">Rank<", en_svg) and re.search(r">Dec 24<", en_svg)
+    # A chart file travels without its page: built from sample data, it says so itself (it did not).
+    assert ">Sample data. The figures on this site are made up" in en_svg and ">नमूना आँकड़े।" in hi_svg
     png = (site / "station/kanpur-commissionerate-chaubepur/police-history.png").read_bytes()
     assert png.startswith(b"\x89PNG")
     # PNGs are drawn in the pool while pages are written: every one is complete when the build ends.

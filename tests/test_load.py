@@ -848,6 +848,21 @@ def test_every_problem_of_tiles_csv_is_told_on_its_line(tmp_path):
     told = {p.line: describe(p) for p in found}
     assert "sitapur on line 2 is at column 0, row 0" in told[5]
     assert "lucknow on line 5 has it" in told[6]
+    # A level said in words, in the reader's language ("यह एक zone है" once).
+    assert told[8].endswith("this is a range")
+    from rankings.render.language import load_languages
+    from sitebuild import ROOT
+    hindi = load_languages(ROOT / "theme" / "translations", ["hi"])[0]
+    assert describe(next(p for p in found if p.line == 8 and p.column == "unit_id"), hindi.gettext).endswith(
+        "यह एक परिक्षेत्र है")
+
+
+def test_tiles_csv_given_as_a_folder_is_said_to_be_a_folder_not_required(tmp_path):
+    folder = write_folder(tmp_path, {"police/2024-01.csv": POLICE_2024_01})
+    (folder / "tiles.csv").mkdir()
+    found = problems_of(folder)
+    assert [(p.file, p.expected) for p in found] == [("tiles.csv", loader.EXPECTED_READABLE_FILE)]
+    assert describe(found[0]).endswith("expected a file that can be read (it is a folder)")
 
 
 def test_a_district_without_a_tile_is_told_by_its_id(tmp_path):

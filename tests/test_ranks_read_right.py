@@ -50,14 +50,14 @@ def title_of(site, path):
 
 def test_a_shared_rank_says_it_is_joint_and_how_many_share_it_everywhere(site):
     kotwali = text_of(site, "en/station/kanpur-commissionerate-kotwali/")
-    assert "Rank 1 of 7 police stations, joint with 4 others ▲5 (+5.56 percentage points)" in kotwali
+    assert "Rank 1 of 7 police stations, joint with 4 others · ▲5 (+5.56 percentage points)" in kotwali
     assert '<td>1<small>/7</small><small class="j"> (5 joint)</small><td' in read(
         site, "en/station/kanpur-commissionerate-kotwali/")
     hindi = text_of(site, "station/kanpur-commissionerate-kotwali/")
-    assert "7 थानों में रैंक 1 , संयुक्त रूप से 4 अन्य के साथ ▲5 (+5.56 प्रतिशत अंक)" in hindi
+    assert "7 थानों में रैंक 1 , संयुक्त रूप से 4 अन्य के साथ · ▲5 (+5.56 प्रतिशत अंक)" in hindi
     # A rank of its own says nothing more.
     chaubepur = text_of(site, "en/station/kanpur-commissionerate-chaubepur/")
-    assert "Rank 7 of 7 police stations ▼6 (−16.04 percentage points)" in chaubepur
+    assert "Rank 7 of 7 police stations · ▼6 (−16.04 percentage points)" in chaubepur
     assert "joint with" not in chaubepur.split("Percent month by month")[0].split("Rank 7")[1].split("Marks")[0]
     # The month table, the district table, the parent page's table.
     month = read(site, "en/police/2024-12/")
@@ -191,7 +191,7 @@ def test_a_month_not_published_is_not_a_month_not_ranked(site):
     assert re.search(r'<tr id="police-2024-09" class="gap"><th scope="row"><a href="[^"]*police/2024-09/[^"]*">September 2024</a>'
                      r'<td colspan="\d">not ranked this month\n', beconganj)
     hindi = text_of(site, "station/kanpur-commissionerate-beconganj/")
-    assert "अक्टूबर 2024 प्रकाशित नहीं हुई" in hindi and "सितंबर 2024 इस माह रैंकिंग में नहीं" in hindi
+    assert "अक्टूबर 2024 रैंकिंग प्रकाशित नहीं हुई" in hindi and "सितंबर 2024 इस माह रैंकिंग में नहीं" in hindi
     # The chart shades the month not published.
     svg = (site / "en/station/kanpur-commissionerate-beconganj/police-history.svg").read_text()
     drawing = svg[svg.index('<g class="chart"'):svg.index("<!--/chart-->")]  # the chart, not its key below
@@ -264,3 +264,10 @@ def test_no_change_is_said_where_there_is_no_month_before(site):
         assert "not ranked the month before" not in html.split('id="station"')[1], path
         assert "then their names. A table ranks the rest." in html and "beside each whose" not in html, path
     assert "beside each whose rank or percent changed" in read(site, "en/police/2024-12/")
+
+
+def test_a_units_card_says_an_unchanged_rank_in_words(site):
+    """"Rank 1 of 7 police stations, joint with 4 others =": the table's sign read as a stray mark on the card."""
+    card = re.search(r'<p class="rankline">(.*?)</p>', read(site, "en/station/kanpur-commissionerate-gwaltoli/"), re.S)
+    text = re.sub(r"<[^>]+>", "", card.group(1))
+    assert text.endswith("joint with 4 others · no change") and "=" not in text, text

@@ -45,9 +45,10 @@ def month_files(folder, series_ids, problems, last_month="9999-12"):
             continue
         if leaves_folder(entry, folder):
             problems.append(Problem(entry.name, None, None, entry.name, EXPECTED_INSIDE_FOLDER))
+        elif entry.name in (schema.UNITS_FILE, schema.SERIES_FILE, schema.TILES_FILE):
+            continue  # the folder's own files (a folder of that name is told where the file is read)
         elif not entry.is_dir():
-            if entry.name not in (schema.UNITS_FILE, schema.SERIES_FILE, schema.TILES_FILE):
-                logger.debug("%s: ignored", entry)
+            logger.debug("%s: ignored", entry)
         elif series_ids is None or entry.name in series_ids:
             folders.append(entry)
         else:

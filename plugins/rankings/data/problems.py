@@ -10,6 +10,8 @@ from dataclasses import dataclass, field, replace
 
 from babel.numbers import format_decimal
 
+from .vocabulary import LEVEL
+
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,17 @@ def shortened(text, gettext=lambda s: s):
                                                            "num": indian(len(text))}
 
 
+# The params that name a level: said in the reader's words, not as units.csv writes it ("यह एक zone है").
+LEVEL_PARAMS = ("level", "parent_level", "actual")
+
+
+def said(name, value, gettext=lambda s: s):
+    """A param's value as a message says it: a level in words, anything else as it was written (shortened)."""
+    if name in LEVEL_PARAMS and value in LEVEL:
+        return gettext(LEVEL[value].one).lower()
+    return shortened(str(value), gettext)
+
+
 def describe(problem, gettext=lambda s: s, last_line=None):
     """One line for a person: file:line · column · “value”: expected …; file:first–last for a run of lines.
     Everything quoted from the data (file and column names too) is printable() and shortened()."""
@@ -69,8 +82,7 @@ def describe(problem, gettext=lambda s: s, last_line=None):
         parts.append(gettext("column %(column)s") % {"column": shortened(problem.column, gettext)})
     if problem.value is not None:
         parts.append(f"“{shortened(str(problem.value), gettext)}”")
-    expected = gettext(problem.expected) % {name: shortened(str(value), gettext)
-                                            for name, value in problem.params.items()}
+    expected = gettext(problem.expected) % {name: said(name, value, gettext) for name, value in problem.params.items()}
     return " · ".join(parts) + ": " + gettext("expected %(what)s") % {"what": expected}
 
 

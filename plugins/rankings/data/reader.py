@@ -88,6 +88,9 @@ def read_text(folder, file, problems):
     if leaves_folder(path, folder):
         problems.append(Problem(file, None, None, file, EXPECTED_INSIDE_FOLDER))
         return None
+    if path.is_dir():  # a folder where a file belongs: said as such (an optional file is not "required")
+        problems.append(Problem(file, None, None, None, EXPECTED_READABLE_FILE, {"error": "it is a folder"}))
+        return None
     if not path.is_file():
         problems.append(Problem(file, None, None, None, EXPECTED_FILE))
         return None

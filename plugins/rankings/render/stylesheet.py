@@ -6,7 +6,7 @@ from pathlib import Path
 import rcssmin
 
 from .. import urls
-from .charts.style import BAND_COLOURS, GAP
+from .charts.style import BAND_COLOURS, MUTED, NOT_RANKED_FILL
 from .site_file import SiteFile
 
 
@@ -17,4 +17,5 @@ def stylesheet_file(theme):
 
 def band_rules():
     """The map's colours as the swatches of its key (.b0 … .b5, .nr): the charts' own (charts/style.py)."""
-    return "".join(f".b{i}{{background:{colour}}}" for i, colour in enumerate(BAND_COLOURS)) + f".nr{{background:{GAP}}}"
+    return ("".join(f".b{i}{{background:{colour}}}" for i, colour in enumerate(BAND_COLOURS))
+            + f".nr{{background:{NOT_RANKED_FILL};border:1px dashed {MUTED}}}")

@@ -13,7 +13,8 @@ import re
 
 from ..data.schema import NAMES, TILE_GAP, TILE_HEIGHT, TILE_WIDTH
 from ..site.district_map import band_of, place_of
-from .charts.style import ACCENT, BAND_COLOURS, BAND_INKS, GAP, INK, escape_xml
+from .charts.style import (ACCENT, BAND_COLOURS, BAND_INKS, GAP, INK, NOT_RANKED_EDGE, NOT_RANKED_FILL,
+                           escape_xml)
 
 LINK = re.compile(r'<a href="⟦href:(\d+-\d+)⟧">')
 TILE = re.compile(r'(<path d="[^"]*" fill="⟦fill:\d+-\d+⟧"/>)</a>')
@@ -36,14 +37,14 @@ def tile_words(tiles, language):
 
 
 def colours(tile, block):
-    """(fill, ink) of a tile: its band's, on a month's map (grey when its unit was not ranked); the accent where a
-    locator marks it."""
+    """(fill, ink, edge) of a tile: its band's, on a month's map (white, its edge dashed, when its unit was not
+    ranked); the accent where a locator marks it. edge: attributes of its outline, or ""."""
     if block.get("locator"):
-        return (ACCENT, "white") if tile["id"] in block["marked"] else (GAP, INK)
+        return (ACCENT, "white", "") if tile["id"] in block["marked"] else (GAP, INK, "")
     if tile["ranked"] is None:
-        return GAP, INK
+        return NOT_RANKED_FILL, INK, NOT_RANKED_EDGE
     band = band_of(tile["ranked"]["percent"])
-    return BAND_COLOURS[band], BAND_INKS[band]
+    return BAND_COLOURS[band], BAND_INKS[band], ""
 
 
 def about(tile, unit, language, units):
@@ -87,6 +88,7 @@ def linked(svg, block, language, units, href):
         return f"{match[1]}{next(links)}</a>"
 
     def colour(match):
-        return f'{match[1]}{colours(by_place[match[3]], block)[match[2] == "ink"]}"'
+        fill, ink, edge = colours(by_place[match[3]], block)
+        return f'{match[1]}{ink}"' if match[2] == "ink" else f'{match[1]}{fill}"' + (f" {edge}" if edge else "")
     svg = TILE.sub(close, LINK.sub(link, svg))
     return COLOUR.sub(colour, svg)

@@ -11,7 +11,7 @@ from ...data.vocabulary import LEVEL, LEVEL_IDS
 from ...data import typeset
 from ..language import LevelWords
 from .kinds import TOKEN
-from .style import ACCENT, BAND_COLOURS, FONT, GAP, INK, MUTED, escape_xml
+from .style import ACCENT, BAND_COLOURS, FONT, GAP, INK, MUTED, NOT_RANKED_EDGE, NOT_RANKED_FILL, escape_xml
 
 CAPTION_LINE, CAPTION_WIDTH, CAPTION_MARGIN = 15, 400, 6
 # The key under a history chart: each mark's swatch, and the size of its words.
@@ -68,7 +68,7 @@ def key_svg(key, y, width, left=CAPTION_MARGIN):
         # The map's tiles: a band of percent each, and a tile whose district was not ranked.
         **{f"band{i}": f'<rect x="6" y="-10" width="12" height="12" fill="{colour}" stroke="{MUTED}" '
                        f'stroke-width="0.5"/>' for i, colour in enumerate(BAND_COLOURS)},
-        "not_ranked": f'<rect x="6" y="-10" width="12" height="12" fill="{GAP}"/>',
+        "not_ranked": f'<rect x="6" y="-10" width="12" height="12" fill="{NOT_RANKED_FILL}" {NOT_RANKED_EDGE}/>',
     }
     parts, x, rows = [], left, 1
     for mark, words in key:

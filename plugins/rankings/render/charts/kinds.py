@@ -23,7 +23,7 @@ from pathlib import Path
 from ...data.months import first_moment_ms, month_index, number_of, year_of
 from ...data.schema import TILE_GAP, TILE_HEIGHT, TILE_LABEL_ROOM, TILE_LABEL_SIZE, TILE_LABEL_SMALLEST, TILE_WIDTH
 from ...site.chart_data import BANDS
-from .style import (ACCENT, AXIS_LABEL_SIZE, GAP, HIGHLIGHT, INK, MUTED, PANEL_HEIGHT, RANK_PANEL_HEIGHT, WIDTH,
+from .style import (ACCENT, AXIS_LABEL_SIZE, BAND_COLOURS, GAP, INK, MUTED, PANEL_HEIGHT, RANK_PANEL_HEIGHT, WIDTH,
                     config)
 
 MONTH_LABELS = 6  # "Jan 24" labels that fit under a chart WIDTH wide
@@ -55,7 +55,9 @@ def history_template(with_rank):
         width=WIDTH, height=PANEL_HEIGHT)
     percent_y = alt.Y("percent:Q", title="⟦percent⟧", scale=alt.Scale(zero=False, nice=False),
                       axis=alt.Axis(tickCount=3))
-    unpublished = base.mark_rect(color=GAP).encode(opacity=alt.value(1)).transform_filter("datum.unpublished")
+    # Outlined in its own colour: months side by side, rounded to a tenth of a pixel, left hairlines between them.
+    unpublished = base.mark_rect(color=GAP, stroke=GAP, strokeWidth=0.6).encode(opacity=alt.value(1)).transform_filter(
+        "datum.unpublished")
     median = base.mark_line(color=MUTED, strokeDash=[4, 3], invalid="break-paths-filter-domains").encode(
         y=alt.Y("median:Q", scale=alt.Scale(zero=False, nice=False)))
     # A point only where a month stands alone between gaps (a line needs two): points on every month would
@@ -67,7 +69,7 @@ def history_template(with_rank):
         rank_base = alt.Chart(alt.NamedData("rows")).encode(x=months_axis(True)).properties(
             width=WIDTH, height=RANK_PANEL_HEIGHT)
         rank_y = alt.Y("rank:Q", title="⟦rank⟧", scale=alt.Scale(reverse=True, zero=False, nice=False),
-                       axis=alt.Axis(format="d", tickMinStep=1))
+                       axis=alt.Axis(format=",d", tickMinStep=1))
         rank = rank_base.mark_line(color=INK, strokeWidth=1, invalid="break-paths-filter-domains").encode(
             y=rank_y) + rank_base.mark_point(color=INK, filled=True, size=16).encode(y=rank_y).transform_filter(
             "datum.alone")
@@ -85,12 +87,15 @@ def bands_template():
     """How many units fall in each percent band: full marks, then the tail below."""
     import altair as alt
 
-    chart = alt.Chart(alt.NamedData("rows")).mark_bar(color=ACCENT).encode(
-        y=alt.Y("band:N", title="⟦percent⟧", sort=[label for label, _ in BANDS], axis=alt.Axis(labelLimit=120)),
-        x=alt.X("count:Q", title="⟦units⟧", axis=alt.Axis(format="d", tickMinStep=1)),
-        color=alt.condition("datum.full", alt.value(ACCENT), alt.value(HIGHLIGHT)),
+    # Each band in the map's colour for it (a light band outlined, on white), so that the two say one thing.
+    labels_in_order = [label for label, _ in BANDS]
+    chart = alt.Chart(alt.NamedData("rows")).mark_bar(stroke=MUTED, strokeWidth=0.5).encode(
+        y=alt.Y("band:N", title="⟦percent⟧", sort=labels_in_order, axis=alt.Axis(labelLimit=120)),
+        x=alt.X("count:Q", title="⟦units⟧", axis=alt.Axis(format=",d", tickMinStep=1)),
+        color=alt.Color("band:N", scale=alt.Scale(domain=labels_in_order, range=list(BAND_COLOURS)), legend=None),
     ).properties(width=WIDTH - 80, height=len(BANDS) * 18)
-    labels = chart.mark_text(align="left", dx=3, color=INK, fontSize=11).encode(text="count:Q", color=alt.value(INK))
+    labels = chart.mark_text(align="left", dx=3, color=INK, fontSize=11).encode(
+        text=alt.Text("count:Q", format=",d"), color=alt.value(INK), stroke=alt.value(None))
     spec = (chart + labels).configure(**config()).to_dict()
     spec.pop("$schema", None)
     spec["usermeta"] = {"kind": "bands"}
