@@ -38,8 +38,9 @@ SPELLINGS = {"GAUTAM BUDDHA NAGAR": "Gautam Buddh Nagar", "KHERI": "Lakhimpur Kh
 # Cells per district in the grid the tiles are chosen from: room for the state's shape, no more.
 SLACK = 1.25
 # A tile's label: the district's name where it fits its tile at LABEL_SIZE, measured in the fonts that draw it (as
-# validation measures it, at the smallest size a label is drawn: 6.5); else the form newspapers use for these three (reviewed by a Hindi
-# reader: Hindi papers write जीबी नगर, संतकबीरनगर as one word), else, in one style, the name cut with a full stop:
+# validation measures it, at the smallest size a label is drawn: 6.5); else the form newspapers use for these three
+# (reviewed by a Hindi reader: Hindi papers write जीबी नगर, संतकबीरनगर as one word), else, in one style, the name
+# cut with a full stop:
 # a name of several words keeps them and cuts its last to its initial (Kanpur N.), else the name is cut to the
 # most of it that fits (Muzaffarna., Ambedkar.). Staff may change them in tiles.csv.
 LABEL_SIZE = 7

@@ -1,6 +1,7 @@
 """Checks every kind of file shares: a cell filled in, an id well formed and given once, text without control
-characters and in letters the pictures' fonts draw, Hindi in Unicode, a number that is one. Each gives a Problem for every row it finds wrong, looking at
-a whole column at once (masks), and visiting only the wrong rows one by one, to describe them.
+characters and in letters the pictures' fonts draw, Hindi in Unicode, a number that is one. Each gives a Problem
+for every row it finds wrong, looking at a whole column at once (masks), and visiting only the wrong rows one by
+one, to describe them.
 """
 
 import re

@@ -40,8 +40,8 @@ def runs_at_rank_1(results):
     """Per unit and series: the current run of months at rank 1.
 
     Months are those in which the unit's level was ranked in the series: a month the series did not publish
-    does not break a run, a month the unit was left out of does; run_months counts the calendar months it spans. The run is current only when it reaches
-    the latest month its level was ranked.
+    does not break a run, a month the unit was left out of does; run_months counts the calendar months it spans.
+    The run is current only when it reaches the latest month its level was ranked.
     """
     level_months = results[["series", "level", "month_index"]].drop_duplicates()
     level_months = level_months.sort_values("month_index")

@@ -174,14 +174,14 @@ class PageFiles:
 
     def chart_caption(self, page, stem, language):
         """(title, [what it shows], [source, address], key) of a chart file (captions.chart_caption); a chart file of
-        sample data says so first in what it shows, as every page and picture does."""
+        sample data says so above its source, as every page and picture does."""
         title, about, footer, key = captions.chart_caption(page, stem, language, self.site.units,
                                                            self.source(language), self.address(page, language))
         if setting(self.settings, "RANKINGS_SAMPLE"):
             _ = language.gettext
             sample = _("The figures on this site are made up for demonstration; they are not the official IGRS "
                        "rankings.")
-            about = [f"{_('Sample data.')} {sample}", *about]
+            footer = [f"{_('Sample data.')} {sample}", *footer]
         return title, about, footer, key
 
     def source(self, language):

@@ -100,11 +100,8 @@ def words_of(unit, roman):
     """What a reader may type for a unit, each word once: its name in every language, each not in Latin letters
     also romanised, the folded forms of all, and a name of several words also as one ("Kanpur Nagar" typed
     "kanpurnagar", "रायबरेली" as "राय बरेली" would be found the other way round by site-search.js)."""
-    native = [unit[info.name_column] for info in LANGUAGES.values() if info.script != "Latn"]
-    latin = [unit[info.name_column] for info in LANGUAGES.values() if info.script == "Latn"]
-    native += [name for name in unit.get("other_names", ()) if not is_latin(name)]
-    latin += [name for name in unit.get("other_names", ()) if is_latin(name)]
-    latin += [roman.get(name, "") for name in native]
+    native = [name for name in own_names(unit) if not is_latin(name)]
+    latin = [name for name in own_names(unit) if is_latin(name)] + [roman.get(name, "") for name in native]
     names = [name for name in (*native, *latin) if name]
     folded = [fold(name) for name in names]
     joined = ["".join(name.split()) for name in folded if len(name.split()) > 1]
@@ -176,7 +173,7 @@ def records(site, languages, latest_rank, index="", cache=None):
             shown = [str(language.kind(unit)), place, latest_rank(unit, language)]
             # Pagefind searches its meta too: every Hindi station's kind, "थाना", found all 1,575 of them for
             # "थाना", and the English rank lines "police" for everyone. What a result shows but is not searched for
-            # goes as one meta, in base64 (site-search.js reads it), on an empty element.
+            # goes as one meta, unsearched (site-search.js reads it), on an empty element.
             tags = (f'<span data-pagefind-meta="title[data-title]" data-title="{escape(language.name(unit))}"></span>'
                     f'<span data-pagefind-meta="shown[data-shown]" data-shown="{unsearched(shown)}"></span>')
             html = (f'<html lang="{language.code}"><body><h1 data-pagefind-weight="{weight}">{escape(names)}</h1>'

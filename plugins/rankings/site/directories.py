@@ -31,8 +31,8 @@ def grouped_records(frame, keys):
 
 
 def unit_directory(units):
-    """id → unit info: names, level, parent, formerly, other names, counterpart, ancestors (top first), the page's path, and
-    place: the parent whose name goes with the unit's where names recur (vocabulary.Level.named_with_parent)."""
+    """id → unit info: names, level, parent, formerly, other names, counterpart, ancestors (top first), the page's
+    path, and place: the parent whose name goes with the unit's where names recur (vocabulary.Level.named_with_parent)."""
     directory = {}
     for unit_id, row in zip(units.index, units.to_dict("records")):  # iterrows builds a Series per row: slow
         parent = None if pd.isna(row["parent"]) else row["parent"]
