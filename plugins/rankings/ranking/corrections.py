@@ -86,7 +86,8 @@ def folder_log(folder, whole_history=False):
     whole_history (a publish build): a shallow clone is deepened, and HistoryMissing where it cannot be."""
     folder = Path(folder).resolve()
     try:
-        if is_shallow(folder) and whole_history:
+        shallow = is_shallow(folder)
+        if shallow and whole_history:
             try:
                 git.run(folder, "fetch", "--quiet", "--unshallow")
             except git.GitError as error:
@@ -94,7 +95,8 @@ def folder_log(folder, whole_history=False):
             if is_shallow(folder):  # git fetches nothing, and says nothing, where the clone has no remote
                 raise HistoryMissing(str(folder), "git fetch --unshallow found no remote to fetch it from")
             logger.info("%s was in a shallow git clone: its history was fetched", folder)
-        if is_shallow(folder):
+            shallow = False
+        if shallow:
             # A shallow clone's one commit holds every file: it would date all data today and hide corrections.
             logger.warning("%s is in a shallow git clone: corrections and the date the data changed are not "
                            "told (clone with its history: git clone without --depth, fetch-depth: 0)", folder)
@@ -194,8 +196,9 @@ class Versions:
 
     def __init__(self, folder, units, cache=None):
         self.folder = Path(folder)
-        shape = sorted((unit_id, row["level"], row["parent"] if isinstance(row["parent"], str) else "",
-                        tuple(row["formerly"])) for unit_id, row in units.iterrows())
+        shape = sorted((unit_id, level, parent if isinstance(parent, str) else "", tuple(formerly))
+                       for unit_id, level, parent, formerly in zip(units.index, units["level"], units["parent"],
+                                                                   units["formerly"]))
         key = hashlib.sha256(pickle.dumps((CACHE_VERSION, shape))).hexdigest()
         self.file = Path(cache) / "corrections" / f"{key}.pickle" if cache else None
         self.rows, self.figures, self.changed = {}, {}, False
