@@ -93,7 +93,8 @@ def main():
             report = run(f"http://127.0.0.1:{server.server_port}/{page}",
                          reports / f"{page.strip('/').replace('/', '-') or 'home'}.json")
             scores = {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
-            is_month = page.count("/") == 2 and page.split("/")[-2][:4].isdigit()
+            path = page.removeprefix("en/")  # the English month page is a month page too
+            is_month = path.count("/") == 2 and path.split("/")[-2][:4].isdigit()
             least = {name: OTHER_CATEGORIES for name in CATEGORIES}
             least["performance"] = MONTH_PAGE_PERFORMANCE if is_month else OTHER_PERFORMANCE
             verdict = [name for name in CATEGORIES if scores[name] < least[name]]
