@@ -13,7 +13,7 @@ PORT ?= 8000
 CATALOGS := $(patsubst %.po,%.mo,$(wildcard theme/translations/*/LC_MESSAGES/messages.po))
 PELICANOPTS ?=
 
-.PHONY: check-links html test serve publish clean translations extract venv help bench browser-deps validate template devserver fuzz lighthouse
+.PHONY: check-links html test serve publish clean translations extract venv help bench browser-deps validate template import devserver fuzz lighthouse
 
 help:
 	@echo "make html      build the site from $(DATA)/ into $(OUTPUTDIR)/ (DATA=… OUTPUTDIR=… to change)"
@@ -24,6 +24,7 @@ help:
 	@echo "make validate  check the data folder without building (LANG=hi for Hindi)"
 	@echo "make check-links  check every internal link of the built site in $(OUTPUTDIR)/"
 	@echo "make template SERIES=police [MONTH=2025-01]   the CSV of a new month (by default the next), ready to fill in"
+	@echo "make import FILE=sheet.xlsx SERIES=police [MONTH=2025-01] [FORCE=1] [LEFT_OUT=…] [COLUMNS=…]   the month's CSV from the state's sheet"
 	@echo "make fuzz      damage the test data at random, FUZZ_EXAMPLES times, and check every build is told or right"
 	@echo "make extract   refresh the translation catalogs from the templates and code"
 	@echo "make clean     remove $(OUTPUTDIR)/ and the build cache"
@@ -63,6 +64,12 @@ validate: venv translations
 # The CSV of a new month, every unit listed, ready to fill in: make template SERIES=police MONTH=2025-01
 template: venv translations
 	PYTHONPATH=plugins $(BIN)/python -m rankings.cli template --data "$(DATA)" --series "$(SERIES)" --month "$(MONTH)" $(LANG_OPTION)
+
+# The month's CSV from the sheet the state sent (several files: FILE="a.xlsx b.xlsx"), checked as validate checks:
+# make import FILE=ranking.xlsx SERIES=police [MONTH=2025-01] [FORCE=1] [LEFT_OUT="id …"] [COLUMNS="marks=E …"]
+import: venv translations
+	PYTHONPATH=plugins $(BIN)/python -m rankings.cli import --data "$(DATA)" --series "$(SERIES)" --month "$(MONTH)" \
+	  --force "$(FORCE)" --left-out "$(LEFT_OUT)" --columns "$(COLUMNS)" $(LANG_OPTION) $(FILE)
 
 # Serve on localhost and rebuild whenever a CSV, template, page or the plugin changes.
 devserver: venv translations

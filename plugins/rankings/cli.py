@@ -1,7 +1,8 @@
-"""Commands for the staff who publish a month: `make validate` and `make template` call these.
+"""Commands for the staff who publish a month: `make validate`, `make template` and `make import` call these.
 
     python -m rankings.cli validate [--data data] [--lang hi|en]
     python -m rankings.cli template --series police [--month 2025-01] [--data data] [--lang hi|en]
+    python -m rankings.cli import --series police [--month 2025-01] [--force 1] FILE … (cli_import.py)
 
 Everything they print goes through gettext, in Hindi or English.
 """
@@ -72,7 +73,7 @@ def checked_model(folder, language, out):
         return None
 
 
-def print_problems(problems, language, out):
+def print_problems(problems, language, out, closing="validate"):
     _ = language.gettext
     by_file = {}
     for problem in problems:
@@ -87,8 +88,10 @@ def print_problems(problems, language, out):
         "num": language.number(len(problems))}
     in_files = language.ngettext("in %(num)s file", "in %(num)s files", len(by_file)) % {
         "num": language.number(len(by_file))}
-    print("\n" + _("%(problems)s %(in_files)s. Nothing was built; correct them and run `make validate` again.") % {
-        "problems": count, "in_files": in_files}, file=out)
+    said = (_("%(problems)s %(in_files)s. Nothing was written; correct them and run `make import` again.")
+            if closing == "import" else
+            _("%(problems)s %(in_files)s. Nothing was built; correct them and run `make validate` again."))
+    print("\n" + said % {"problems": count, "in_files": in_files}, file=out)
 
 
 def new_months(folder, dataset):
@@ -235,10 +238,24 @@ def main(argv=None):
     template.add_argument("--series", default="")
     template.add_argument("--month", default="", help="YYYY-MM; the month after the latest when not given")
     template.add_argument("--lang", default="")
+    sheet = commands.add_parser("import", help="write a month's CSV from the sheet the state sent")
+    sheet.add_argument("files", nargs="*", help="the sheet's files: .xlsx .xls .ods .csv .txt .html .pdf")
+    sheet.add_argument("--data", default="data")
+    sheet.add_argument("--series", default="")
+    sheet.add_argument("--month", default="", help="YYYY-MM; the month after the latest when not given")
+    sheet.add_argument("--lang", default="")
+    sheet.add_argument("--force", default="", help="1: replace the month's file where it exists")
+    sheet.add_argument("--left-out", default="", help="ids of units ranked last month and left out on purpose")
+    sheet.add_argument("--columns", default="", help="field=letter pairs for columns whose header is not known")
     args = parser.parse_args(argv)
     language = language_for(args.lang)
     if args.command == "validate":
         return validate(args.data, language)
+    if args.command == "import":
+        from .cli_import import import_sheet
+
+        return import_sheet(args.data, args.files, args.series, args.month, language,
+                            force=args.force not in ("", "0"), left_out=args.left_out, columns=args.columns)
     return write_template(args.data, args.series, args.month, language)
 
 

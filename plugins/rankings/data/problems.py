@@ -62,12 +62,19 @@ def shortened(text, gettext=lambda s: s):
 
 # The params that name a level: said in the reader's words, not as units.csv writes it ("यह एक zone है").
 LEVEL_PARAMS = ("level", "parent_level", "actual")
+# The params whose value is itself a message (marked with N_): said translated ("the marks obtained").
+WORD_PARAMS = ("field",)
 
 
 def said(name, value, gettext=lambda s: s):
-    """A param's value as a message says it: a level in words, anything else as it was written (shortened)."""
+    """A param's value as a message says it: a level in words, a list item by item, anything else as it was
+    written (shortened)."""
     if name in LEVEL_PARAMS and value in LEVEL:
         return gettext(LEVEL[value].one).lower()
+    if name in WORD_PARAMS:
+        return gettext(value)
+    if isinstance(value, (list, tuple)):  # a list (of units, say): each item shortened, not the whole
+        return ", ".join(shortened(str(item), gettext) for item in value)
     return shortened(str(value), gettext)
 
 
