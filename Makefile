@@ -13,7 +13,7 @@ PORT ?= 8000
 CATALOGS := $(patsubst %.po,%.mo,$(wildcard theme/translations/*/LC_MESSAGES/messages.po))
 PELICANOPTS ?=
 
-.PHONY: check-links html test serve publish clean translations extract venv help bench browser-deps validate template import devserver fuzz lighthouse
+.PHONY: check-links html test serve publish clean translations extract venv help bench browser-deps validate template import import-incoming devserver fuzz lighthouse
 
 help:
 	@echo "make html      build the site from $(DATA)/ into $(OUTPUTDIR)/ (DATA=… OUTPUTDIR=… to change)"
@@ -70,6 +70,10 @@ template: venv translations
 import: venv translations
 	PYTHONPATH=plugins $(BIN)/python -m rankings.cli import --data "$(DATA)" --series "$(SERIES)" --month "$(MONTH)" \
 	  --force "$(FORCE)" --left-out "$(LEFT_OUT)" --columns "$(COLUMNS)" $(LANG_OPTION) $(FILE)
+
+# The sheets staff uploaded into $(DATA)/incoming/<series>/ through GitHub's web page, imported (the workflow runs it).
+import-incoming: venv translations
+	PYTHONPATH=plugins $(BIN)/python -m rankings.cli import-incoming --data "$(DATA)" $(LANG_OPTION)
 
 # Serve on localhost and rebuild whenever a CSV, template, page or the plugin changes.
 devserver: venv translations

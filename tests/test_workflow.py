@@ -1,9 +1,15 @@
 """The GitHub Actions workflow: valid by actionlint, and it checks the data before it builds or deploys."""
 
 import json
+import os
 import re
+import shutil
 import subprocess
 import sys
+
+import pytest
+
+import sheetmaker as sm
 
 from sitebuild import ROOT
 
@@ -29,7 +35,8 @@ def test_actionlint_does_catch_mistakes(tmp_path):
 def test_data_is_checked_before_anything_is_built_or_deployed():
     text = WORKFLOW.read_text()
     assert text.index("make validate") < text.index("make test") < text.index("make publish")
-    assert "needs: build" in text  # deploy runs only when the build job passed
+    deploy = jobs()["deploy"]  # deploy runs only when the build job passed (and the import, where one ran, is committed)
+    assert "build" in deploy["needs"] and "needs.build.result == 'success'" in deploy["if"]
     for path in ('"data/**"', '"plugins/**"', '"theme/**"', '"content/**"'):
         assert path in text
 
@@ -47,9 +54,14 @@ def test_only_the_deploy_job_may_publish():
     assert workflow["permissions"] == {"contents": "read"}
     writes = {name: sorted(scope for scope, level in (job.get("permissions") or {}).items() if level == "write")
               for name, job in workflow["jobs"].items()}
-    assert writes == {"build": [], "deploy": ["id-token", "pages"]}
-    # The job that installs packages from pip, npm and apt holds no write permission at all.
+    assert writes == {"import": [], "build": [], "commit": ["contents"], "deploy": ["id-token", "pages"]}
+    # The jobs that install packages from pip, npm and apt hold no write permission at all; the one that commits
+    # runs git alone.
     assert "make test" in str(workflow["jobs"]["build"]["steps"]) and not writes["build"]
+    assert "make import-incoming" in str(workflow["jobs"]["import"]["steps"]) and not writes["import"]
+    scripts = [step["run"] for step in workflow["jobs"]["commit"]["steps"] if "run" in step]
+    assert all(re.fullmatch(r"(rm -rf data|git .*)", line.strip()) for script in scripts
+               for line in script.strip().splitlines()), scripts
 
 
 def test_actions_are_pinned_to_commits_with_their_version_said():
@@ -149,3 +161,108 @@ def test_the_link_check_fails_on_a_broken_link(tmp_path):
     done = subprocess.run([sys.executable, str(ROOT / "tests" / "sitebuild.py"), str(tmp_path)], capture_output=True,
                           text=True)
     assert done.returncode == 0
+
+
+# ---- staff with only a browser: a sheet uploaded into data/incoming/<series>/
+
+
+def steps_of(job):
+    return {step.get("name", step.get("uses")): step for step in jobs()[job]["steps"]}
+
+
+def run_step(step, cwd, output):
+    """A step's script as the runner runs it (bash -e), with its env, the step's output file, and the project's
+    own virtual environment in place of a fresh one."""
+    env = {**os.environ, **{k: str(v) for k, v in (step.get("env") or {}).items()}, "GITHUB_OUTPUT": str(output),
+           "MAKEFLAGS": f"-o {ROOT / '.venv' / '.installed'} VENV={ROOT / '.venv'}"}
+    return subprocess.run(["bash", "-e", "-c", step["run"]], cwd=cwd, env=env, capture_output=True, text=True)
+
+
+@pytest.fixture
+def origin(tmp_path):
+    """The project's repository as GitHub has it (a bare origin), from this working tree's files."""
+    source = tmp_path / "source"
+    listed = git(ROOT, "ls-files", "--cached", "--others", "--exclude-standard", "-z").split("\0")
+    for name in filter(None, listed):
+        if (ROOT / name).is_file() and not name.startswith(("tests/", "output", "cache")):
+            (source / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, source / name)
+    git(source, "init", "-q", "-b", "main")
+    git(source, "add", "-A")
+    git(source, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "the project")
+    git(tmp_path, "clone", "-q", "--bare", str(source), "origin.git")
+    return tmp_path / "origin.git"
+
+
+def upload(origin, tmp_path, name, sheets):
+    """What GitHub's "Add file → Upload files" does: one commit with the file, on main."""
+    browser = tmp_path / "browser"
+    git(tmp_path, "clone", "-q", str(origin), str(browser))
+    sm.write_xlsx(browser / "data" / "incoming" / "police" / name, sheets)
+    git(browser, "add", "-A")
+    git(browser, "-c", "user.name=staff", "-c", "user.email=s@s", "commit", "-qm", f"Add files via upload: {name}")
+    git(browser, "push", "-q", "origin", "main")
+
+
+def test_a_sheet_uploaded_in_the_browser_is_imported_committed_and_removed(origin, tmp_path):
+    upload(origin, tmp_path, "IGRS ranking November.xlsx", sm.tables(ROOT / "data", "police", "2025-10"))
+    # The import job: its checkout, its step, the data kept as an artifact.
+    runner = tmp_path / "import"
+    git(tmp_path, "clone", "-q", str(origin), str(runner))
+    output = tmp_path / "import-output"
+    done = run_step(steps_of("import")["Import the sheets staff uploaded"], runner, output)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "imported=true" in output.read_text()
+    assert (runner / "data" / "police" / "2025-11.csv").is_file()
+    assert not (runner / "data" / "incoming" / "police" / "IGRS ranking November.xlsx").exists()
+    assert "2025-11.csv: 1,676" in done.stdout or "1,676" in done.stdout  # told in Hindi, numbers and all
+    artifact = tmp_path / "artifact"
+    shutil.copytree(runner / "data", artifact)
+    # The build job takes the data as imported before it checks and builds anything.
+    build = list(steps_of("build"))
+    assert build.index("Take the data as imported") < build.index("Fetch the imported data") \
+        < build.index("Check the data")
+    # The commit job: a fresh checkout, the artifact in place of data/, its commit step; pushed to main.
+    committer = tmp_path / "commit"
+    git(tmp_path, "clone", "-q", str(origin), str(committer))
+    commit_steps = steps_of("commit")
+    assert run_step(commit_steps["Take the data as imported"], committer, output).returncode == 0
+    assert commit_steps["Fetch the imported data"]["with"] == {"name": "imported-data", "path": "data/"}
+    shutil.copytree(artifact, committer / "data")
+    done = run_step(commit_steps["Commit the month imported and remove its sheet"], committer, output)
+    assert done.returncode == 0, done.stdout + done.stderr
+    files = git(origin, "ls-tree", "-r", "--name-only", "main").splitlines()
+    assert "data/police/2025-11.csv" in files and "data/incoming/police/README.md" in files
+    assert not [f for f in files if f.endswith(".xlsx")]
+    changed = git(origin, "show", "--name-status", "--format=%s", "main").splitlines()
+    assert changed[0] == "Import the sheets uploaded to data/incoming/"
+    assert "A\tdata/police/2025-11.csv" in changed and "D\tdata/incoming/police/IGRS ranking November.xlsx" in changed
+    # The month written is the one the terminal's make import writes from the same sheet.
+    assert git(origin, "show", "main:data/police/2025-11.csv") == \
+        (artifact / "police" / "2025-11.csv").read_text(encoding="utf-8").strip()
+
+
+def test_a_sheet_with_a_problem_stops_the_run_told_in_the_staffs_language(origin, tmp_path):
+    sheets = sm.tables(ROOT / "data", "police", "2025-10", variants=False)
+    sheets["थाने"][4][2] = "अज्ञातपुर"
+    upload(origin, tmp_path, "ranking.xlsx", sheets)
+    runner = tmp_path / "import"
+    git(tmp_path, "clone", "-q", str(origin), str(runner))
+    output = tmp_path / "import-output"
+    output.touch()
+    done = run_step(steps_of("import")["Import the sheets staff uploaded"], runner, output)
+    assert done.returncode != 0
+    assert "ranking.xlsx › थाने:5 · “अज्ञातपुर”: अपेक्षित:" in done.stdout and "कुछ नहीं लिखा गया" in done.stdout
+    assert "imported" not in output.read_text()
+    assert git(runner, "status", "--porcelain") == ""  # nothing written, the sheet still waiting
+    # The build needs the import job: nothing is built or deployed.
+    assert jobs()["build"]["needs"] == "import" and "build" in jobs()["deploy"]["needs"]
+
+
+def test_no_sheet_waiting_costs_nothing(origin, tmp_path):
+    runner = tmp_path / "import"
+    git(tmp_path, "clone", "-q", str(origin), str(runner))
+    output = tmp_path / "import-output"
+    output.touch()
+    done = run_step(steps_of("import")["Import the sheets staff uploaded"], runner, output)
+    assert done.returncode == 0 and done.stdout == "" and output.read_text() == ""  # make was not even run

@@ -247,10 +247,17 @@ def main(argv=None):
     sheet.add_argument("--force", default="", help="1: replace the month's file where it exists")
     sheet.add_argument("--left-out", default="", help="ids of units ranked last month and left out on purpose")
     sheet.add_argument("--columns", default="", help="field=letter pairs for columns whose header is not known")
+    waiting = commands.add_parser("import-incoming", help="import the sheets waiting in the data's incoming/")
+    waiting.add_argument("--data", default="data")
+    waiting.add_argument("--lang", default="")
     args = parser.parse_args(argv)
     language = language_for(args.lang)
     if args.command == "validate":
         return validate(args.data, language)
+    if args.command == "import-incoming":
+        from .cli_import import import_incoming
+
+        return import_incoming(args.data, language)
     if args.command == "import":
         from .cli_import import import_sheet
 

@@ -2,7 +2,8 @@
 same preview; nothing written while anything is wrong.
 
     python -m rankings.cli import --data data --series police [--month 2025-01] [--lang hi] [--force]
-        [--left-out "id id"] [--columns "marks=E max_marks=F"] FILE [FILE …]
+        [--left-out "id id"] [--columns "marks=E; max_marks=F"] FILE [FILE …]
+    python -m rankings.cli import-incoming --data data [--lang hi]     (the workflow, for staff with a browser)
 """
 
 import csv
@@ -21,6 +22,7 @@ from .data.months import next_month
 from .data.problems import DataError, Problem
 from .data.sheets import layout, legacy, messages as m
 from .data.sheets.month import import_month, month_frame
+from .data.sheets.read import SHEET_SUFFIXES
 from .data.sheets.taught import read_taught
 from .site.model import build_model
 
@@ -162,3 +164,47 @@ def write_atomically(target, text):
                                      delete=False) as file:
         file.write(text)
     os.replace(file.name, target)
+
+
+def import_incoming(folder, language, out=None):
+    """The sheets staff uploaded into incoming/<series>/ (through GitHub's web page): each series' files imported
+    as one month (the month a file's name says, YYYY-MM, replacing that month's file: a correction; else the
+    month after the latest), and removed once the month's file is written, so that a sheet and a CSV of one month
+    never both stand. Returns 0 when every waiting sheet was imported, or none was waiting."""
+    out = out or sys.stdout
+    _ = language.gettext
+    incoming = Path(folder) / schema.INCOMING_FOLDER
+    entries = sorted(incoming.iterdir()) if incoming.is_dir() else []
+    status, imported = 0, 0
+    for stray in (e for e in entries if e.is_file() and e.suffix.lower() in SHEET_SUFFIXES):
+        print(_("%(file)s: put it in the folder of its series, %(folders)s.") % {
+            "file": stray, "folders": ", ".join(f"{incoming}/{s}/" for s in series_ids(folder))}, file=out)
+        status = 1
+    for series_folder in (e for e in entries if e.is_dir() and not e.name.startswith(".")):
+        files = sorted(f for f in series_folder.iterdir() if f.is_file() and f.suffix.lower() in SHEET_SUFFIXES)
+        if not files:
+            continue
+        months = sorted({m for f in files for m in re.findall(r"(?<!\d)(\d{4}-\d{2})(?!\d)", f.name)})
+        if len(months) > 1:
+            print(_("%(folder)s holds sheets of several months (%(months)s): one month at a time.") % {
+                "folder": series_folder, "months": ", ".join(months)}, file=out)
+            status = 1
+            continue
+        print(_("Importing %(files)s") % {"files": ", ".join(str(f) for f in files)}, file=out)
+        if import_sheet(folder, files, series_folder.name, months[0] if months else "", language,
+                        force=bool(months), out=out) == 0:
+            for file in files:
+                file.unlink()
+            imported += 1
+        else:
+            status = 1
+    if not imported and not status:
+        print(_("No sheet is waiting in %(folder)s.") % {"folder": incoming}, file=out)
+    return status
+
+
+def series_ids(folder):
+    try:
+        return list(load(folder).series.index)
+    except DataError:
+        return []

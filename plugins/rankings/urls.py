@@ -8,6 +8,7 @@ theme's files are shared by every language.
 
 from urllib.parse import urlsplit
 
+from .data.schema import INCOMING_FOLDER
 from .data.vocabulary import LANGUAGES, LEVEL_IDS
 
 INDEX = "index.html"
@@ -123,9 +124,10 @@ FAVICON = "favicon.ico"
 def reserved():
     """The first parts of paths the site uses itself: a series id (the folder of its months' pages) may not
     be one of them, or its pages would land on the site's own (a series "station" and a unit "2024-12"); nor
-    the folder of the units' CSV files, beside the series' folders under data/."""
+    the folder of the units' CSV files, beside the series' folders under data/; nor the data folder's folder of
+    sheets waiting to be imported."""
     return {*LANGUAGES, *LEVEL_IDS, "data", "feeds", "theme", UNIT_CSV_FOLDER, *CONTENT_SLUGS, FIND.strip("/"),
-            SEARCH_BUNDLE.strip("/")}
+            SEARCH_BUNDLE.strip("/"), INCOMING_FOLDER}
 
 
 # ---- anchors in pages

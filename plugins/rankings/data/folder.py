@@ -47,6 +47,8 @@ def month_files(folder, series_ids, problems, last_month="9999-12"):
             problems.append(Problem(entry.name, None, None, entry.name, EXPECTED_INSIDE_FOLDER))
         elif entry.name in (schema.UNITS_FILE, schema.SERIES_FILE, schema.TILES_FILE):
             continue  # the folder's own files (a folder of that name is told where the file is read)
+        elif entry.name == schema.INCOMING_FOLDER and entry.is_dir():
+            continue  # sheets waiting to be imported: not months yet
         elif not entry.is_dir():
             logger.debug("%s: ignored", entry)
         elif series_ids is None or entry.name in series_ids:
@@ -70,7 +72,8 @@ def month_files(folder, series_ids, problems, last_month="9999-12"):
                     problems.append(Problem(file, None, None, entry.name, EXPECTED_MONTH_IN_RANGE,
                                             {"first": FIRST_MONTH, "last": last_month}))
             elif entry.suffix.lower() in SPREADSHEET_SUFFIXES:
-                problems.append(Problem(file, None, None, entry.name, EXPECTED_CSV))
+                problems.append(Problem(file, None, None, entry.name, EXPECTED_CSV, {
+                    "incoming": f"{schema.INCOMING_FOLDER}/{series_folder.name}/"}))
             else:
                 problems.append(Problem(file, None, None, entry.name, EXPECTED_MONTH_NAME))
     return months

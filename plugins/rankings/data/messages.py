@@ -15,7 +15,8 @@ EXPECTED_UTF8_NOT_LEGACY = N_(
     "a file saved as “CSV UTF-8”; this one is in an older encoding and cannot be read from this line on: "
     "open it and save it again as “CSV UTF-8”"
 )
-EXPECTED_CSV = N_("a CSV file: save the spreadsheet as “CSV UTF-8”, named after its month (for example 2024-12.csv)")
+EXPECTED_CSV = N_("a CSV file: save the spreadsheet as “CSV UTF-8”, named after its month (for example 2024-12.csv); "
+                 "or put the sheet as the state sent it in %(incoming)s, to be imported")
 EXPECTED_READABLE_CSV = N_("a CSV file that can be read (%(error)s)")
 EXPECTED_CLOSING_QUOTE = N_("a closing quote mark (\") for the one that opens a cell on this line")
 EXPECTED_FILE = N_("this file in the data folder; it is required")

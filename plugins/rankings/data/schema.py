@@ -19,6 +19,9 @@ PARENT_LEVEL = {level.id: level.parent for level in _LEVELS if level.parent}
 PARENT_REQUIRED = {level.id for level in _LEVELS if level.parent_required}
 
 UNITS_FILE = "units.csv"
+# Sheets as the state sent them, uploaded by staff without Python: incoming/<series>/, imported by the workflow
+# (`make import-incoming`) into the series' month file and removed in the same commit.
+INCOMING_FOLDER = "incoming"
 SERIES_FILE = "series.csv"
 
 # The name columns are the vocabulary's languages': a language added there is a column required here.
