@@ -231,3 +231,20 @@ def test_every_name_typed_in_each_legacy_font_reads_back_exactly():
 ])
 def test_text_typed_in_a_legacy_font_as_its_typists_type_it(typed, font, text):
     assert legacy.decode(typed, font) == text
+
+
+def test_the_staff_guide_tells_every_message_of_the_import_in_both_languages():
+    from rankings.data.sheets import messages
+    from rankings.render.language import load_languages
+
+    hindi = load_languages(ROOT / "theme" / "translations", ["hi"])[0]
+    for code, translate in (("en", lambda text: text), ("hi", hindi.gettext)):
+        guide = " ".join((ROOT / "content" / "pages" / f"staff-guide.{code}.md").read_text(encoding="utf-8").split())
+        guide = guide.replace('"', "“").replace("“", "").replace("”", "")
+        for name in (n for n in dir(messages) if n.startswith("EXPECTED_")):
+            said = translate(getattr(messages, name)).replace("%%", "%").replace("“", "").replace("”", "")
+            said = said.replace('"', "")
+            # the first stretch of the message without a placeholder (of three words or more), as the guide quotes it
+            stretches = [part.strip(" .;:,…()") for part in re.split(r"%\(\w+\)s", said)]
+            stretch = next((part for part in stretches if len(part.split()) >= 3), max(stretches, key=len))
+            assert " ".join(stretch.split()[:5]) in guide, (code, name, stretch)

@@ -11,6 +11,7 @@ under which the header is found.
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..spelling import fold
 from . import legacy
@@ -81,6 +82,7 @@ class Section:
     header_cells: list = field(default_factory=list)  # the header row's cells, as read
 
 
+@lru_cache(maxsize=4096)  # a sheet repeats its headers, districts and footers
 def normal(text):
     """A header cell or phrase compared: folded, punctuation as spaces, words single-spaced."""
     text = unicodedata.normalize("NFC", text).lower().replace("०", "0")
@@ -138,7 +140,7 @@ def is_number(text):
 
 
 def is_footer(row):
-    words = [normal(cell) for cell in row if cell.strip()]
+    words = [normal(cell) for cell in [cell for cell in row if cell.strip()][:2]]
     if not words:
         return False
     first = words[0] if not is_number(words[0]) or len(words) == 1 else (words[1] if len(words) > 1 else "")
@@ -247,12 +249,12 @@ def read_rows(table, rows, start, section, district=("", None)):
             continue
         if is_footer(cells):
             return index + 1
-        if header is not None and [normal(c) for c in row] == header:
-            continue
-        if header_fields(row, chosen=None):
-            return index  # another table below this one
         numbers = [c for c in cells if is_number(c)]
         filled = [c for c in cells if c]
+        if not numbers and header is not None and [normal(c) for c in row] == header:
+            continue  # the header again, on a new page
+        if not numbers and len(filled) >= LEAST_FIELDS and header_fields(row, chosen=None):
+            return index  # another table below this one
         raw = [c.strip() for c in table.rows[index]]
         fonts = table.fonts[index] if index < len(table.fonts) else []
         cell = lambda column: raw[column] if column is not None and column < len(raw) else ""  # noqa: E731
