@@ -219,12 +219,17 @@ def write_html(path, sheets):
     Path(path).write_text("\n".join(parts), encoding="utf-8")
 
 
-def write_pdf(path, sheets):
-    """A PDF printed from a sheet typed in a legacy font: its text layer is the font's Latin letters."""
+def write_pdf(path, sheets, cover=False):
+    """A PDF printed from a sheet typed in a legacy font: its text layer is the font's Latin letters. cover: a
+    first page of text, no table (the letter that comes with a ranking)."""
     from fpdf import FPDF
 
     pdf = FPDF(orientation="P", format="A4")
     pdf.set_font("Helvetica", size=8)
+    if cover:
+        pdf.add_page()
+        pdf.multi_cell(0, 6, "Government of Uttar Pradesh. IGRS monthly ranking: the tables follow, one per level. "
+                             "Marks of police stations are out of 90, of districts out of 125.")
     for rows in sheets.values():
         pdf.add_page()
         width = max(len(r) for r in rows)

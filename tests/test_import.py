@@ -58,7 +58,7 @@ def police_tables(**options):
     return sm.tables(SAMPLE, "police", MONTH, **options)
 
 
-@pytest.mark.parametrize("kind", ["xlsx", "ods", "xls", "html", "utf16", "xlsx-kruti-named", "xlsx-kruti",
+@pytest.mark.parametrize("kind", ["xlsx", "ods", "xls", "html", "utf16", "utf8", "xlsx-kruti-named", "xlsx-kruti",
                                   "xlsx-devlys", "xlsx-walkman", "pdf-kruti"])
 def test_a_hindi_sheet_imports_to_its_month_file(kind, data, tmp_path, capsys):
     font = {"kruti": legacy.KRUTI_DEV, "devlys": legacy.DEVLYS, "walkman": legacy.WALKMAN}.get(
@@ -77,12 +77,18 @@ def test_a_hindi_sheet_imports_to_its_month_file(kind, data, tmp_path, capsys):
         files = [tmp_path / f"{tab}.txt" for tab in sheets]
         for file, rows in zip(files, sheets.values()):
             sm.write_text(file, rows)
-    elif kind == "pdf-kruti":
-        sm.write_pdf(files[0], sheets)
+    elif kind == "utf8":  # "CSV UTF-8" (with its byte-order mark) for some levels, plain UTF-8 text for others
+        files = [tmp_path / f"{tab}.{'csv' if n % 2 else 'txt'}" for n, tab in enumerate(sheets)]
+        for n, (file, rows) in enumerate(zip(files, sheets.values())):
+            sm.write_text(file, rows, encoding="utf-8-sig" if n % 2 else "utf-8", delimiter="," if n % 2 else "\t")
+    elif kind == "pdf-kruti":  # with its covering letter as page 1
+        sm.write_pdf(files[0], sheets, cover=True)
     assert imported(data, "police", files) == 0, capsys.readouterr().out
     out = capsys.readouterr().out
     assert_same_month(data, "police")
     assert "Wrote" in out and "1,676 units" in out and "New month" in out
+    if kind == "pdf-kruti":  # the letter's page is told, and the import goes on
+        assert "Could not read a table on ranking.pdf › 1, which has text" in out
     if font:
         assert "names typed in " + (legacy.WALKMAN if font == legacy.WALKMAN else legacy.KRUTI_DEV) in out
 

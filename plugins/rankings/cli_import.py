@@ -57,6 +57,9 @@ def import_sheet(folder, files, series_id, month, language, force=False, left_ou
         return 1
     result = import_month([Path(f) for f in files], dataset, series_id, month, taught, chosen,
                           tuple(left_out.split()))
+    for source in result.unread:
+        print(_("Could not read a table on %(source)s, which has text: check that page by eye (units left out "
+                "are listed).") % {"source": source}, file=out)
     if result.problems:
         print_problems(result.problems, language, out, closing=NOT_WRITTEN)
         return 1

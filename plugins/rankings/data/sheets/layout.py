@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..spelling import fold
+from ..vocabulary import LEVEL
 from . import legacy
 
 # What each column may hold, as headers write it (compared folded, without punctuation).
@@ -194,6 +195,9 @@ def sections(tables, chosen=None):
     headers say."""
     found, missed, previous = [], [], None
     for table in tables:
+        if table.unread:
+            missed.append(table)
+            continue
         start, continued = 0, False
         rows = table.rows
         while start < len(rows):
@@ -237,9 +241,9 @@ def read_rows(table, rows, start, section, district=("", None)):
     (and its cell's font) of the rows above, on the page before."""
     fields = section.columns.fields
     level, name_column = level_of(fields)
-    district_column = fields.get("district") if level not in ("district", None) or "name" in fields else None
-    if level == "district":
-        district_column = None
+    # a station's or tehsil's table names its district too: the rows' parent (a district's table, its name)
+    grouped = LEVEL[level].grouped if level else "name" in fields
+    district_column = fields.get("district") if grouped else None
     district, district_font = district
     header = [normal(c) for c in rows[start - 1]] if start else None
     for index in range(start, len(rows)):

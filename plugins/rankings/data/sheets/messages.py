@@ -9,8 +9,6 @@ EXPECTED_SHEET_FILE = N_("a file that exists")
 EXPECTED_HEADER = N_("a header row naming the columns, such as क्र0सं0, जनपद, थाना, प्राप्तांक, पूर्णांक, प्रतिशत, "
                      "रैंक (or S.No., District, Police Station, Marks obtained, Maximum marks, %%, Rank); none was "
                      "found in this table")
-EXPECTED_PAGE = N_("a page with a table on it that can be read; this page has text, but no table could be read: "
-                   "check it by eye, or import the workbook the PDF was printed from")
 EXPECTED_PLACED = N_("a column holding the %(field)s; no header names it (the headers are: %(headers)s). Say which "
                      "column it is, by its header or by its letter (A for the first): COLUMNS=\"%(option)s=%(example)s\"")
 EXPECTED_LEVEL = N_("a table whose names are of one level (zones, ranges, districts, stations or tehsils); its "

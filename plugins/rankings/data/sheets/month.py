@@ -11,7 +11,8 @@ import pandas as pd
 
 from .. import schema
 from ..problems import Problem
-from ..vocabulary import LEVEL_IDS, N_
+from ..schema import PARENT_LEVEL
+from ..vocabulary import LEVEL, LEVEL_IDS, N_
 from . import layout, legacy, messages as m
 from .names import NEAREST, Names
 from .read import UnreadableSheet, read_tables
@@ -37,6 +38,9 @@ class Imported:
     rows: list = field(default_factory=list)  # [{column: text}] in the contract's columns
     parts: list = field(default_factory=list)
     skipped: list = field(default_factory=list)  # tables with no numbers at all (a notes tab)
+    # PDF pages with text but no table that could be read: told, not a problem (a cover letter is common, and a
+    # page of the ranking that was lost shows as its units left out)
+    unread: list = field(default_factory=list)
     problems: list = field(default_factory=list)
 
 
@@ -66,7 +70,7 @@ def import_month(paths, dataset, series_id, month, taught=None, chosen=None, lef
     sections, missed = layout.sections(tables, chosen)
     for table in missed:
         if table.unread:
-            result.problems.append(Problem(table.source, None, None, None, m.EXPECTED_PAGE))
+            result.unread.append(table.source)
         elif any(layout.is_number(cell) for row in table.rows for cell in row):
             result.problems.append(Problem(table.source, None, None, None, m.EXPECTED_HEADER))
         elif table.rows:
@@ -206,7 +210,7 @@ class Matcher:
         column = "name_hi" if hindi else "name_en"
         unit = self.units.loc[unit_id]
         parent = unit["parent"]
-        where = f", {self.units.at[parent, column]}" if unit["level"] in ("station", "tehsil") and isinstance(
+        where = f", {self.units.at[parent, column]}" if LEVEL[unit["level"]].grouped and isinstance(
             parent, str) else ""
         return f"{unit[column]}{where} ({unit_id})"
 
@@ -240,10 +244,12 @@ class Matcher:
         use = named or font
         return legacy.decode(raw, use) if use and layout.needs_decoding(raw) else raw
 
-    def district_ids(self, district, font):
+    def district_ids(self, district, level):
+        """The units a row's district names (a station's parent is a district or commissionerate: either, and
+        its counterpart), or None where the row names none."""
         if not district:
             return None
-        found = self.names.matches(district, self.by_level["district"])
+        found = self.names.matches(district, self.by_level[PARENT_LEVEL[level]])
         ids = set(found)
         ids |= {self.counterpart[u] for u in found if u in self.counterpart}
         return ids
@@ -254,8 +260,8 @@ class Matcher:
         district = self.text(row.district, row.fonts[1], font)
         among = self.by_level[level]
         districts = None
-        if level in ("station", "tehsil") and district:
-            districts = self.district_ids(district, font)
+        if LEVEL[level].grouped and district:
+            districts = self.district_ids(district, level)
             among = {c for d in districts for c in self.children.get(d, ()) if c in among}
         found = self.names.matches(name, among)
         if len(found) > 1:
@@ -272,7 +278,7 @@ class Matcher:
             if not name:
                 problems.append(Problem(section.source, row.line, None, None, m.EXPECTED_NAME))
             elif districts is not None and not districts:
-                near = self.names.nearest(district, self.by_level["district"])
+                near = self.names.nearest(district, self.by_level[PARENT_LEVEL[part.level]])
                 problems.append(Problem(section.source, row.line, None, district, m.EXPECTED_DISTRICT, {
                     "nearest": [self.said(u, hindi) for u in near]}))
             elif len(found) == 1:
