@@ -1,6 +1,7 @@
 """One URL map (urls.py): the paths DATA.md promises, every link of a built site resolving, every file the
 build writes linked from a page, and no other module or template making a path by hand."""
 
+import json
 import ast
 import re
 from pathlib import Path
@@ -71,7 +72,11 @@ def test_every_link_resolves_and_every_file_written_is_linked(site):
     well_known = {"robots.txt", "sitemap.xml"}
     # The search index is loaded by the search box's script, not linked: pagefind/.
     searched = {path for path in written if path.startswith(urls.SEARCH_BUNDLE)}
-    orphans = sorted(written - linked - redirects - well_known - searched)
+    # The Table Schemas are named by the data package (linked from the data format page), for programs.
+    package = json.loads((site / urls.DATA_PACKAGE).read_text(encoding="utf-8"))
+    described = {f"{urls.TABLE_SCHEMAS}/{resource['schema'].rpartition('/')[2]}" for resource in package["resources"]}
+    assert urls.DATA_PACKAGE in linked and described <= written
+    orphans = sorted(written - linked - redirects - well_known - searched - described)
     assert orphans == [], orphans
     assert {"data/police/2024-12.csv", "feeds/police.atom.xml", "en/feeds/police.atom.xml",
             "station/kanpur-commissionerate-chaubepur/police-history.png"} <= linked

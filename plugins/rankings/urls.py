@@ -86,6 +86,21 @@ def series_csv(series_id):
     return f"data/{series_id}.csv"
 
 
+# The published CSVs described for machines (render/datapackage.py): a Frictionless Data Package beside them, and
+# the Table Schemas its resources share.
+DATA_PACKAGE = "data/datapackage.json"
+TABLE_SCHEMAS = "data/schemas"
+
+
+def table_schema(name):
+    return f"{TABLE_SCHEMAS}/{name}.json"
+
+
+def from_package(path):
+    """A published file's path as the data package names it: relative to the package's folder."""
+    return path.removeprefix(DATA_PACKAGE.rpartition("/")[0] + "/")
+
+
 def series_year_csv(series_id, year):
     """Every month of a series in one year: a file of a size any host takes, for twenty years and more."""
     return f"data/{series_id}/{year}.csv"
@@ -127,7 +142,7 @@ def reserved():
     the folder of the units' CSV files, beside the series' folders under data/; nor the data folder's folder of
     sheets waiting to be imported."""
     return {*LANGUAGES, *LEVEL_IDS, "data", "feeds", "theme", UNIT_CSV_FOLDER, *CONTENT_SLUGS, FIND.strip("/"),
-            SEARCH_BUNDLE.strip("/"), INCOMING_FOLDER}
+            SEARCH_BUNDLE.strip("/"), INCOMING_FOLDER, TABLE_SCHEMAS.split("/")[-1]}
 
 
 # ---- anchors in pages

@@ -3,7 +3,8 @@
 - /data/<series>/<YYYY-MM>.csv: the month's ranking as published (DOWNLOAD_COLUMNS, then the counts given);
 - /data/<series>/<YYYY>.csv: every month of the series in a year, with `month` first;
 - /data/<series>.csv: every month of the series, the same (where the host takes a file of its size);
-- /data/units/<id>.csv: every series and month of one unit, with `series` and `month` first.
+- /data/units/<id>.csv: every series and month of one unit, with `series` and `month` first;
+- /data/datapackage.json: all of them described (render/datapackage.py).
 The multi-month files have the count columns any of their months gave, empty where a month did not give them.
 
 UTF-8 with a byte-order mark, so that Excel opens the Devanagari names correctly. No cell can run as a formula
@@ -21,21 +22,26 @@ import pandas as pd
 from .. import urls
 from ..data.months import year_of
 from ..data.schema import COUNT_COLUMNS, DOWNLOAD_COLUMNS, NAMES
+from .datapackage import package_files
 from .site_file import SiteFile
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20", "\ufe66", "\ufe62", "\ufe63",
                   "\ufe6b")
 
 
-def download_files(site, whole_series=True):
+def download_files(site, whole_series=True, languages=()):
     """Every month of every series, each series' years, each series whole (whole_series; else a redirect from its
-    address to its page, where its years are), each unit's history. A file is made again only when its rows
-    changed (their digest), or the build did (its fingerprint: the units' names are in it)."""
+    address to its page, where its years are), each unit's history; then the Data Package that describes them. A
+    file is made again only when its rows changed (their digest), or the build did (its fingerprint: the units'
+    names are in it)."""
+    published = []  # (path, kind, counts, title) of each file, for the package
+    titles = {series["id"]: series["name_en"] for series in site.series}
     by_series = {}
     for series_id, month, rows, digest in site.month_rankings():
         counts = counts_in_file(site.columns_given, series_id, month)
-        yield SiteFile(urls.month_csv(series_id, month),
-                       lambda rows=rows, counts=counts: month_csv(rows, site.units, counts), (digest, *counts))
+        path = urls.month_csv(series_id, month)
+        published.append((path, "month", counts, f"{titles[series_id]}, {month}"))
+        yield SiteFile(path, lambda rows=rows, counts=counts: month_csv(rows, site.units, counts), (digest, *counts))
         by_series.setdefault(series_id, []).append((month, rows, digest))
     for series_id, months in by_series.items():
         months.sort(key=lambda month: month[0])
@@ -45,13 +51,16 @@ def download_files(site, whole_series=True):
         for year, in_year in [*years.items(), *([(None, months)] if whole_series else [])]:
             counts = counts_in_any(site.columns_given, [(series_id, month) for month, _, _ in in_year])
             path = urls.series_csv(series_id) if year is None else urls.series_year_csv(series_id, year)
+            published.append((path, "months", counts, f"{titles[series_id]}, {year or 'every month'}"))
             yield SiteFile(path, lambda in_year=in_year, counts=counts: series_csv(
                 [(month, rows) for month, rows, _ in in_year], site.units, counts),
                 (*counts, *(digest for _, _, digest in in_year)))
     for unit_id, rows, digest in site.unit_rankings():
         counts = counts_in_any(site.columns_given, {(row["series"], row["month"]) for row in rows})
+        published.append((urls.unit_csv(unit_id), "unit", counts, site.units[unit_id]["name_en"]))
         yield SiteFile(urls.unit_csv(unit_id), lambda rows=rows, counts=counts: unit_csv(rows, site.units, counts),
                        (digest, *counts))
+    yield from package_files(published, site, languages)
 
 
 def redirects_file(site, canonical_base):
