@@ -75,6 +75,11 @@ def feed(series_id):
     return f"feeds/{series_id}.atom.xml"
 
 
+def unit_feed(series_id, unit_id):
+    """The Atom feed of a district's months in a series: its rank, and its units that moved most."""
+    return f"feeds/{series_id}/{unit_id}.atom.xml"
+
+
 # ---- files shared by every language
 
 def month_csv(series_id, month_):

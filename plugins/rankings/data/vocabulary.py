@@ -131,6 +131,9 @@ LEVELS = (
 )
 LEVEL = {level.id: level for level in LEVELS}
 LEVEL_IDS = tuple(level.id for level in LEVELS)
+# The levels whose units have units grouped under them (districts: their stations, their tehsils). Each has a feed
+# of its own per series (render/feeds.py): a reporter follows a district.
+GROUPING_LEVELS = tuple(dict.fromkeys(level.parent for level in LEVELS if level.grouped))
 # The level indexes the home page links to, in this order: what a reader most often looks for first.
 HOME_INDEXES = ("station", "district")
 

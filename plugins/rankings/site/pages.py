@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from .. import urls
 from ..data.months import calendar_months, next_month, year_of
 from ..data.schema import COUNT_COLUMNS
-from ..data.vocabulary import HOME_INDEXES, LEVEL, LEVEL_IDS
+from ..data.vocabulary import GROUPING_LEVELS, HOME_INDEXES, LEVEL, LEVEL_IDS
 from ..ranking.records import STATE
 from . import district_map
 from .chart_data import bands_block, bands_chart, history_chart
@@ -213,6 +213,9 @@ def unit_page(site, unit):
         "counterpart": counterpart,
         "counterpart_children": site.children_of.get(counterpart["id"], {}) if counterpart else {},
         "download": urls.unit_csv(unit["id"]) if blocks else None,
+        # a district's feed of its months, per series (publish builds write them: render/feeds.py)
+        "feeds": [(block["series"], urls.unit_feed(block["series"]["id"], unit["id"])) for block in blocks
+                  if unit["level"] in GROUPING_LEVELS],
         "as_of": site.as_of(max((b["latest"]["month"] for b in blocks), default=None)),
         "maps": {located["chart"]: located} if located else {},
     })
