@@ -28,7 +28,8 @@ def test_the_data_package_validates_and_describes_every_published_csv(site):
     described = {resource["path"] for resource in package["resources"]}
     published = {path.relative_to(site / "data").as_posix() for path in (site / "data").rglob("*.csv")}
     assert described == published and "police/2024-12.csv" in described and "units/kanpur-zone.csv" in described
-    assert package["licenses"][0]["name"] and package["sources"][0]["title"]
+    assert package["licenses"][0]["path"] == "https://data.gov.in/government-open-data-license-india"
+    assert package["licenses"][0]["title_hi"] and package["sources"][0]["title"].startswith("IGRS")
     assert package["temporal"]["start"] <= package["temporal"]["end"]
     assert package["title_hi"] == "उत्तर प्रदेश की आईजीआरएस रैंकिंग"
 

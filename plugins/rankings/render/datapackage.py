@@ -19,10 +19,6 @@ from .site_file import SiteFile
 
 PACKAGE = urls.DATA_PACKAGE
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
-LICENSE = {"name": "GODL-India", "title": "Government Open Data License – India",
-           "path": "https://data.gov.in/government-open-data-license-india"}
-SOURCE = {"title": "Government of Uttar Pradesh: IGRS (Jansunwai Samadhan) monthly rankings",
-          "path": "https://jansunwai.up.nic.in/"}
 
 # Each column a published file may have: (type, the unit it counts in, constraints, title, meaning).
 FIELDS = {
@@ -98,8 +94,10 @@ def field(name, languages):
     return described
 
 
-def package_files(published, site, languages):
-    """The package and its schemas. published: (path, kind, counts, title) of each CSV written, in order."""
+def package_files(published, site, languages, cited):
+    """The package and its schemas. published: (path, kind, counts, title) of each CSV written, in order; cited:
+    (source, licence) as every page cites them (RANKINGS_SOURCE, RANKINGS_LICENCE: a url, a name or one per
+    language)."""
     schemas = {}
     for _, kind, counts, _ in published:
         schemas.setdefault(schema_path(kind, counts), (kind, counts))
@@ -107,11 +105,21 @@ def package_files(published, site, languages):
         yield SiteFile(path, lambda kind=kind, counts=counts: json_text(table_schema(kind, counts, languages)),
                        (kind, *counts, *(language.code for language in languages)))
     months = [(series["id"], series["months"]) for series in site.series]
-    yield SiteFile(PACKAGE, lambda: json_text(package(published, site, languages)),
-                   (json.dumps(published, ensure_ascii=False), json.dumps(months), *(l.code for l in languages)))
+    yield SiteFile(PACKAGE, lambda: json_text(package(published, site, languages, cited)),
+                   (json.dumps(published, ensure_ascii=False), json.dumps(months), json.dumps(cited, ensure_ascii=False),
+                    *(language.code for language in languages)))
 
 
-def package(published, site, languages):
+def reference(cited, languages):
+    """A source or licence as the package names it: its address, its name in English (`title`) and in each other
+    language (`title_hi`)."""
+    names = cited["name"] if isinstance(cited["name"], dict) else {language.code: cited["name"] for language in languages}
+    described = {"path": cited["url"], "title": names.get("en") or next(iter(names.values()))}
+    described.update({f"title_{code}": name for code, name in names.items() if code != "en"})
+    return described
+
+
+def package(published, site, languages, cited):
     months = sorted(month for series in site.series for month in series["months"])
     described = {
         "$schema": PROFILE, "name": "up-igrs-rankings", "title": "IGRS rankings of Uttar Pradesh",
@@ -119,7 +127,8 @@ def package(published, site, languages):
                         "and district administrations, as published: marks, percent, rank, rank in parent, change "
                         f"from the month before; from {months[0]} to {months[-1]}." if months else ""),
         "temporal": {"start": months[0], "end": months[-1]} if months else {},
-        "licenses": [LICENSE], "sources": [SOURCE],
+        "licenses": [reference(cited[1], languages)],
+        "sources": [reference(cited[0], languages)],
         "keywords": ["IGRS", "Jansunwai Samadhan", "Uttar Pradesh", "grievances", "police", "rankings"],
         "resources": [resource(path, kind, counts, title) for path, kind, counts, title in published],
     }

@@ -29,7 +29,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", 
                   "\ufe6b")
 
 
-def download_files(site, whole_series=True, languages=()):
+def download_files(site, whole_series=True, languages=(), cited=None):
     """Every month of every series, each series' years, each series whole (whole_series; else a redirect from its
     address to its page, where its years are), each unit's history; then the Data Package that describes them. A
     file is made again only when its rows changed (their digest), or the build did (its fingerprint: the units'
@@ -60,7 +60,8 @@ def download_files(site, whole_series=True, languages=()):
         published.append((urls.unit_csv(unit_id), "unit", counts, site.units[unit_id]["name_en"]))
         yield SiteFile(urls.unit_csv(unit_id), lambda rows=rows, counts=counts: unit_csv(rows, site.units, counts),
                        (digest, *counts))
-    yield from package_files(published, site, languages)
+    if cited:
+        yield from package_files(published, site, languages, cited)
 
 
 def redirects_file(site, canonical_base):

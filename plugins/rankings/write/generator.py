@@ -79,7 +79,8 @@ class RankingsGenerator(Generator):
             if setting(self.settings, "RANKINGS_SHARE_IMAGES"):
                 output.add(pages.content_cards(self.contents()))
             whole = setting(self.settings, "RANKINGS_WHOLE_SERIES_CSV")
-            output.add(download_files(self.site, whole, self.languages))
+            cited = (setting(self.settings, "RANKINGS_SOURCE"), setting(self.settings, "RANKINGS_LICENCE"))
+            output.add(download_files(self.site, whole, self.languages, cited))
             if not whole:
                 output.add([redirects_file(self.site, self.context["CANONICAL_BASE"])])
             output.add(pages.not_found())
