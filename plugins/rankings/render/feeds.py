@@ -110,8 +110,8 @@ def month_summary(site, series, unit, row, language, base_url):
     if row["rank_change"] is None:
         said = [_("%(percent)s; no rank the month before to compare with.") % {"percent": percent}]
     else:
-        said = [_("%(percent)s; rank %(change)s%(points)s.") % {
-            "percent": percent, "change": change, "points": f" ({language.points_words(points)})" if points else ""}]
+        change += f" ({language.points_words(points)})" if points else ""
+        said = [_("%(percent)s; rank %(change)s.") % {"percent": percent, "change": change}]
     children = [child for child in site.child_rows(series["id"], row["month"], unit["id"])
                 if child["rank_change"] is not None]
     children.sort(key=lambda child: (-child["rank_change"], child["unit_id"]))
