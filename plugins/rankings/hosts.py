@@ -35,7 +35,7 @@ class Host:
 
 
 # What a published site has where the host takes it: a PNG of each chart, a share picture of each page.
-PUBLISHED = {"RANKINGS_CHART_PNG": True, "RANKINGS_SHARE_IMAGES": True}
+PUBLISHED = {"RANKINGS_CHART_PNG": True, "RANKINGS_SHARE_IMAGES": True, "RANKINGS_OEMBED": True}
 HOSTS = {
     "github-pages": Host("GitHub Pages", total_bytes=GB, defaults=PUBLISHED),
     "gitlab-pages": Host("GitLab Pages", files=200_000, total_bytes=GB, defaults=PUBLISHED),
@@ -47,13 +47,13 @@ HOSTS = {
     # to the series' page (its _redirects).
     "cloudflare-pages": Host("Cloudflare Pages", files=20_000, file_bytes=25 * MIB,
                              defaults={"RANKINGS_CHART_PNG": False, "RANKINGS_SHARE_IMAGES": False,
-                                       "RANKINGS_WHOLE_SERIES_CSV": False}),
+                                       "RANKINGS_WHOLE_SERIES_CSV": False, "RANKINGS_OEMBED": False}),
     "netlify": Host("Netlify", defaults=PUBLISHED),
     # Not deployed by us (a local build, a server of one's own): nothing checked, no pictures unless asked.
     "none": Host("none"),
 }
 # What makes the site fit each limit, said when it passes that one (a setting already off is no advice).
-PICTURES = ("RANKINGS_SHARE_IMAGES", "RANKINGS_CHART_PNG")  # fewer files and bytes
+PICTURES = ("RANKINGS_SHARE_IMAGES", "RANKINGS_CHART_PNG", "RANKINGS_OEMBED")  # fewer files and bytes
 WHOLE_SERIES = ("RANKINGS_WHOLE_SERIES_CSV",)  # every month of a series in one file: each year's file stays
 
 TOO_MANY_FILES = N_("The site has %(figure)s files; %(host)s takes at most %(limit)s.")

@@ -46,6 +46,9 @@ SETTINGS = (
     Setting("RANKINGS_SHARE_IMAGES", False, "A picture of each page in each language for shared links (og:image; "
             "a unit's is its chart's PNG; needs an absolute SITEURL; by default as the host publishes: hosts.py).",
             SHAPES),
+    Setting("RANKINGS_OEMBED", False, "oEmbed discovery: a JSON of each unit's and month's figure beside its page, named "
+            "in the page's head, so that a CMS embeds the figure from the page's address (needs an absolute SITEURL; "
+            "by default as the host publishes: hosts.py).", READ),
     Setting("RANKINGS_LINK_INDEX", False, "Links name each folder's index file, so that the built folder also works "
             "when opened from disk (file://).", SHAPES),
     Setting("RANKINGS_FEEDS", False, "Atom feeds of the months of each series (their links are absolute: on when "

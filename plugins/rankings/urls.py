@@ -75,6 +75,11 @@ def feed(series_id):
     return f"feeds/{series_id}.atom.xml"
 
 
+def oembed(page_path, name):
+    """The oEmbed JSON of a page's embeddable figure, beside the page: "station/x/police.oembed.json"."""
+    return f"{page_path}{name}.oembed.json"
+
+
 def unit_feed(series_id, unit_id):
     """The Atom feed of a district's months in a series: its rank, and its units that moved most."""
     return f"feeds/{series_id}/{unit_id}.atom.xml"

@@ -13,7 +13,7 @@ from pelican.utils import get_relative_path, path_to_url
 from .. import urls
 from ..settings import setting
 from ..site.pages import Page
-from . import captions, chart_card, share, tile_map
+from . import captions, chart_card, embed, share, tile_map
 from .charts.files import captioned, chart_words, localise, month_names
 from .html_rows import HtmlRows
 from .site_file import SiteFile, digest_of
@@ -33,6 +33,7 @@ class PageFiles:
                             for language in languages}
         self.month_names = {language.code: month_names(language) for language in languages}
         self.png = setting(settings, "RANKINGS_CHART_PNG")
+        self.oembed = setting(settings, "RANKINGS_OEMBED")
         self.shares = setting(settings, "RANKINGS_SHARE_IMAGES")
 
     def of(self, page, chart_keys):
@@ -57,6 +58,17 @@ class PageFiles:
                     yield SiteFile(urls.chart(page_path, stem, "png"), lambda made=chart_file: self.charts.png(made()),
                                    (key, model), drawn=True)
             yield from self.html(page, language, svgs, model, pictured)
+            if self.oembed:
+                yield from self.oembed_files(page, page_path, language, model)
+
+    def oembed_files(self, page, page_path, language, model):
+        """The oEmbed JSON of each figure of the page others may embed (render/embed.py), beside the page."""
+        provider = language.gettext("IGRS rankings, Uttar Pradesh")
+        home = urls.absolute(self.context["CANONICAL_BASE"], urls.in_language(urls.home(), language))
+        for name, (title, kind) in embed.figures(page.template, page.model, language).items():
+            src = urls.absolute(self.context["CANONICAL_BASE"], page_path) + f"#embed-{name}"
+            yield SiteFile(urls.oembed(page_path, name), lambda src=src, title=title, kind=kind: embed.oembed(
+                src, title, kind, provider, home), (model, language.code, "oembed"))
 
     def pictured_chart(self, page):
         """The stem of the chart whose PNG is the unit's picture (chart_card.py): its first series' history, when
@@ -150,6 +162,7 @@ class PageFiles:
             alternates=alternates,
             **page.model,
             **language.template_context(),
+            embeds=embed.figures(page.template, page.model, language),
         )
         return context
 

@@ -7,7 +7,7 @@ from jinja2 import pass_context
 from markupsafe import Markup
 
 from .. import urls
-from . import captions
+from . import captions, embed
 from .month_story import story_html
 
 
@@ -58,6 +58,12 @@ def absolute_file(context, path):
 
 
 @pass_context
+def embed_code(context, name, title, kind):
+    """The snippet that embeds this page's figure `name` (render/embed.py), in the page's language."""
+    return embed.snippet(absolute(context, context["self_path"]) + f"#embed-{name}", title, kind)
+
+
+@pass_context
 def latest_words(context, unit, block):
     """A unit's latest figures in words in the page's language (captions.latest_words): (rank, change, percent)."""
     return captions.latest_words(unit, block["latest"], block["series"], context["L"])
@@ -78,6 +84,7 @@ def install(environment, default_language):
     environment.install_gettext_callables(context["gettext"], context["ngettext"], newstyle=True)
     environment.globals.update(url=url, file_url=file_url, absolute=absolute, absolute_file=absolute_file,
                                unit_link=unit_link, once=once, latest_words=latest_words, month_story=month_story,
+                               embed_code=embed_code,
                                urls=urls, _made_once={})
     # JSON in a page (JSON-LD) as UTF-8, not \u escapes: a Hindi name is 3 bytes, not 6 (tojson still escapes
     # <, >, & and ' for the <script>).
