@@ -3,17 +3,15 @@ whole (its title, its month, its source, a link back) without a scroll bar at a 
 both languages, with its script and without it (WordPress keeps the iframe only); oEmbed discovery where the host
 takes the files."""
 
-import functools
 import html
-import http.server
 import json
 import re
-import threading
 
 import pytest
 
 from sitebuild import FIXTURES, build, read
-from test_browser import ARGS, CHROMIUM  # noqa: F401  (the browser tests' Chromium, and their check that it is there)
+# The browser tests' Chromium (and their check that it is there), and their server of this module's site.
+from test_browser import browser, server  # noqa: F401
 
 BASE = "https://example.org/igrs/"
 FIGURES = [("station/kanpur-commissionerate-chaubepur/", "police"), ("en/district/kanpur-commissionerate/", "police"),
@@ -24,26 +22,6 @@ FIGURES = [("station/kanpur-commissionerate-chaubepur/", "police"), ("en/distric
 def site(tmp_path_factory):
     return build(FIXTURES / "small", tmp_path_factory.mktemp("embed") / "output", RANKINGS_OEMBED=True,
                  SITEURL="https://example.org/igrs")
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *args: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}/"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield browser
-        browser.close()
 
 
 def snippet_of(page_html, name):

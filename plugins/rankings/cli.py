@@ -161,6 +161,15 @@ def distinct_names(units, language):
 # ---- template
 
 
+def month_said_right(month, language, out):
+    """Whether a MONTH given (or none) is a month; where not, it is said how to write one."""
+    if month and not is_month_file(f"{month}.csv"):
+        print(language.gettext("%(month)s is not a month: write it as YYYY-MM, e.g. 2025-01.") % {"month": month},
+              file=out)
+        return False
+    return True
+
+
 def write_template(folder, series_id, month, language, out=None):
     """data/<series>/<month>.csv with a row for every unit the series ranked in its latest month before, names
     filled in, numbers empty; without a month, the month after the series' latest. Never overwrites. Returns
@@ -168,8 +177,7 @@ def write_template(folder, series_id, month, language, out=None):
     out = out or sys.stdout
     _ = language.gettext
     folder = Path(folder)
-    if month and not is_month_file(f"{month}.csv"):
-        print(_("%(month)s is not a month: write it as YYYY-MM, e.g. 2025-01.") % {"month": month}, file=out)
+    if not month_said_right(month, language, out):
         return 2
     # Which file to write is decided from the file names alone: a template not yet filled in does not load.
     files = sorted(p.stem for p in (folder / series_id).glob("*.csv") if is_month_file(p.name)) if series_id else []

@@ -29,13 +29,12 @@ from .site.model import build_model
 
 def import_sheet(folder, files, series_id, month, language, force=False, left_out="", columns="", out=None):
     """Write data/<series>/<month>.csv from the sheet's files. Returns the exit status (0: written)."""
-    from .cli import print_preview, print_problems  # the commands share how problems and previews are told
+    from .cli import month_said_right, print_preview, print_problems  # the commands tell things alike
 
     out = out or sys.stdout
     _ = language.gettext
     folder = Path(folder)
-    if month and not is_month_file(f"{month}.csv"):
-        print(_("%(month)s is not a month: write it as YYYY-MM, e.g. 2025-01.") % {"month": month}, file=out)
+    if not month_said_right(month, language, out):
         return 2
     if not files:
         print(_("Which sheet? make import FILE=… (several files: FILE=\"a.xlsx b.xlsx\")."), file=out)
