@@ -12,7 +12,7 @@ import pandas as pd
 from .. import schema
 from ..problems import Problem
 from ..schema import PARENT_LEVEL
-from ..vocabulary import LEVEL, LEVEL_IDS, N_
+from ..vocabulary import LANGUAGES, LEVEL, LEVEL_IDS, N_, source_language
 from . import layout, legacy, messages as m
 from .names import NEAREST, Names
 from .read import UnreadableSheet, read_tables
@@ -20,7 +20,9 @@ from .read import UnreadableSheet, read_tables
 COUNT_FIELDS = schema.COUNT_COLUMNS
 # The fields a table must have, as a message names them.
 FIELD_WORDS = {"marks": N_("marks obtained"), "max_marks": N_("maximum marks")}
-SAMPLED = 60  # rows on which the reading of a table's names (Unicode, or a legacy font) is decided
+SAMPLED = 60
+# The names a row in Devanagari is compared with, and a unit is told by to one reading such a sheet.
+DEVANAGARI_NAMES = next((info.name_column for info in LANGUAGES.values() if info.script == "Deva"), "name_hi")  # rows on which the reading of a table's names (Unicode, or a legacy font) is decided
 
 
 @dataclass
@@ -191,7 +193,8 @@ class Matcher:
         self.marks = marks.loc[marks["series"] == series_id]
         names = {}
         for unit_id, unit in units.iterrows():
-            names[unit_id] = [unit["name_hi"], unit["name_en"], *unit["other_names"], *taught.get(unit_id, ())]
+            names[unit_id] = [*(unit[column] for column in schema.NAMES), *unit["other_names"],
+                              *taught.get(unit_id, ())]
         self.names = Names(names)
         self.by_level = {level: set(units.index[units["level"] == level]) for level in LEVEL_IDS}
         self.children = units.groupby("parent").groups
@@ -207,7 +210,7 @@ class Matcher:
     def said(self, unit_id, hindi):
         """"अमीनाबाद, आगरा कमिश्नरेट (agra-commissionerate-aminabad)": a unit as the sheet's script names it, with
         its district where it has one, and its id."""
-        column = "name_hi" if hindi else "name_en"
+        column = DEVANAGARI_NAMES if hindi else source_language().name_column
         unit = self.units.loc[unit_id]
         parent = unit["parent"]
         where = f", {self.units.at[parent, column]}" if LEVEL[unit["level"]].grouped and isinstance(
