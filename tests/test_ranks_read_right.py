@@ -108,8 +108,10 @@ def test_the_administrations_series_has_no_rank_in_parent_and_no_under_column(si
     police = {row["unit_id"]: row for row in read_csv(site, "data/police/2024-12.csv")}
     assert police["mathura"]["rank_in_parent"] == "1"  # ranges are ranked in the police series
     # Mathura's page: its police block has a rank in Agra Range, its administration block none.
-    mathura = text_of(site, "en/district/mathura/").split("Cite this page")[0]
-    police_block, admin_block = mathura.split("IGRS ranking of district administrations")[-2:]
+    sections = read(site, "en/district/mathura/").split('<section class="series"')[1:]
+    blocks = {section.split('id="s-')[1].split('"')[0]: " ".join(re.sub("<[^>]+>", " ", section).split())
+              for section in sections}
+    police_block, admin_block = blocks["police"], blocks["district-admin"]
     assert "Rank within Agra Range" in police_block and "Rank within" not in admin_block
     assert "Rank 1 of 4 districts" in admin_block and "Rank 3 of 4 districts and commissionerates" in police_block
 
