@@ -110,7 +110,7 @@ def ten_years(base):
 def host_profiles(published):
     """Each host's limits (hosts.py) against the ten years' site as a publish build for it writes it: the site
     published with default settings, less what a host's profile does not publish (chart PNGs and share pictures,
-    every month of a series in one file), plus what it adds (_redirects). {host: 1 if it fits, else 0}."""
+    every month of a series in one file, oEmbed JSON), plus what it adds (_redirects). {host: 1 if it fits, else 0}."""
     from rankings import hosts, urls
     from rankings.render.language import load_languages
     from rankings.settings import setting
@@ -124,7 +124,8 @@ def host_profiles(published):
             drawn = path.endswith(".png") and not any(setting({"RANKINGS_HOST": name}, picture)
                                                       for picture in hosts.PICTURES)
             whole = urls.is_series_csv(path) and not setting({"RANKINGS_HOST": name}, "RANKINGS_WHOLE_SERIES_CSV")
-            return not drawn and not whole
+            embeds = path.endswith(".oembed.json") and not setting({"RANKINGS_HOST": name}, "RANKINGS_OEMBED")
+            return not drawn and not whole and not embeds
         site = [(path, size) for path, size in files if kept(path)]
         largest = max(site, key=lambda file: file[1])
         size = hosts.SiteSize(len(site) + (len(site) < len(files)), sum(s for _, s in site), largest[1], largest[0])

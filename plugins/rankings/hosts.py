@@ -53,7 +53,8 @@ HOSTS = {
     "none": Host("none"),
 }
 # What makes the site fit each limit, said when it passes that one (a setting already off is no advice).
-PICTURES = ("RANKINGS_SHARE_IMAGES", "RANKINGS_CHART_PNG", "RANKINGS_OEMBED")  # fewer files and bytes
+PICTURES = ("RANKINGS_SHARE_IMAGES", "RANKINGS_CHART_PNG")  # fewer files and bytes
+EMBEDS = ("RANKINGS_OEMBED",)  # a JSON beside each unit page: fewer files
 WHOLE_SERIES = ("RANKINGS_WHOLE_SERIES_CSV",)  # every month of a series in one file: each year's file stays
 
 TOO_MANY_FILES = N_("The site has %(figure)s files; %(host)s takes at most %(limit)s.")
@@ -108,7 +109,7 @@ def beyond_limits(size, host, language):
     told = []
     if host.files is not None and size.files > host.files:
         told.append((_(TOO_MANY_FILES) % {"figure": number(size.files), "host": host.name,
-                                          "limit": number(host.files)}, PICTURES))
+                                          "limit": number(host.files)}, PICTURES + EMBEDS))
     if host.total_bytes is not None and size.total_bytes > host.total_bytes:
         told.append((_(TOO_MANY_BYTES) % {"figure": number(megabytes(size.total_bytes)), "host": host.name,
                                           "limit": number(megabytes(host.total_bytes, up=False))}, PICTURES))
