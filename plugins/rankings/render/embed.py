@@ -1,6 +1,6 @@
 """Figures that news pages embed: a page's figure alone, in an iframe of the page itself at #embed-<name> (the
-stylesheet shows only that figure, with what it is, its source and a link back: site.css "Embedded"), so that
-embedding adds no file to the site.
+page's script leaves out what surrounds the figure; the stylesheet shows what it is, its source and a link back:
+site.css "Embedded"), so that embedding adds no file to the site.
 
 The snippet a journalist pastes is an iframe, responsive in width, with a height that holds the figure at a phone's
 width (WordPress keeps an iframe, and clamps or ignores anything else from an unknown site), and a few lines of
