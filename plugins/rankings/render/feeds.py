@@ -42,11 +42,12 @@ def feed_files(site, languages, base_url):
 
 
 def followed(site):
-    """(series id, unit id) of every district ranked in a series, in the site's order."""
+    """(series id, unit id) of every district ranked in a series, sorted: only districts' rows are looked at (not
+    every unit's history sorted, as the downloads need it)."""
     pairs = set()
-    for unit_id, rows, _ in site.unit_rankings():
-        if site.units[unit_id]["level"] in GROUPING_LEVELS:
-            pairs |= {(row["series"], unit_id) for row in rows}
+    for unit_id, unit in site.units.items():
+        if unit["level"] in GROUPING_LEVELS:
+            pairs |= {(row["series"], unit_id) for row in site.unit_rows(unit_id)}
     return sorted(pairs)
 
 

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .. import schema
 from ..spelling import fold
 from ..vocabulary import LEVEL
 from . import legacy
@@ -38,11 +39,9 @@ FIELDS = {
     "feedback_total": ("फीडबैक", "feedback"),
     "feedback_unsatisfied": ("असंतुष्ट", "unsatisfied", "not satisfied"),
 }
-# The columns that name the unit, and the level each means.
-NAME_FIELDS = {"station": "station", "tehsil": "tehsil", "zone": "zone", "range": "range", "district": "district",
-               "name": None}
-NUMBER_FIELDS = ("marks", "max_marks", "percent", "rank", "complaints_received", "complaints_disposed",
-                 "complaints_defaulted", "feedback_total", "feedback_unsatisfied")
+# The columns that may name the unit (level_of: which level each means).
+NAME_FIELDS = ("station", "tehsil", "zone", "range", "district", "name")
+NUMBER_FIELDS = ("marks", "max_marks", "percent", "rank", *schema.COUNT_COLUMNS)
 # A row that ends a table: its first words (folded).
 FOOTER_WORDS = ("कुल", "योग", "महायोग", "total", "grand total", "ह0", "ह०", "हस्ताक्षर", "signature", "sd", "नोट",
                 "note")
@@ -149,22 +148,29 @@ def is_footer(row):
 
 
 def decoded_table(table, font):
-    """The table's rows with text typed in the font read as Unicode (cells with Devanagari or no letters as
-    they are); with a cell's own font where the file names a legacy one."""
+    """The table's rows with text typed in the font read as Unicode (read_cell); with a cell's own font where the
+    file names a legacy one."""
     rows = []
     for r, row in enumerate(table.rows):
         fonts = table.fonts[r] if r < len(table.fonts) else []
-        out = []
-        for c, cell in enumerate(row):
-            named = legacy.font_named(fonts[c]) if c < len(fonts) and fonts[c] else None
-            use = named or font
-            out.append(legacy.decode(cell, use) if use and needs_decoding(cell) else cell)
-        rows.append(out)
+        rows.append([read_cell(cell, legacy.font_named(fonts[c]) if c < len(fonts) else None, font)
+                     for c, cell in enumerate(row)])
     return rows
 
 
+def read_cell(cell, named, font):
+    """A cell as Unicode: typed in the legacy font its cell names, else in font (None: Unicode); a cell with
+    Devanagari in it, or no letters, as it is."""
+    use = named or font
+    return legacy.decode(cell, use) if use and needs_decoding(cell) else cell
+
+
+def is_devanagari(text):
+    return bool(schema.SCRIPT_LETTERS["Deva"].search(text))
+
+
 def needs_decoding(cell):
-    return bool(cell) and not re.search("[\u0900-\u097f]", cell) and bool(re.search("[A-Za-z\u00a0-\u00ff]", cell))
+    return bool(cell) and not is_devanagari(cell) and bool(re.search("[A-Za-z\u00a0-\u00ff]", cell))
 
 
 def find_header(rows, start, chosen=None):
@@ -199,11 +205,11 @@ def sections(tables, chosen=None):
             missed.append(table)
             continue
         start, continued = 0, False
+        readings = {font: decoded_table(table, font) if font else table.rows for font in fonts_to_try(table)}
         rows = table.rows
         while start < len(rows):
             header, reading, rows = None, None, table.rows
-            for font in fonts_to_try(table):  # the reading under which the header names the most columns
-                decoded = decoded_table(table, font) if font else table.rows
+            for font, decoded in readings.items():  # the reading under which the header names the most columns
                 candidate = find_header(decoded, start, chosen)
                 if candidate and (header is None or
                                   (candidate[0], -len(candidate[1])) < (header[0], -len(header[1]))):
@@ -213,8 +219,8 @@ def sections(tables, chosen=None):
                     # a page that goes on with the table before it (a PDF prints its header once)
                     section = Section(table.source, None, previous.columns, header_cells=previous.header_cells)
                     last = previous.rows[-1] if previous.rows else None
-                    start = read_rows(table, rows if previous.columns.font is None else
-                                      decoded_table(table, previous.columns.font), 0, section,
+                    start = read_rows(table, readings.get(previous.columns.font)
+                                      or decoded_table(table, previous.columns.font), 0, section,
                                       (last.district, last.fonts[1]) if last else ("", None))
                     found.append(section)
                     previous, continued = section, True

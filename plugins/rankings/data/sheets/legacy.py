@@ -18,6 +18,7 @@ and 129 in Walkman Chanakya (`अर्मापुर` came back as `अर्�
 
 import re
 import unicodedata
+from functools import lru_cache
 
 KRUTI_DEV, DEVLYS, WALKMAN = "Kruti Dev 010", "DevLys 010", "Walkman Chanakya 905"
 FONTS = (KRUTI_DEV, DEVLYS, WALKMAN)
@@ -170,6 +171,7 @@ def encode(text, font, reph_after_signs=True, nasal_first=False):
 NOT_TYPED = {"Ã", "Á", "±", "b±", "È", "ª", "î", "=kk"}
 
 
+@lru_cache(maxsize=None)  # one per font: the tests and the benchmark type thousands of names
 def _typing_table(font):
     """{text: glyph}: the glyph encode() types for a text, the first listed where several give it."""
     typed = {}

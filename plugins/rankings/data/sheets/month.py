@@ -17,12 +17,11 @@ from . import layout, legacy, messages as m
 from .names import NEAREST, Names
 from .read import UnreadableSheet, read_tables
 
-COUNT_FIELDS = schema.COUNT_COLUMNS
 # The fields a table must have, as a message names them.
 FIELD_WORDS = {"marks": N_("marks obtained"), "max_marks": N_("maximum marks")}
-SAMPLED = 60
-# The names a row in Devanagari is compared with, and a unit is told by to one reading such a sheet.
-DEVANAGARI_NAMES = next((info.name_column for info in LANGUAGES.values() if info.script == "Deva"), "name_hi")  # rows on which the reading of a table's names (Unicode, or a legacy font) is decided
+SAMPLED = 60  # rows on which the reading of a table's names (Unicode, or a legacy font) is decided
+# The names a unit is told by to one reading a sheet in Devanagari.
+DEVANAGARI_NAMES = next((info.name_column for info in LANGUAGES.values() if info.script == "Deva"), "name_hi")
 
 
 @dataclass
@@ -54,8 +53,7 @@ def decimal_text(text):
         return None
     if not number.is_finite():
         return None
-    plain = format(number.normalize(), "f")
-    return plain
+    return format(number.normalize(), "f")
 
 
 def import_month(paths, dataset, series_id, month, taught=None, chosen=None, left_out=()):
@@ -95,7 +93,7 @@ def import_month(paths, dataset, series_id, month, taught=None, chosen=None, lef
         for row, unit_id in matcher.matched(section, part, result.problems):
             if unit_id in seen:
                 result.problems.append(Problem(section.source, row.line, None, row.name, m.EXPECTED_ONCE, {
-                    "unit": matcher.said(unit_id, part.font is not None or matcher.is_hindi(row.name)),
+                    "unit": matcher.said(unit_id, part.font is not None or layout.is_devanagari(row.name)),
                     "other": seen[unit_id]}))
                 continue
             seen[unit_id] = row.line
@@ -145,7 +143,7 @@ def checked_numbers(section, row, problems):
             problems.append(Problem(section.source, row.line, header(section, "rank"), rank, m.EXPECTED_RANK))
             return None
         found["rank"] = text
-    for name in COUNT_FIELDS:
+    for name in schema.COUNT_COLUMNS:
         if row.values.get(name, "").strip():
             text = decimal_text(row.values[name])
             found[name] = text if text is not None else row.values[name].strip()  # validation says what is wrong
@@ -203,10 +201,6 @@ class Matcher:
             self.counterpart.setdefault(other, unit_id)
         self.any_hindi = False
 
-    @staticmethod
-    def is_hindi(text):
-        return bool(re.search("[\u0900-\u097f]", text))
-
     def said(self, unit_id, hindi):
         """"अमीनाबाद, आगरा कमिश्नरेट (agra-commissionerate-aminabad)": a unit as the sheet's script names it, with
         its district where it has one, and its id."""
@@ -243,10 +237,6 @@ class Matcher:
         _, level, font = best
         return Part(section.source, level, font, len(section.rows))
 
-    def text(self, raw, named, font):
-        use = named or font
-        return legacy.decode(raw, use) if use and layout.needs_decoding(raw) else raw
-
     def district_ids(self, district, level):
         """The units a row's district names (a station's parent is a district or commissionerate: either, and
         its counterpart), or None where the row names none."""
@@ -257,10 +247,10 @@ class Matcher:
         ids |= {self.counterpart[u] for u in found if u in self.counterpart}
         return ids
 
-    def units_of(self, row, level, font, named=(None, None)):
+    def units_of(self, row, level, font):
         """(ids the row's name matches, the district ids that bound them or None, its name and district read)."""
-        name = self.text(row.name, row.fonts[0], font)
-        district = self.text(row.district, row.fonts[1], font)
+        name = layout.read_cell(row.name, row.fonts[0], font)
+        district = layout.read_cell(row.district, row.fonts[1], font)
         among = self.by_level[level]
         districts = None
         if LEVEL[level].grouped and district:
@@ -276,7 +266,7 @@ class Matcher:
         """(row, unit id) for each row matched to one unit; a problem for each other."""
         for row in section.rows:
             found, districts, name, district = self.units_of(row, part.level, part.font)
-            hindi = self.is_hindi(name)
+            hindi = layout.is_devanagari(name)
             self.any_hindi |= hindi
             if not name:
                 problems.append(Problem(section.source, row.line, None, None, m.EXPECTED_NAME))
@@ -333,5 +323,5 @@ def month_frame(imported, units):
     frame["order"] = frame["level"].map(LEVEL_IDS.index)
     frame = frame.sort_values(["order", "unit_id"]).drop(columns="order")
     columns = ["unit_id", "level", *schema.NAMES, "marks", "max_marks"]
-    columns += [c for c in ("rank", *COUNT_FIELDS) if c in frame.columns]
+    columns += [c for c in ("rank", *schema.COUNT_COLUMNS) if c in frame.columns]
     return frame[columns].fillna("")
