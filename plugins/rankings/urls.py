@@ -162,6 +162,11 @@ def month_row_anchor(unit_id):
     return unit_id
 
 
+def embed_anchor(name):
+    """A page's figure others may embed, alone in an iframe of the page (render/embed.py): /station/x/#embed-police."""
+    return f"embed-{name}"
+
+
 def history_row_anchor(series_id, month_):
     """A month's row in a unit's history: /station/x/#police-2025-10."""
     return f"{series_id}-{month_}"

@@ -29,7 +29,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", 
                   "\ufe6b")
 
 
-def download_files(site, whole_series=True, languages=(), cited=None):
+def download_files(site, whole_series, languages, cited):
     """Every month of every series, each series' years, each series whole (whole_series; else a redirect from its
     address to its page, where its years are), each unit's history; then the Data Package that describes them. A
     file is made again only when its rows changed (their digest), or the build did (its fingerprint: the units'
@@ -60,8 +60,7 @@ def download_files(site, whole_series=True, languages=(), cited=None):
         published.append((urls.unit_csv(unit_id), "unit", counts, site.units[unit_id]["name_en"]))
         yield SiteFile(urls.unit_csv(unit_id), lambda rows=rows, counts=counts: unit_csv(rows, site.units, counts),
                        (digest, *counts))
-    if cited:
-        yield from package_files(published, site, languages, cited)
+    yield from package_files(published, site, languages, cited)
 
 
 def redirects_file(site, canonical_base):

@@ -66,7 +66,7 @@ class PageFiles:
         provider = language.gettext("IGRS rankings, Uttar Pradesh")
         home = urls.absolute(self.context["CANONICAL_BASE"], urls.in_language(urls.home(), language))
         for name, (title, kind) in embed.figures(page.template, page.model, language).items():
-            src = urls.absolute(self.context["CANONICAL_BASE"], page_path) + f"#embed-{name}"
+            src = urls.absolute(self.context["CANONICAL_BASE"], page_path) + "#" + urls.embed_anchor(name)
             yield SiteFile(urls.oembed(page_path, name), lambda src=src, title=title, kind=kind: embed.oembed(
                 src, title, kind, provider, home), (model, language.code, "oembed"))
 

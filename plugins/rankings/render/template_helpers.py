@@ -60,7 +60,7 @@ def absolute_file(context, path):
 @pass_context
 def embed_code(context, name, title, kind):
     """The snippet that embeds this page's figure `name` (render/embed.py), in the page's language."""
-    return embed.snippet(absolute(context, context["self_path"]) + f"#embed-{name}", title, kind)
+    return embed.snippet(absolute(context, context["self_path"]) + "#" + urls.embed_anchor(name), title, kind)
 
 
 @pass_context
