@@ -31,7 +31,7 @@ PAYLOADS = [
 ]
 HOSTILE = " ".join(PAYLOADS)
 # What the templates write themselves: the only scripts, and no attribute that runs code.
-SCRIPT_TYPES = {"module", "application/ld+json"}
+SCRIPT_TYPES = {"module", "application/ld+json", "application/json"}  # JSON: the compare page's data
 
 
 def hostile(name):
@@ -152,6 +152,17 @@ def test_json_ld_stays_one_script_of_json(site):
     assert len(scripts) == 1
     dataset = json.loads(scripts[0])
     assert HOSTILE in dataset["name"]
+
+
+def test_the_compare_pages_data_stays_one_script_of_json(site):
+    import json
+    import re
+
+    for path in ("compare/index.html", "en/compare/index.html"):
+        text = (site / path).read_text(encoding="utf-8")
+        scripts = re.findall(r'<script type="application/json" id="compare-data">(.*?)</script>', text, re.S)
+        assert len(scripts) == 1, path
+        assert any(HOSTILE in series["name"] for series in json.loads(scripts[0])["series"].values()), path
 
 
 def test_feeds_and_sitemap_stay_xml(site):

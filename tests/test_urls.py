@@ -42,6 +42,14 @@ def site(tmp_path_factory):
                  SITEURL="https://example.org/igrs")
 
 
+def compare_files(html):
+    """The files the compare page's script reads that its data name: each series' levels' files."""
+    data = re.search(r'<script type="application/json" id="compare-data">(.*?)</script>', html, re.S)
+    if not data:
+        return []
+    return [path for series in json.loads(data[1])["series"].values() for path in series["levels"].values()]
+
+
 def linked_files(site):
     """Every file of the site some page links to (pages, downloads, charts, feeds, the stylesheet)."""
     linked = set()
@@ -49,7 +57,8 @@ def linked_files(site):
         page_path = page.relative_to(site).parent.as_posix() + "/"
         html = page.read_text(encoding="utf-8")
         hrefs = [href for href, _ in parse(html).links] + re.findall(r'<link[^>]+href="([^"]+)"', html) + \
-            re.findall(r'<meta property="og:image" content="([^"]+)"', html)  # the share image
+            re.findall(r'<meta property="og:image" content="([^"]+)"', html) + \
+            re.findall(r'<script[^>]+src="([^"]+)"', html) + compare_files(html)  # the share image, scripts
         for href in hrefs:
             if href.startswith("https://example.org/igrs/"):
                 href = "/" + href.removeprefix("https://example.org/igrs/")

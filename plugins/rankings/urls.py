@@ -6,7 +6,7 @@ language, the first language at the root and each other under /<code>/ (in_langu
 theme's files are shared by every language.
 """
 
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from .data.schema import INCOMING_FOLDER
 from .data.vocabulary import LANGUAGES, LEVEL_IDS
@@ -35,6 +35,26 @@ def series_index(series_id):
 
 def month(series_id, month_):
     return f"{series_id}/{month_}/"
+
+
+# Comparing units (site/compare.py): one page per language; its address names the units compared, each as
+# series=unit in order: compare/?police=kanpur-commissionerate&district-admin=kanpur-nagar.
+COMPARE = "compare/"
+
+
+def compare_query(entries):
+    """The query of a comparison's address, from its (series id, unit id) pairs in order: "police=a&police=b"."""
+    return urlencode(list(entries))
+
+
+COMPARE_SCRIPT = COMPARE + "compare.js"  # theme/compare/compare.js, shared by the languages
+COMPARE_STYLESHEET = COMPARE + "compare.css"  # its own rules: no other page loads them
+
+
+def compare_level(series_id, level):
+    """What the compare page's script reads of a level besides the units' CSVs: how many units it ranked each
+    month, how many share each shared rank, its parents' names (site/compare.py)."""
+    return f"{COMPARE}{series_id}-{level}.json"
 
 
 def content_page(slug):
@@ -152,7 +172,7 @@ def reserved():
     the folder of the units' CSV files, beside the series' folders under data/; nor the data folder's folder of
     sheets waiting to be imported."""
     return {*LANGUAGES, *LEVEL_IDS, "data", "feeds", "theme", UNIT_CSV_FOLDER, *CONTENT_SLUGS, FIND.strip("/"),
-            SEARCH_BUNDLE.strip("/"), INCOMING_FOLDER, TABLE_SCHEMAS.split("/")[-1]}
+            SEARCH_BUNDLE.strip("/"), COMPARE.strip("/"), INCOMING_FOLDER, TABLE_SCHEMAS.split("/")[-1]}
 
 
 # ---- anchors in pages

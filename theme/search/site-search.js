@@ -115,7 +115,9 @@ export function shown(encoded) {
   return JSON.parse(new TextDecoder().decode(bytes));
 }
 
-export async function start(form) {
+// options.link(url): where a unit found leads (the compare page: to a comparison with it added), or null for a unit
+// listed without a link; by default, to its page.
+export async function start(form, options = {}) {
   const input = form.querySelector("input[type=search]");
   const list = form.querySelector("ol.results");
   const status = form.querySelector(".status");
@@ -152,8 +154,9 @@ export async function start(form) {
   function listed(unit) {
     const [kind, place, rankLine] = shown(unit.meta.shown);
     const item = document.createElement("li");
-    const link = document.createElement("a");
-    link.href = unit.url;
+    const href = options.link ? options.link(unit.url) : unit.url;
+    const link = document.createElement(href === null ? "strong" : "a");
+    if (href !== null) link.href = href;
     link.textContent = unit.meta.title;
     const about = document.createElement("span");
     about.className = "about";

@@ -7,7 +7,7 @@ from jinja2 import pass_context
 from markupsafe import Markup
 
 from .. import urls
-from . import captions, embed
+from . import captions, compare, embed
 from .month_story import story_html
 
 
@@ -64,6 +64,20 @@ def embed_code(context, name, title, kind):
 
 
 @pass_context
+def compare_url(context, entries):
+    """The address of a comparison of (series id, unit id) pairs, in the page's language (site/compare.py)."""
+    return url(context, urls.COMPARE) + "?" + urls.compare_query(entries)
+
+
+@pass_context
+def compare_data(context, words):
+    """What the compare page's script is given, in the page's language (render/compare.py)."""
+    model = {key: context[key] for key in ("series_levels", "months", "counterparts")}
+    return compare.page_data(model, context["L"], lambda path: url(context, path),
+                             lambda path: file_url(context, path), words)
+
+
+@pass_context
 def latest_words(context, unit, block):
     """A unit's latest figures in words in the page's language (captions.latest_words): (rank, change, percent)."""
     return captions.latest_words(unit, block["latest"], block["series"], context["L"])
@@ -84,7 +98,7 @@ def install(environment, default_language):
     environment.install_gettext_callables(context["gettext"], context["ngettext"], newstyle=True)
     environment.globals.update(url=url, file_url=file_url, absolute=absolute, absolute_file=absolute_file,
                                unit_link=unit_link, once=once, latest_words=latest_words, month_story=month_story,
-                               embed_code=embed_code,
+                               embed_code=embed_code, compare_url=compare_url, compare_data=compare_data,
                                urls=urls, _made_once={})
     # JSON in a page (JSON-LD) as UTF-8, not \u escapes: a Hindi name is 3 bytes, not 6 (tojson still escapes
     # <, >, & and ' for the <script>).

@@ -17,6 +17,7 @@ from ..ranking.corrections import Corrections, read_corrections
 from ..ranking.ranks import rank_all
 from ..ranking.records import STATE
 from . import pages
+from .compare import Neighbours
 from .directories import (children_directory, grouped_records, mark_units_at_top, plain_records,
                           series_directory, unit_directory)
 from .district_map import tile_directory
@@ -72,6 +73,7 @@ class SiteModel:
         self._row_hashes = None  # row_hashes
         self._stand_ins = None  # stand_ins
         self._latest_rows = None  # latest_rows
+        self.neighbours = Neighbours(self)  # a unit's "compare with…" (compare.py), each series' month once
         self._by_month = results.groupby(["series", "month"], sort=False).indices
         # Groups with a missing key (units without parent) are left out by groupby.
         self._by_parent = results.groupby(["series", "month", "parent"], sort=False).indices
@@ -103,6 +105,10 @@ class SiteModel:
     def unit_rows(self, unit_id):
         """Every row of a unit (none for a unit never ranked)."""
         return self.rows_at(self._by_unit.get(unit_id, []))
+
+    def ranked_in(self, series_id, unit_id):
+        """Whether a series ever ranked a unit."""
+        return any(row["series"] == series_id for row in self.unit_rows(unit_id))
 
     def child_rows(self, series_id, month, parent_id):
         """The rows of a parent's own children in a series' month."""

@@ -13,7 +13,7 @@ from ..data.months import calendar_months, next_month, year_of
 from ..data.schema import COUNT_COLUMNS
 from ..data.vocabulary import GROUPING_LEVELS, HOME_INDEXES, LEVEL, LEVEL_IDS
 from ..ranking.records import STATE
-from . import district_map
+from . import compare, district_map
 from .chart_data import bands_block, bands_chart, history_chart
 from .directories import split_by_level
 from .district_map import locator_map, map_chart, month_map
@@ -44,6 +44,7 @@ def all_pages(site):
     for level in site.levels_present:
         yield level_index_page(site, level)
     yield Page(urls.FIND, "find.html", {})
+    yield Page(urls.COMPARE, "compare.html", compare.page_model(site))
     for unit in site.units.values():
         yield unit_page(site, unit)
     for unit in site.units.values():
@@ -245,6 +246,7 @@ def series_block(site, unit, series, history):
         "at_rank_1_by_month": {s["month"]: (s["at_rank_1"], s["ranked"]) for s in summaries
                                if s["level"] == below["deepest_level"]},
         "counts_given": [c for c in COUNT_COLUMNS if any(r[c] is not None for r in history)],
+        "compare": site.neighbours.of(unit, series),
     }
 
 

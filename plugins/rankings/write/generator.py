@@ -17,6 +17,7 @@ from pelican.generators import Generator
 from .. import urls
 from ..render.charts.kinds import chart_key
 from ..render.charts.pool import ChartStore
+from ..render.compare import compare_files
 from ..render.downloads import download_files, redirects_file
 from ..render.feeds import feed_files
 from ..render.page_files import PageFiles
@@ -87,6 +88,7 @@ class RankingsGenerator(Generator):
             output.add(search_files(self.site, self.languages, cache_dir(self.settings), manifest.fingerprint,
                                     self.context["INDEX"], self.theme))
             output.add([stylesheet_file(self.theme)])
+            output.add(compare_files(self.site, self.theme))
             if setting(self.settings, "RANKINGS_FEEDS"):
                 output.add(feed_files(self.site, self.languages, self.context["CANONICAL_BASE"]))
             output.finish()  # the PNGs drawn in the pool, before the manifest says they are there

@@ -12,6 +12,9 @@ WIDTH, PANEL_HEIGHT, RANK_PANEL_HEIGHT = 320, 120, 56
 BAND_COLOURS = ("#fef0d9", "#fdd49e", "#fdbb84", "#fc8d59", "#d7301f", "#b30000")
 BAND_INKS = (INK, INK, INK, INK, "white", "white")
 NOT_RANKED_FILL, NOT_RANKED_EDGE = "#ffffff", f'stroke="{MUTED}" stroke-width="1" stroke-dasharray="3 2"'
+# The compare page's lines (theme/compare/compare.js), one per unit: told apart by their dashes as well as their
+# colours, each at least 3:1 against white (WCAG 1.4.11).
+COMPARE_LINES = ((ACCENT, ""), ("#c2410c", "7 3"), ("#047857", "2 3"), ("#7e22ce", "9 3 2 3"))
 # One generic family: a list of families costs vl-convert a font lookup per text (~3× slower). The restricted
 # fontconfig maps it to Noto Sans (Devanagari falls back to Noto Sans Devanagari); in the page, CSS gives the
 # chart text the page's own font stack.

@@ -1,0 +1,47 @@
+"""The compare page's files (site/compare.py): each level's ties, read by its script, and the script itself;
+and the address of a comparison, for the links that lead to it."""
+
+from pathlib import Path
+
+import rcssmin
+
+from .. import urls
+from ..data.vocabulary import LEVEL_IDS
+from ..site.compare import MOST, level_files, level_json
+from .charts.style import COMPARE_LINES, GAP, GRID, INK, MUTED
+from .site_file import SiteFile
+
+
+def compare_files(site, theme):
+    """Each series' levels' files (a new month changes only its series' files), the script and its rules."""
+    for (series_id, level), content in level_files(site).items():
+        text = level_json(content)
+        yield SiteFile(urls.compare_level(series_id, level), lambda text=text: text, (text,))
+    folder = Path(theme) / "compare"
+    script, rules = ((folder / name).read_text(encoding="utf-8") for name in ("compare.js", "compare.css"))
+    yield SiteFile(urls.COMPARE_SCRIPT, lambda: script, (script,))
+    yield SiteFile(urls.COMPARE_STYLESHEET, lambda: rcssmin.cssmin(rules), (rules,))
+
+
+def page_data(model, language, link, file_link, words):
+    """What the compare page's script is given (#compare-data), in the page's language: words (gettext'd by the
+    template), the months' names, the series and their levels' files, the levels' words, the links to make."""
+    return {
+        "words": words,
+        "name": language.info.name_column,
+        "most": MOST,
+        "months": {month: language.month(month) for month in model["months"]},
+        "series": {series["id"]: {"name": language.name(series), "top": list(series["with_top"]),
+                                  "levels": {level: file_link(path) for level, path in levels}}
+                   for series, levels in model["series_levels"]},
+        "levels": {level: language.level(level).many for level in LEVEL_IDS},
+        "kinds": {level: [language.level(level).one, language.level(level).top_one] for level in LEVEL_IDS},
+        "counterparts": [list(pair) for pair in model["counterparts"]],
+        "lines": [list(line) for line in COMPARE_LINES],
+        "style": [INK, GRID, GAP, MUTED],
+        "csv": file_link(urls.unit_csv("{id}")),
+        "unit": link(urls.unit("{level}", "{id}")),
+        "month": link(urls.month("{series}", "{month}")),
+        "compare": link(urls.COMPARE),
+        "search": file_link(urls.SEARCH_SCRIPT),
+    }
