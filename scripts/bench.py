@@ -102,9 +102,44 @@ def ten_years(base):
     print(f"  {'ten years published (MB)':30s} {size / 2**20:8.0f}   target ≤ {TEN_YEARS_LIMIT_MB:>5}   {verdict}")
     print(f"    {TEN_YEARS} months: {files} files, largest {largest / 2**20:.1f} MB ({path}); built cold in "
           f"{seconds:.0f} s, {cpu:.0f} s of CPU")
+    parts = journalists_parts(published)
     fits = host_profiles(published)
     return {"ten years published (MB)": size / 2**20, "ten years files": files, "ten years largest file": largest,
-            **fits}
+            **parts, **fits}
+
+
+# What each part of issue 30 writes, by path: the compare pages and what their script reads (and the month pages'
+# script), the oEmbed JSON beside embeddable figures, the districts' feeds, the data package.
+PARTS = {
+    "compare": lambda path: path.split("/")[path.startswith("en/")] == "compare" or path == "theme/month.js",
+    "oEmbed JSON": lambda path: path.endswith(".oembed.json"),
+    "district feeds": lambda path: path.split("/")[path.startswith("en/")] == "feeds" and path.count("/") >= 2 + path.startswith("en/"),
+    "data package": lambda path: path == "data/datapackage.json" or path.startswith("data/schemas/"),
+}
+
+
+def journalists_parts(published):
+    """The files and bytes each part of issue 30 adds to ten years' site, and what a comparison loads at most
+    (four districts, ranked in both series; two stations): the page, its stylesheets and script, the units' CSVs
+    and their levels' files, gzipped as hosts send them."""
+    files = [(f.relative_to(published).as_posix(), f.stat().st_size) for f in Path(published).rglob("*") if f.is_file()]
+    out = {}
+    for name, belongs in PARTS.items():
+        part = [size for path, size in files if belongs(path)]
+        out[f"ten years {name} files"], out[f"ten years {name} bytes"] = len(part), sum(part)
+        print(f"    {name + ':':18s} {len(part):>6} files, {sum(part) / 2**20:6.1f} MiB")
+    page = page_weight(published, Path("compare"))
+    gz = lambda path: len(gzip.compress((published / path).read_bytes(), 9))  # noqa: E731
+    for units, level in ((["district-0", "district-1", "district-2", "district-3"], "district"),
+                         (["station-0", "station-1"], "station")):
+        loads = [f"data/units/{unit}.csv" for unit in units] + [
+            f.relative_to(published).as_posix() for f in (published / "compare").glob(f"*-{level}.json")]
+        weight = page + sum(gz(path) for path in loads)
+        out[f"compare {len(units)} {level}s gzip bytes"] = weight
+        verdict = "met" if weight <= PAGE_LIMIT_KB * 1024 else "MISSED"
+        print(f"  {f'compare, {len(units)} {level}s (KB gzip)':30s} {weight / 1024:8.1f}   target ≤ {PAGE_LIMIT_KB:>5}"
+              f"   {verdict}   the page {page / 1024:.1f} KB, {len(loads)} files it reads {(weight - page) / 1024:.1f} KB")
+    return out
 
 
 def host_profiles(published):
@@ -299,6 +334,7 @@ def main():
         n for n, v in monthly.items() if v > NEW_MONTH_TARGETS[n]] + [
         n for n, v in years.items() if n == "ten years published (MB)" and v > TEN_YEARS_LIMIT_MB] + [
         n for n, v in years.items() if n.startswith("ten years fit") and not v] + [
+        n for n, v in years.items() if n.startswith("compare ") and v > PAGE_LIMIT_KB * 1024] + [
         n for n, v in imported.items() if v > bench_import.TARGETS.get(n, bench_import.TARGETS[bench_import.SHEET])]
     print("all targets met" if not missed else f"targets missed: {', '.join(missed)}")
 

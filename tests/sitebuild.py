@@ -114,7 +114,8 @@ def broken_links(site, folders_open_index=True):
         page_path = page.relative_to(site).parent.as_posix() + "/"
         page_path = "" if page_path == "./" else page_path
         html = page.read_text(encoding="utf-8")
-        hrefs = [href for href, _ in parse(html).links] + re.findall(r'<(?:link[^>]+href|script[^>]+src)="([^"]+)"', html)
+        hrefs = [href for href, _ in parse(html).links] + re.findall(r'<(?:link[^>]+href|script[^>]+src)="([^"]+)"', html) + \
+            re.findall(r' data-js="([^"]+)"', html)
         for href in hrefs:
             if href.startswith(("http:", "https:", "mailto:", "#")):
                 continue

@@ -242,7 +242,8 @@ def test_hindi_pages_are_hindi(site):
     # acronyms, formats, the language link, the licence's short name (GODL)
     allowed = {"IGRS", "CSV", "SVG", "PNG", "English", "UTF", "Excel", "GODL"}
     for path in ["", "zone/kanpur-zone/", "district/kanpur-commissionerate/", "station/kanpur-commissionerate-chaubepur/",
-                 "police/2024-12/", "district-admin/2024-12/", "police/", "station/", "district/etawa/", "about/"]:
+                 "police/2024-12/", "district-admin/2024-12/", "police/", "station/", "district/etawa/", "about/",
+                 "compare/"]:
         page = re.sub(r"<textarea[^>]*>.*?</textarea>", "", read(site, path), flags=re.S)  # code to embed
         text = re.sub(r"https?://\S+", "", parse(page).visible_text)  # the citation's address
         latin = set(re.findall(r"[A-Za-z]{2,}", text)) - allowed

@@ -187,6 +187,30 @@ def test_a_unit_found_by_the_search_box_is_added_to_the_comparison(site, server,
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
+def test_units_chosen_in_a_month_pages_lists_and_tables_lead_to_their_comparison(site, server, browser, prefix):
+    page = open_page(browser, f"{server}{prefix}police/2024-12/")
+    page.click('[data-tool="pick"]')
+    names = {"": ("चौबेपुर", "बेकनगंज", "इटावा"), "en/": ("Chaubepur", "Beconganj", "Etawah")}[prefix]
+    page.locator("tbody th", has_text=names[0]).locator("input[type=checkbox]").check()  # in a table
+    page.locator("ul.names li", has_text=names[1]).locator("input[type=checkbox]").check()  # at rank 1 in a list
+    district = page.locator("tbody th", has_text=names[2]).locator("input[type=checkbox]")
+    district.click()  # a district: not of the stations' level
+    assert not district.is_checked()
+    assert names[2] in page.locator(".pick-bar [role=status]").inner_text()
+    page.add_script_tag(path=str(AXE))  # the boxes and the bar as accessible as the page
+    result = page.evaluate("""() => axe.run(document, {runOnly: {type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})""")
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == []
+    go = page.locator(".pick-bar a")
+    assert parse_qsl(urlsplit(go.get_attribute("href")).query) == [
+        ("police", "kanpur-commissionerate-chaubepur"), ("police", "kanpur-commissionerate-beconganj")]
+    go.click()
+    assert compared(page)["names"] == list(names[:2])
+    assert not page.problems
+    page.context.close()
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
 def test_without_javascript_the_page_says_what_to_do_and_leads_to_the_units(site, server, browser, prefix):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 800})
     page = context.new_page()
@@ -214,3 +238,16 @@ def test_the_compare_page_passes_axe(site, server, browser, prefix):
 def test_the_levels_files_are_json_the_script_reads(site):
     months = json.loads(read(site, "compare/police-station.json"))["months"]
     assert months["2024-11"] == [7, {"1": 5}]
+
+
+def test_what_the_hindi_page_gives_its_script_to_say_is_hindi(site):
+    """The script's words, month names and level words come from the page, in its language (gettext, Babel)."""
+    data = json.loads(re.search(r'<script type="application/json" id="compare-data">(.*?)</script>',
+                                read(site, "compare/"), re.S)[1])
+    said = [*data["months"].values(), *data["levels"].values(), *(k for pair in data["kinds"].values() for k in pair),
+            *(series["name"] for series in data["series"].values())]
+    for text in data["words"].values():
+        said += text if isinstance(text, list) else [text]
+    latin = {word for text in said for word in re.findall(r"[A-Za-z]{2,}", re.sub(r"%\(\w+\)s", "", text))}
+    assert latin <= {"CSV", "IGRS"}, latin
+    assert data["months"]["2024-12"] == "दिसंबर 2024"

@@ -58,7 +58,8 @@ def linked_files(site):
         html = page.read_text(encoding="utf-8")
         hrefs = [href for href, _ in parse(html).links] + re.findall(r'<link[^>]+href="([^"]+)"', html) + \
             re.findall(r'<meta property="og:image" content="([^"]+)"', html) + \
-            re.findall(r'<script[^>]+src="([^"]+)"', html) + compare_files(html)  # the share image, scripts
+            re.findall(r'<script[^>]+src="([^"]+)"', html) + re.findall(r' data-js="([^"]+)"', html) + \
+            compare_files(html)  # the share image, scripts (and a month page's, loaded when asked for)
         for href in hrefs:
             if href.startswith("https://example.org/igrs/"):
                 href = "/" + href.removeprefix("https://example.org/igrs/")

@@ -162,6 +162,7 @@ def search_index(language):
     return SEARCH_BUNDLE + language.prefix
 NOT_FOUND = "404.html"  # what hosts (GitHub Pages, Netlify, nginx's error_page) show for a wrong link
 
+MONTH_SCRIPT = "theme/month.js"  # a month page's tools, loaded when asked for (theme/month/month.js)
 STYLESHEET = "theme/css/site.css"  # where it always was; written by the plugin (render/stylesheet.py)
 FAVICON = "favicon.ico"
 

@@ -1,6 +1,7 @@
 """The compare page's files (site/compare.py): each level's ties, read by its script, and the script itself;
 and the address of a comparison, for the links that lead to it."""
 
+import json
 from pathlib import Path
 
 import rcssmin
@@ -8,12 +9,14 @@ import rcssmin
 from .. import urls
 from ..data.vocabulary import LEVEL_IDS
 from ..site.compare import MOST, level_files, level_json
+from . import embed
 from .charts.style import COMPARE_LINES, GAP, GRID, INK, MUTED
 from .site_file import SiteFile
 
 
 def compare_files(site, theme):
-    """Each series' levels' files (a new month changes only its series' files), the script and its rules."""
+    """Each series' levels' files (a new month changes only its series' files), the script and its rules, and the
+    month pages' script that leads to it."""
     for (series_id, level), content in level_files(site).items():
         text = level_json(content)
         yield SiteFile(urls.compare_level(series_id, level), lambda text=text: text, (text,))
@@ -21,6 +24,10 @@ def compare_files(site, theme):
     script, rules = ((folder / name).read_text(encoding="utf-8") for name in ("compare.js", "compare.css"))
     yield SiteFile(urls.COMPARE_SCRIPT, lambda: script, (script,))
     yield SiteFile(urls.COMPARE_STYLESHEET, lambda: rcssmin.cssmin(rules), (rules,))
+    # A month page's tools (choosing units to compare, the map's code to embed), with the embed code's pattern.
+    tools = (Path(theme) / "month" / "month.js").read_text(encoding="utf-8").replace(
+        '"__SNIPPETS__"', json.dumps(embed.snippet_patterns(), ensure_ascii=False))
+    yield SiteFile(urls.MONTH_SCRIPT, lambda: tools, (tools,))
 
 
 def page_data(model, language, link, file_link, words):

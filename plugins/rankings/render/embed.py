@@ -36,11 +36,23 @@ def oembed(src, title, kind, provider, provider_url):
 
 def figures(template, model, language):
     """{name: (title, kind)} of a page's embeddable figures, in a language: a unit's history in each series it is
-    ranked in. (A month's map is embeddable too, site.css and macros.embeddable allow it; its page has no room left
-    in its 45 KB for the code to paste, which must be made when asked for first.)"""
+    ranked in; a month's map of its districts. (The month page has no room in its 45 KB for the code to paste: its
+    script, month.js, makes it when it is asked for.)"""
     if template == "unit.html":
         unit = model["unit"]
         return {block["series"]["id"]: (f"{language.name(unit)}: {language.name(block['series'])}, "
                                         f"{language.month(block['latest']['month'])}", "history")
                 for block in model["blocks"]}
+    if template == "month.html":  # the page's heading, and the map's own title (as month.js says them)
+        series, month = model["series"], model["month"]
+        heading = f"{language.name(series)}: {language.month(month)}"
+        return {block["map"]["chart"]: (heading + " — " + language.gettext("%(level)s on the map by percent, %(month)s") % {
+            "level": language.level(block["level"], series).many, "month": language.month(month)}, "map")
+            for block in model["levels"] if block["map"]}
     return {}
+
+
+def snippet_patterns():
+    """{kind: the snippet with {src} and {title} in place of its page's address and its title}, for month.js to
+    fill when a reader asks for the code (the same snippet, made in the browser)."""
+    return {kind: snippet("{src}", "{title}", kind) for kind in HEIGHTS}

@@ -154,7 +154,8 @@ class RankingRows:
             out.append('<div class="at-1"><dl class="shared">'
                        + "".join(f"<div><dt>{escape(term)}</dt><dd>{value}</dd></div>" for term, value in figures)
                        + '</dl>\n<ul class="names">'
-                       + "".join(f"<li>{self._named(row, siteurl, index, compared)}</li>" for row in names)
+                       # an <li> ends where the next begins (HTML): 0.23 KB less of a month page, gzipped
+                       + "".join(f"<li>{self._named(row, siteurl, index, compared)}" for row in names)
                        + "</ul></div>")
         return "\n".join(out)
 
