@@ -132,7 +132,7 @@ def test_the_comparison_shows_each_units_figures_as_its_own_page_does(site, serv
     shown = compared(page)
     assert not page.problems
     assert len(shown["names"]) == len(entries) == shown["lines"]
-    assert page.locator("#no-script").is_hidden()
+    assert not page.locator("#no-script").is_visible()
     for column, (series, unit_id) in enumerate(entries):
         own = unit_months(browser, server, prefix, series, unit_id)
         for month, cells in shown["months"].items():
@@ -151,7 +151,7 @@ def test_how_often_each_ranked_above_the_other_is_counted_in_the_months_both_wer
     assert compared(page)["ahead"] == ["Chaubepur ranked above Akbarpur in 0 of the 2 months both were ranked.",
                                        "Akbarpur ranked above Chaubepur in 1 of the 2 months both were ranked.",
                                        "They had the same rank in 1 month."]
-    assert page.locator("h1").inner_text() == "Chaubepur and Akbarpur compared"
+    assert page.locator("#compared-title").inner_text() == "Chaubepur and Akbarpur compared"
     # Leaving one out leads to the comparison without it.
     page.get_by_role("link", name="Remove Akbarpur from the comparison").click()
     page.wait_for_url(re.compile(r"compare/\?police=kanpur-commissionerate-chaubepur$"))
@@ -169,6 +169,14 @@ def test_what_cannot_be_compared_is_left_out_and_said(site, server, browser, que
     page.wait_for_selector("ul.compared li")
     assert told in page.locator("#compare-status").inner_text()
     assert page.locator("ul.compared li > a:first-of-type").all_inner_texts() == ["Etawah"] or "nowhere" not in query
+    page.context.close()
+
+
+def test_the_page_without_units_says_how_to_choose_them(site, server, browser):
+    page = open_page(browser, server + "en/compare/")
+    page.wait_for_function("document.getElementById('compare-status').textContent")
+    assert "No units are named in this address yet" in page.locator("#compare-status").inner_text()
+    assert page.locator(".result").is_hidden() and page.locator("#add-q").is_visible()
     page.context.close()
 
 

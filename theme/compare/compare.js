@@ -235,8 +235,6 @@ async function show() {
   const root = document.getElementById("compared");
   const status = document.getElementById("compare-status");
   const entries = [...new URLSearchParams(location.search)].filter(([seriesId, id]) => page.series[seriesId] && /^[a-z0-9-]+$/.test(id));
-  document.getElementById("no-script").hidden = true;
-  root.hidden = false;
   if (!entries.length) {
     status.textContent = words.empty;
     root.querySelector(".result").hidden = true;
@@ -250,7 +248,7 @@ async function show() {
   if (!units.length) return [];
   const names = units.map((unit) => unit.name);
   const title = said(words.title, { names: listed(names) });
-  document.querySelector("h1").textContent = title;
+  root.querySelector("#compared-title").textContent = title;
   document.title = title + " · " + document.title.split(" · ").at(-1);
   root.querySelector("ul.compared").replaceChildren(...unitList(units));
   const months = monthsOf(units);
@@ -266,6 +264,7 @@ async function show() {
 }
 
 const units = await show();
+document.querySelector("form.add").hidden = false; // under the comparison, once it is drawn
 // Adding a unit: the site's search (loaded when the box is first used, as the header's), each unit found linked to
 // this comparison with it added; a unit of another level, or one already here, is listed without a link.
 const form = document.querySelector("form.add");

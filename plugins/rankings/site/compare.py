@@ -53,6 +53,7 @@ def page_model(site):
         "series_levels": [(series, [(level, urls.compare_level(series["id"], level)) for level in series["levels"]])
                           for series in site.series if series["months"]],
         "months": all_months(months),
+        "query_view": True,  # what it shows is in its address's query: no canonical address without it
         # the pairs of one area in two hierarchies (a commissionerate and its revenue district), each once
         "counterparts": sorted({tuple(sorted((unit["id"], unit["counterpart"]))) for unit in site.units.values()
                                 if unit["counterpart"]}),
