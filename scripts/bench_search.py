@@ -1,0 +1,102 @@
+"""`make bench`'s search part: the seconds from a reader's last keystroke to the first result, on a cheap phone on a
+slow connection, for a district and a station typed in each language; and what a search costs in requests and bytes.
+
+Chromium at 360 px, its CPU slowed four times, its connection 400 ms round trip and 400 kbit/s each way, no cache;
+the site served compressed, as a static host serves it (lighthouse.CompressingHandler). The reader opens the page,
+taps the search box and types the name at about five letters a second; the time is from the input event of the
+last letter to the first result on screen. Requests and bytes (as sent, compressed) are counted from the tap.
+
+    python scripts/bench_search.py [SITE]      (default: the sample site in output/, built by make html)
+"""
+
+import statistics
+import sys
+import threading
+from functools import partial
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from lighthouse import CompressingHandler  # noqa: E402
+
+# (page, what is typed, what it is): a district and a station, in each language's page and script.
+QUERIES = [("en/", "kanpur", "district, English"), ("", "कानपुर", "district, Hindi"),
+           ("en/", "chaubepur", "station, English"), ("", "चौबेपुर", "station, Hindi")]
+TARGET_S = 2.0
+RUNS = 3  # each query this many times, each in a fresh browser context (no cache): the median is told
+SLOW = {"offline": False, "latency": 400, "downloadThroughput": 400_000 / 8, "uploadThroughput": 400_000 / 8}
+CPU_SLOWDOWN = 4
+KEYSTROKE_MS = 200
+CHROMIUM = "/usr/lib/chromium/chromium"
+
+# Set on the page before it loads: when the last letter was typed and when the first result showed.
+WATCH = """
+window.__typed = 0; window.__shown = 0;
+addEventListener('input', (e) => { if (e.target.matches('header input[type=search]')) __typed = performance.now(); }, true);
+new MutationObserver(() => {
+  if (!__shown && document.querySelector('header ol.results li')) __shown = performance.now();
+}).observe(document, {childList: true, subtree: true});
+"""
+
+
+def first_result(browser, url, text):
+    """(seconds from the last keystroke to the first result, requests, bytes) of one search in a fresh context."""
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    cdp.send("Network.emulateNetworkConditions", SLOW)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    page.add_init_script(WATCH)
+    page.goto(url, wait_until="load")
+    counted = {"requests": 0, "bytes": 0}
+    cdp.on("Network.requestWillBeSent", lambda event: counted.__setitem__("requests", counted["requests"] + 1))
+    cdp.on("Network.loadingFinished",
+           lambda event: counted.__setitem__("bytes", counted["bytes"] + event["encodedDataLength"]))
+    page.click("header input[type=search]")
+    page.keyboard.type(text, delay=KEYSTROKE_MS)
+    page.wait_for_function("window.__shown > 0 && window.__shown > window.__typed", timeout=60_000)
+    seconds = page.evaluate("(window.__shown - window.__typed) / 1000")
+    page.wait_for_timeout(1500)  # what the search still fetches for the results after the first
+    context.close()
+    return seconds, counted["requests"], counted["bytes"]
+
+
+def main(site=None):
+    from playwright.sync_api import sync_playwright
+
+    site = Path(site or ROOT / "output")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(CompressingHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}/"
+    measured = {}
+    print(f"search on a slow phone ({CPU_SLOWDOWN}× slower CPU, {SLOW['latency']} ms round trip, "
+          f"{SLOW['downloadThroughput'] * 8 / 1000:.0f} kbit/s), median of {RUNS}, from the last keystroke:")
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            for page, text, what in QUERIES:
+                runs = [first_result(browser, base + page, text) for _ in range(RUNS)]
+                seconds = statistics.median(run[0] for run in runs)
+                requests, size = runs[-1][1], runs[-1][2]
+                name = f"search, {what} (s)"
+                measured[name] = seconds
+                verdict = "met" if seconds <= TARGET_S else "MISSED"
+                print(f"  {name:30s} {seconds:8.2f}   target ≤ {TARGET_S:>5}   {verdict}   “{text}” on /{page}: "
+                      f"{requests} requests, {size / 1024:.0f} KB from the tap on the box")
+                measured[f"search, {what}, requests"] = requests
+                measured[f"search, {what}, bytes"] = size
+            browser.close()
+    finally:
+        server.shutdown()
+    return measured
+
+
+if __name__ == "__main__":
+    found = main(*sys.argv[1:])
+    missed = [name for name, value in found.items() if name.endswith("(s)") and value > TARGET_S]
+    print("all targets met" if not missed else f"targets missed: {', '.join(missed)}")
+    sys.exit(1 if missed else 0)
