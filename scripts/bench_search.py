@@ -52,17 +52,20 @@ def first_result(browser, url, text):
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
     page.add_init_script(WATCH)
     page.goto(url, wait_until="load")
-    counted = {"requests": 0, "bytes": 0}
-    cdp.on("Network.requestWillBeSent", lambda event: counted.__setitem__("requests", counted["requests"] + 1))
-    cdp.on("Network.loadingFinished",
-           lambda event: counted.__setitem__("bytes", counted["bytes"] + event["encodedDataLength"]))
+    finished = []
+    page.on("requestfinished", lambda request: finished.append(request))
     page.click("header input[type=search]")
     page.keyboard.type(text, delay=KEYSTROKE_MS)
     page.wait_for_function("window.__shown > 0 && window.__shown > window.__typed", timeout=60_000)
     seconds = page.evaluate("(window.__shown - window.__typed) / 1000")
-    page.wait_for_timeout(1500)  # what the search still fetches for the results after the first
+    while True:  # what the search still fetches for the results after the first, until nothing more comes
+        count = len(finished)
+        page.wait_for_timeout(2000)
+        if len(finished) == count:
+            break
+    size = sum(request.sizes()["responseBodySize"] + request.sizes()["responseHeadersSize"] for request in finished)
     context.close()
-    return seconds, counted["requests"], counted["bytes"]
+    return seconds, len(finished), size
 
 
 def main(site=None):
