@@ -1,5 +1,5 @@
-"""The compare page's files (site/compare.py): each level's ties, read by its script, and the script itself;
-and the address of a comparison, for the links that lead to it."""
+"""The compare page's files (site/compare.py): each level's file its script reads, the script and its stylesheet,
+and the month pages' script that leads to it; and what the script is given in the page, in a language."""
 
 import json
 from pathlib import Path

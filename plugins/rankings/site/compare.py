@@ -10,6 +10,7 @@ district's administration: the pairing the news reports make).
 """
 
 import json
+from itertools import groupby
 
 from .. import urls
 from ..data.months import calendar_months
@@ -46,8 +47,8 @@ def level_json(content):
 
 
 def page_model(site):
-    """The compare page: the series and the levels each ranks, each level's ties file, and every month from the
-    first ranked to the latest (the script says a month by its name in the page's language)."""
+    """The compare page: the series and the levels each ranks with each level's file, every month from the first
+    ranked to the latest (the script says a month by its name in the page's language), the pairs of one area."""
     months = sorted({month for series in site.series for month in series["months"]})
     return {
         "series_levels": [(series, [(level, urls.compare_level(series["id"], level)) for level in series["levels"]])
@@ -82,16 +83,19 @@ class Neighbours:
             for row in rows:  # level, then rank order
                 by_level.setdefault(row["level"], []).append(row)
             for level, level_rows in by_level.items():
-                for index, row in enumerate(level_rows):
-                    above = next((r for r in reversed(level_rows[:index]) if r["rank"] < row["rank"]), None)
-                    below = next((r for r in level_rows[index + 1:] if r["rank"] > row["rank"]), None)
-                    # among its parent's, where the series ranks units in their parent; else among its whole level
-                    # (a commissionerate among every police district and commissionerate)
-                    group = (level, row["parent"] if row["parent"] and level in series["parent_ranked"] else None)
-                    groups.setdefault(group, []).append(row["unit_id"])
-                    if group[1] is not None:
-                        groups.setdefault((level, None), []).append(row["unit_id"])
-                    places[row["unit_id"]] = (above and above["unit_id"], below and below["unit_id"], group)
+                ranks = [list(tied) for _, tied in groupby(level_rows, key=lambda row: row["rank"])]
+                for index, tied in enumerate(ranks):
+                    # just above: the last of the rank before; just below: the first of the rank after
+                    above = ranks[index - 1][-1]["unit_id"] if index else None
+                    below = ranks[index + 1][0]["unit_id"] if index + 1 < len(ranks) else None
+                    for row in tied:
+                        # among its parent's, where the series ranks units in their parent; else among its whole
+                        # level (a commissionerate among every police district and commissionerate)
+                        group = (level, row["parent"] if row["parent"] and level in series["parent_ranked"] else None)
+                        groups.setdefault(group, []).append(row["unit_id"])
+                        if group[1] is not None:
+                            groups.setdefault((level, None), []).append(row["unit_id"])
+                        places[row["unit_id"]] = (above, below, group)
             self._months[series["id"]] = places, groups
         return self._months[series["id"]]
 
