@@ -1,7 +1,8 @@
 """`make bench`'s search part: the seconds from a reader's last keystroke to the first result, on a cheap phone on a
 slow connection, for a district and a station typed in each language; and what a search costs in requests and bytes.
 
-Chromium at 360 px, its CPU slowed four times, its connection 400 ms round trip and 400 kbit/s each way, no cache;
+Chromium at 360 px, its CPU slowed four times, its connection 400 ms round trip and 400 kbit/s each way, nothing
+cached (a fresh browser context for each search);
 the site served compressed, as a static host serves it (lighthouse.CompressingHandler). The reader opens the page,
 taps the search box and types the name at about five letters a second; the time is from the input event of the
 last letter to the first result on screen. Requests and bytes (as sent, compressed) are counted from the tap.
@@ -46,8 +47,8 @@ def first_result(browser, url, text):
     context = browser.new_context(viewport={"width": 360, "height": 800})
     page = context.new_page()
     cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    cdp.send("Network.enable")  # a fresh context: nothing cached, as for a first visit (what one search fetches
+    # twice, it fetches once, as a phone's browser does)
     cdp.send("Network.emulateNetworkConditions", SLOW)
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
     page.add_init_script(WATCH)
