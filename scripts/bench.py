@@ -108,14 +108,22 @@ def ten_years(base):
             **parts, **fits}
 
 
-# What each part of issue 30 writes, by path: the compare pages and what their script reads (and the month pages'
-# script), the oEmbed JSON beside embeddable figures, the districts' feeds, the data package.
+# What each part of issue 30 writes, by its path in any language: the compare pages and what their script reads
+# (and the month pages' script), the oEmbed JSON beside embeddable figures, the districts' feeds, the data package.
 PARTS = {
-    "compare": lambda path: path.split("/")[path.startswith("en/")] == "compare" or path == "theme/month.js",
+    "compare": lambda path: path.startswith("compare/") or path == "theme/month.js",
     "oEmbed JSON": lambda path: path.endswith(".oembed.json"),
-    "district feeds": lambda path: path.split("/")[path.startswith("en/")] == "feeds" and path.count("/") >= 2 + path.startswith("en/"),
+    "district feeds": lambda path: path.startswith("feeds/") and path.count("/") == 2,
     "data package": lambda path: path == "data/datapackage.json" or path.startswith("data/schemas/"),
 }
+
+
+def in_no_language(path):
+    """A site path without its language's folder: "en/compare/index.html" → "compare/index.html"."""
+    from rankings.data.vocabulary import LANGUAGES
+
+    first, _, rest = path.partition("/")
+    return rest if first in LANGUAGES else path
 
 
 def journalists_parts(published):
@@ -125,7 +133,7 @@ def journalists_parts(published):
     files = [(f.relative_to(published).as_posix(), f.stat().st_size) for f in Path(published).rglob("*") if f.is_file()]
     out = {}
     for name, belongs in PARTS.items():
-        part = [size for path, size in files if belongs(path)]
+        part = [size for path, size in files if belongs(in_no_language(path))]
         out[f"ten years {name} files"], out[f"ten years {name} bytes"] = len(part), sum(part)
         print(f"    {name + ':':18s} {len(part):>6} files, {sum(part) / 2**20:6.1f} MiB")
     page = page_weight(published, Path("compare"))

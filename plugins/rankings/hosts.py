@@ -54,7 +54,7 @@ HOSTS = {
 }
 # What makes the site fit each limit, said when it passes that one (a setting already off is no advice).
 PICTURES = ("RANKINGS_SHARE_IMAGES", "RANKINGS_CHART_PNG")  # fewer files and bytes
-EMBEDS = ("RANKINGS_OEMBED",)  # a JSON beside each unit page: fewer files
+EMBEDS = ("RANKINGS_OEMBED",)  # a JSON beside each unit page and month page: fewer files
 WHOLE_SERIES = ("RANKINGS_WHOLE_SERIES_CSV",)  # every month of a series in one file: each year's file stays
 
 TOO_MANY_FILES = N_("The site has %(figure)s files; %(host)s takes at most %(limit)s.")

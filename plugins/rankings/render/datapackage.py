@@ -13,12 +13,14 @@ import hashlib
 import json
 
 from .. import urls
-from ..data.schema import COUNT_COLUMNS, DOWNLOAD_COLUMNS
-from ..data.vocabulary import LANGUAGES, LEVEL_IDS, N_
+from ..data.schema import DOWNLOAD_COLUMNS
+from ..data.vocabulary import LANGUAGES, LEVEL_IDS, N_, source_language
 from .site_file import SiteFile
 
 PACKAGE = urls.DATA_PACKAGE
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+# The language of the package's own title and description (the messages' language); each other's are title_<code>.
+SOURCE = source_language()
 
 # Each column a published file may have: (type, the unit it counts in, constraints, title, meaning).
 FIELDS = {
@@ -84,7 +86,7 @@ def field(name, languages):
     said = {"language": next((info.display_name for info in LANGUAGES.values() if info.name_column == name), "")}
     described = {"name": name, "type": kind, "title": title % said, "description": description % said}
     for language in languages:
-        if language.code != "en":
+        if language.code != SOURCE.code:
             described[f"title_{language.code}"] = language.gettext(title) % said
             described[f"description_{language.code}"] = language.gettext(description) % said
     if unit:
@@ -114,8 +116,8 @@ def reference(cited, languages):
     """A source or licence as the package names it: its address, its name in English (`title`) and in each other
     language (`title_hi`)."""
     names = cited["name"] if isinstance(cited["name"], dict) else {language.code: cited["name"] for language in languages}
-    described = {"path": cited["url"], "title": names.get("en") or next(iter(names.values()))}
-    described.update({f"title_{code}": name for code, name in names.items() if code != "en"})
+    described = {"path": cited["url"], "title": names.get(SOURCE.code) or next(iter(names.values()))}
+    described.update({f"title_{code}": name for code, name in names.items() if code != SOURCE.code})
     return described
 
 
@@ -133,7 +135,7 @@ def package(published, site, languages, cited):
         "resources": [resource(path, kind, counts, title) for path, kind, counts, title in published],
     }
     for language in languages:
-        if language.code != "en":
+        if language.code != SOURCE.code:
             described[f"title_{language.code}"] = language.gettext("IGRS rankings of Uttar Pradesh")
     return described
 

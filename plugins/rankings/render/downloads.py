@@ -22,6 +22,7 @@ import pandas as pd
 from .. import urls
 from ..data.months import year_of
 from ..data.schema import COUNT_COLUMNS, DOWNLOAD_COLUMNS, NAMES
+from ..data.vocabulary import source_language
 from .datapackage import package_files
 from .site_file import SiteFile
 
@@ -35,7 +36,8 @@ def download_files(site, whole_series, languages, cited):
     file is made again only when its rows changed (their digest), or the build did (its fingerprint: the units'
     names are in it)."""
     published = []  # (path, kind, counts, title) of each file, for the package
-    titles = {series["id"]: series["name_en"] for series in site.series}
+    name = source_language().name_column  # the package describes its files in the messages' language
+    titles = {series["id"]: series[name] for series in site.series}
     by_series = {}
     for series_id, month, rows, digest in site.month_rankings():
         counts = counts_in_file(site.columns_given, series_id, month)
@@ -57,7 +59,7 @@ def download_files(site, whole_series, languages, cited):
                 (*counts, *(digest for _, _, digest in in_year)))
     for unit_id, rows, digest in site.unit_rankings():
         counts = counts_in_any(site.columns_given, {(row["series"], row["month"]) for row in rows})
-        published.append((urls.unit_csv(unit_id), "unit", counts, site.units[unit_id]["name_en"]))
+        published.append((urls.unit_csv(unit_id), "unit", counts, site.units[unit_id][name]))
         yield SiteFile(urls.unit_csv(unit_id), lambda rows=rows, counts=counts: unit_csv(rows, site.units, counts),
                        (digest, *counts))
     yield from package_files(published, site, languages, cited)
