@@ -138,6 +138,9 @@ def test_the_comparison_shows_each_units_figures_as_its_own_page_does(site, serv
         for month, cells in shown["months"].items():
             assert cells[column] == own.get(month, [cells[column][0]]), (unit_id, month)
         assert set(own) <= set(shown["months"])  # every month it was ranked or not published in
+    # The other language's link leads to the same comparison.
+    other = page.locator("nav.languages a").get_attribute("href")
+    assert parse_qsl(urlsplit(other).query) == entries and ("en/" in other) == (prefix == "")
     # The address is the view: opened afresh, by someone else, it shows the same.
     again = open_page(browser, page.url)
     assert compared(again) == shown

@@ -235,6 +235,8 @@ async function show() {
   const root = document.getElementById("compared");
   const status = document.getElementById("compare-status");
   const entries = [...new URLSearchParams(location.search)].filter(([seriesId, id]) => page.series[seriesId] && /^[a-z0-9-]+$/.test(id));
+  // The same comparison in the other language: its link carries the units too.
+  for (const other of document.querySelectorAll("nav.languages a")) other.search = location.search;
   if (!entries.length) {
     status.textContent = words.empty;
     root.querySelector(".result").hidden = true;
