@@ -299,7 +299,9 @@ def main():
         verdict = "met" if size <= PAGE_LIMIT_KB * 1024 else "MISSED"
         print(f"  {name + ' (KB gzip, all it loads)':30s} {size / 1024:8.1f}   target ≤ {PAGE_LIMIT_KB:>5}   {verdict}")
     # What search, the sitemap and the share images add: time (from the log) and bytes in the output folder.
-    search_bytes, search_files = folder_bytes(output / "pagefind")
+    from rankings import urls
+
+    search_bytes, search_files = folder_bytes(output / urls.SEARCH_BUNDLE)
     site_bytes, site_files = folder_bytes(output)
     print(f"  {'search index, cold (s)':30s} {logged_seconds(log, 'units for search') or 0:8.1f}   "
           f"{search_files} files, {search_bytes / 2**20:.1f} MB of the site's {site_bytes / 2**20:.0f} MB"

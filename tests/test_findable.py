@@ -312,45 +312,73 @@ def test_spelling_variants_fold_to_one_form():
     assert fold("झाँसी") == fold("झांसी") and fold("बुलन्दशहर") == fold("बुलंदशहर") and fold("कौशाम्बी") == fold("कौशांबी")
 
 
-def test_a_units_whole_names_and_words_are_each_given_once():
-    from rankings.render.search import whole_name_word, whole_names, words_of
+def test_a_units_words_and_whole_names_are_folded_split_and_each_given_once():
+    from rankings.render.search import whole_names, words
 
     unit = {"name_en": "Kanpur Nagar", "name_hi": "कानपुर नगर"}
     roman = {"कानपुर नगर": "kanpur nagar"}
-    assert whole_names(unit, roman) == ["kanpur nagar", "कानपुर नगर", "kanpurnagar", "कानपुरनगर"]
-    assert [whole_name_word(name) for name in ("kanpur nagar", "कानपुर नगर")] == ["qkanpurnagarq", "ॐकानपुरनगरॐ"]
-    # Each word once (Kanpur and kanpur are one word to Pagefind): a name repeated would rank its unit higher.
-    assert words_of(unit, roman).split() == ["कानपुर", "नगर", "Kanpur", "Nagar", "कानपुरनगर", "kanpurnagar"]
+    # Each word once, folded; a name of several words also as one word, as a reader may type it.
+    assert words(unit, roman) == ["kanpur", "kanpurnagar", "nagar", "कानपुर", "कानपुरनगर", "नगर"]
+    assert whole_names(unit, roman) == ["kanpurnagar", "कानपुरनगर"]
+    # A hyphen or a full stop parts words as a space does (site-search.js splits what is typed alike).
+    hyphened = {"name_en": "Lakhimpur-Kheri", "name_hi": "लखीमपुर-खीरी", "other_names": ["Kheri"]}
+    roman = {"लखीमपुर-खीरी": "lakhimpur-khiri"}
+    assert words(hyphened, roman) == ["kheri", "khiri", "lakhimpur", "lakhimpurkheri", "lakhimpurkhiri", "खीरी",
+                                      "लखीमपुर", "लखीमपुरखीरी"]
+    assert whole_names(hyphened, roman) == ["kheri", "lakhimpurkheri", "lakhimpurkhiri", "लखीमपुरखीरी"]
 
 
-def test_every_unit_is_a_record_in_each_language_with_both_scripts_and_romanised_hindi(site):
+def index_files(site):
+    """The published search index: {language folder: {file name: its units and the units around them}}."""
     import json
 
+    folder = site / "search"
+    return {prefix: {file.name: json.loads(file.read_text(encoding="utf-8")) for file in (folder / prefix).glob("*.json")}
+            for prefix in ("", "en/")}
+
+
+def test_every_unit_is_in_the_index_file_of_each_first_letter_a_query_for_it_may_begin_with(site):
+    import json
+
+    from rankings.data.spelling import FOLDS
     from rankings.render.language import load_languages
+    from rankings.render.search import file_of, shards
     from rankings.site.model import build_model
-    from rankings.render.search import FOLDS, records
 
     model = build_model(SMALL, with_corrections=False)
-    found = records(model, load_languages(ROOT / "theme" / "translations"), lambda unit, language: "")
-    assert len(found) == 2 * len(model.units)
-    chaubepur = {language: html for language, url, html in found if url.endswith(f"/{CHAUBEPUR}/")}
-    for language, html in chaubepur.items():
-        heading = re.search(r"<h1[^>]*>(.*?)</h1>", html).group(1)
-        # Its names, romanised ("chaubepur" is the English name's word, once), folded; each word once.
-        assert {"चौबेपुर", "Chaubepur", "chobepur"} <= set(heading.split()), heading
-        assert len({word.lower() for word in heading.split()}) == len(heading.split())
-        # Its whole names as marked words (a whole name typed finds the unit first), and its level.
-        assert '<p data-pagefind-weight="1">qchobepurq ॐचौबेपुरॐ</p>' in html
-        assert '<span data-pagefind-sort="level:4"></span>' in html
-        assert "Kanpur Commissionerate" in html and "कानपुर नगर" in html  # its parent, and the parent's counterpart
-    # Each language its own index, both tokenised alike (search.TOKENISED_AS), each with every unit.
-    for folder in ("", "en/"):
-        entry = json.loads((site / "pagefind" / folder / "pagefind-entry.json").read_text())
-        assert {code: index["page_count"] for code, index in entry["languages"].items()} == {"en": len(model.units)}
-    script = (site / "pagefind" / "site-search.js").read_text()
+    files = shards(model, load_languages(ROOT / "theme" / "translations"), lambda unit, language: "")
+    published = index_files(site)
+    # What the build publishes is what shards() makes (with the latest ranks, which the lambda leaves out).
+    assert {prefix + name for prefix, named in published.items() for name in named} == set(files)
+    for prefix, named in published.items():
+        everyone = set()
+        for name, file in named.items():
+            for unit in file["units"]:
+                words = unit[5].split() + [w for i in unit[7] for w in file["around"][i][1].split()]
+                # In this letter's file because a word of its own or around it begins with the letter...
+                assert any(file_of(word[0]) == name for word in words), (name, unit)
+                # ...and in the file of each such letter.
+                for word in words:
+                    assert unit[3] in {u[3] for u in named[file_of(word[0])]["units"]}
+                everyone.add(unit[3])
+        assert len(everyone) == len(model.units)
+    # Chaubepur: its names in both scripts, romanised and folded; its whole names; its parent and the parent's
+    # counterpart around it; what its result shows, in the file's language.
+    chaubepur = {prefix: next(u for u in named[file_of("c")]["units"] if u[3].endswith(f"/{CHAUBEPUR}/"))
+                 for prefix, named in published.items()}
+    name, about, rank, path, level, words, whole, around = chaubepur["en/"]
+    assert (name, about, path, level) == ("Chaubepur", "Police station · Kanpur Commissionerate",
+                                          f"en/station/{CHAUBEPUR}/", 4)
+    assert rank == "December 2024: Rank 7 of 7 police stations"
+    assert words.split() == ["chobepur", "चौबेपुर"] and whole.split() == ["chobepur", "चौबेपुर"]
+    around_words = [published["en/"][file_of("c")]["around"][i][1].split() for i in around]
+    assert [{"kanpur", "कानपुर"} <= set(w) for w in around_words] == [True, True]
+    assert "nagar" in around_words[1]  # Kanpur Nagar, the commissionerate's district
+    assert chaubepur[""][:4] == ["चौबेपुर", "थाना · कानपुर कमिश्नरेट", "दिसंबर 2024: 7 थानों में रैंक 7",
+                                 f"station/{CHAUBEPUR}/"]
+    script = (site / "search" / "site-search.js").read_text()
     assert f"const FOLDS = {json.dumps(FOLDS)};" in script
-    # Pagefind's own ready-made interfaces are not published: the site has its own box.
-    assert not list((site / "pagefind").glob("pagefind-ui*"))
+    assert 'new Set(["0' in script  # the letters that have a file
 
 
 def png_size(path):
@@ -424,19 +452,12 @@ def test_a_downloaded_chart_says_what_it_shows(published):
 
 
 def search_result_of(site, url):
-    """What a search result shows for a page, read from the published index (fragments are gzipped JSON; what is
-    shown but not searched is kept as private-use characters: search.unsearched)."""
-    import gzip
-    import json
-
-    from rankings.render.search import UNSEARCHED_FROM
-
-    for fragment in (site / "pagefind").glob("**/fragment/*.pf_fragment"):
-        data = json.loads(gzip.decompress(fragment.read_bytes()).split(b"pagefind_dcd", 1)[-1] or b"{}")
-        if data.get("url") == url:
-            shown = bytes(ord(character) - UNSEARCHED_FROM for character in data["meta"]["shown"])
-            kind, place, rank = json.loads(shown.decode())
-            return {"title": data["meta"]["title"], "kind": kind, "place": place, "rank": rank}
+    """What a search result shows for a page (its path from the site's root), read from the published index."""
+    for named in index_files(site).values():
+        for file in named.values():
+            for name, about, rank, path, *_ in file["units"]:
+                if path == url:
+                    return {"title": name, "about": about, "rank": rank}
     return None
 
 
@@ -444,7 +465,7 @@ def test_a_new_latest_rank_reaches_the_search_index_on_a_rebuild(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(SMALL, data)
     site = build(data, tmp_path / "output")
-    url = f"/en/station/{CHAUBEPUR}/"
+    url = f"en/station/{CHAUBEPUR}/"
     assert search_result_of(site, url)["rank"] == "December 2024: Rank 7 of 7 police stations"
     month = data / "police" / "2024-12.csv"
     month.write_text(month.read_text().replace(f"{CHAUBEPUR},75.56,90", f"{CHAUBEPUR},90,90"))

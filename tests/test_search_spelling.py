@@ -137,3 +137,39 @@ def test_one_edit_and_the_skeleton_worked_out_by_hand():
     assert shapes[2] == shapes[3] == "bkngnj"  # c as k
     assert shapes[4] != shapes[5]  # but ch stays ch
     assert shapes[6] == "बलदशहर"  # vowel signs and anusvara gone (ह is a letter of its own)
+
+
+def test_the_order_of_results_worked_out_by_hand(site):
+    """ranked() on a hand-made letter's file: a whole name first (the higher level first); then whole words before
+    starts of words; a unit's own names before those around it; the narrowest unit around it first."""
+    file = {"around": [[0, "kanpur zone kanpurzone"], [2, "kanpur nagar kanpurnagar"], [2, "mau"], [1, "azamgarh range"]],
+            "units": [["Kanpur Nagar", "", "", "district/kanpur-nagar/", 2, "kanpur kanpurnagar nagar", "kanpurnagar", [0]],
+                      ["Chaubepur", "", "", "station/chaubepur/", 4, "chobepur", "chobepur", [1]],
+                      ["Jhansi Range", "", "", "range/jhansi-range/", 1, "jhansi jhansirange range", "jhansirange", [0]],
+                      ["Kanpur", "", "", "tehsil/kanpur/", 3, "kanpur", "kanpur", [1]],
+                      ["Kanpur", "", "", "station/kanpur/", 4, "kanpur", "kanpur", [1]],
+                      ["Mau", "", "", "district/mau/", 2, "mau", "mau", [3]],
+                      ["Kopaganj", "", "", "station/kopaganj/", 4, "kopaganj", "kopaganj", [2]],
+                      ["Mauranipur", "", "", "tehsil/mauranipur/", 3, "mauranipur", "mauranipur", []]]}
+    queries = ["kanpur", "kanp", "kanpur nagar", "mau", "mau kopa", "kanpurnagar"]
+    script = (site / "search" / "site-search.js").as_uri()
+    code = (f"import * as s from {json.dumps(script)};\nconst {{ units }} = s.unitsOf({json.dumps(file)});\n"
+            f"console.log(JSON.stringify({json.dumps(queries)}.map((q) => s.ranked([q], units).map((u) => u.path))))")
+    done = subprocess.run(["node", "--input-type=module", "-e", code], capture_output=True, text=True, check=True)
+    found = dict(zip(queries, json.loads(done.stdout)))
+    # "kanpur": the tehsil, then the station named so (whole names, the higher level first); Kanpur Nagar (its own
+    # word); Chaubepur (in Kanpur Nagar) before Jhansi Range (in Kanpur Zone, a wider area).
+    assert found["kanpur"] == ["tehsil/kanpur/", "station/kanpur/", "district/kanpur-nagar/", "station/chaubepur/",
+                               "range/jhansi-range/"]
+    # The start of a word: no whole name; own names first (by level), then the narrowest around.
+    assert found["kanp"] == ["district/kanpur-nagar/", "tehsil/kanpur/", "station/kanpur/", "station/chaubepur/",
+                             "range/jhansi-range/"]
+    # Two words: the whole name, then the units with both words around them, own words counted first; Jhansi
+    # Range has no "nagar" around it.
+    assert found["kanpur nagar"] == found["kanpurnagar"][:1] + ["tehsil/kanpur/", "station/kanpur/",
+                                                                "station/chaubepur/"]
+    # As one word: a word of the names around them whole (Kanpur Nagar's joined name), the higher level first.
+    assert found["kanpurnagar"] == ["district/kanpur-nagar/", "tehsil/kanpur/", "station/chaubepur/", "station/kanpur/"]
+    # Mau's station (a whole word around it) before Mauranipur (the start of its own name).
+    assert found["mau"] == ["district/mau/", "station/kopaganj/", "tehsil/mauranipur/"]
+    assert found["mau kopa"] == ["station/kopaganj/"]

@@ -80,7 +80,7 @@ def test_every_link_resolves_and_every_file_written_is_linked(site):
     redirects = {"district/etawa/index.html", "en/district/etawa/index.html"}
     # Files found by their conventional address: crawlers ask for robots.txt, which names the sitemap.
     well_known = {"robots.txt", "sitemap.xml"}
-    # The search index is loaded by the search box's script, not linked: pagefind/.
+    # The search index is loaded by the search box's script, not linked: search/.
     searched = {path for path in written if path.startswith(urls.SEARCH_BUNDLE)}
     # The Table Schemas are named by the data package (linked from the data format page), for programs.
     package = json.loads((site / urls.DATA_PACKAGE).read_text(encoding="utf-8"))

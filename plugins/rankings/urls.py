@@ -153,12 +153,12 @@ def unit_csv(unit_id):
     return f"data/{UNIT_CSV_FOLDER}/{unit_id}.csv"
 
 
-SEARCH_BUNDLE = "pagefind/"  # the search index (search.py) and the script that searches it
+SEARCH_BUNDLE = "search/"  # the search index (search.py) and the script that searches it
 SEARCH_SCRIPT = SEARCH_BUNDLE + "site-search.js"
 
 
 def search_index(language):
-    """The folder of a language's search index (Pagefind's bundle of its records): pagefind/, pagefind/en/."""
+    """The folder of a language's search index (search.shards: a file per first letter): search/, search/en/."""
     return SEARCH_BUNDLE + language.prefix
 NOT_FOUND = "404.html"  # what hosts (GitHub Pages, Netlify, nginx's error_page) show for a wrong link
 

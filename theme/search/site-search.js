@@ -1,12 +1,13 @@
 // The site's search: loaded only when a reader focuses the search box (base.html), never before.
-// It asks the Pagefind index (plugins/rankings/render/search.py) and lists each unit found with its kind, its district
-// or parent, and its latest rank, linked to its page in the language being read.
-// A word typed with a typo is corrected to the nearest word of the units' names (words.json, beside the index).
-// The build writes this file into the search bundle with FOLDS filled in (the same rules as search.fold).
+// Its index is one small file per first letter of a word and language (plugins/rankings/render/search.py: shards):
+// the first letter typed fetches the file of the units a query beginning with it can find, with what each result
+// shows (its name, kind, district or parent, latest rank, link), and every later keystroke is answered from it,
+// with no more requests. A word typed with a typo is corrected to the nearest word of those units' names.
+// The build writes this file into the search folder with the values in "__CAPITALS__" filled in (search_index.py).
 const FOLDS = "__FOLDS__";
 const DEVANAGARI_FOLDS = "__DEVANAGARI_FOLDS__";
-const WHOLE_NAME_MARKS = "__WHOLE_NAME_MARKS__";
-const UNSEARCHED_FROM = "__UNSEARCHED_FROM__";
+const WORD_SEPARATORS = new RegExp("__WORD_SEPARATORS__"); // search.WORD_SEPARATORS
+const FILES = new Set("__FILES__"); // the first letters that have a file (search.file_of)
 const SHOWN = 10; // results shown at once; "more" shows the next ones
 // A word is corrected from this many letters on: a shorter one has too many neighbours, and would find noise.
 const FORGIVEN_FROM = 5;
@@ -28,13 +29,6 @@ export function skeleton(word) {
   const hard = word.replace(/c(?!h)/g, "k");
   const rest = hard.slice(1).replace(/[aeiouyh]|[\u0900-\u0903\u093a-\u094f]/g, "");
   return (hard[0] + rest).replace(/(.)\1+/g, "$1");
-}
-
-// The word that stands for a whole name in the index (search.whole_name_word): a query finds by it the units
-// whose whole name it is, and no other.
-export function wholeNameWord(text) {
-  const mark = WHOLE_NAME_MARKS[/^[a-z0-9]/.test(text) ? "Latn" : "Deva"];
-  return mark + text.replace(/\s+/g, "") + mark;
 }
 
 // Whether two words are at most one edit apart: a letter missing, added, changed, or two swapped.
@@ -82,7 +76,7 @@ export function vocabulary(words) {
 // start of one corrected instead (up to CORRECTIONS, the nearest first); then, for two words typed apart that are
 // one word of a name (or one typo from it) when joined ("bara banki", "rae bareli"), the query with them joined.
 export function corrected(query, names) {
-  const words = query.split(/[\s\-–.,]+/).filter(Boolean); // "lakhimpur-kheri": two words, as Pagefind reads them
+  const words = split(query);
   const queries = variants(words, names);
   for (let i = 0; i + 1 < words.length; i++) {
     const joined = words[i] + words[i + 1];
@@ -93,6 +87,9 @@ export function corrected(query, names) {
   return [...new Set(queries)].slice(0, 2 * CORRECTIONS);
 }
 
+// The words of a name or a query: "lakhimpur-kheri" is two words, as "lakhimpur kheri" (search.split_words).
+export const split = (text) => text.split(WORD_SEPARATORS).filter(Boolean);
+
 // The queries for these words, each word as typed or, where it is no name's word nor the start of one, corrected;
 // strict: only queries whose every word is a name's word or the start of one.
 function variants(words, names, strict = false) {
@@ -102,99 +99,145 @@ function variants(words, names, strict = false) {
     if (!names.known.has(word) && !names.starts(word)) {
       const nearest = word.length >= FORGIVEN_FROM ? names.nearest(word).slice(0, CORRECTIONS) : [];
       if (strict && !nearest.length) return [];
-      if (nearest.length) choices = nearest; // as typed, it would find only noise (Pagefind's stems)
+      if (nearest.length) choices = nearest; // as typed, it would find nothing
     }
     options = options.flatMap((before) => choices.map((choice) => [...before, choice])).slice(0, CORRECTIONS);
   }
   return options.map((option) => option.join(" "));
 }
 
-// What a result shows that no query is to find (search.unsearched): its kind, place and rank line.
-export function shown(encoded) {
-  const bytes = Uint8Array.from(encoded, (character) => character.charCodeAt(0) - UNSEARCHED_FROM);
-  return JSON.parse(new TextDecoder().decode(bytes));
+// The name of the index's file of a query's first letter (search.file_of): its code point, "006b" for k.
+export const fileOf = (letter) => letter.codePointAt(0).toString(16).padStart(4, "0");
+
+// The units of one of the index's files, each with its words as lists and the units around it; and the words of
+// them all (sorted), for vocabulary(): a query beginning with this letter finds only these units, so a word of it
+// can mean only theirs.
+export function unitsOf(file) {
+  const around = file.around.map(([level, words]) => ({ level, words: words.split(" ") }));
+  const units = file.units.map(([name, about, rankLine, path, level, words, whole, near]) => ({
+    name, about, rankLine, path, level, own: words.split(" "), whole: whole.split(" "),
+    around: near.map((i) => around[i]) }));
+  const words = [...new Set([...units.flatMap((unit) => unit.own), ...around.flatMap((unit) => unit.words)])].sort();
+  return { units, words };
+}
+
+// How a word meets a list of a unit's words: 2 as one of them, 1 as the start of one, 0 not.
+const meets = (word, words) => (words.includes(word) ? 2 : words.some((other) => other.startsWith(word)) ? 1 : 0);
+
+// How a query's words meet a unit: null where a word meets none of its words nor those of a unit around it; else
+// [how many meet a word whole, 2 if all meet its own words or 1 if all meet one unit around it, the level of the
+// narrowest unit around it so met (or met by any word; -1 when its own words meet all), how many meet its own words]: more of each, in that order,
+// ranks higher. So "mau" lists Mau's stations before Mauranipur, and "kanpur" Kanpur Nagar's stations before the
+// districts of Kanpur Range.
+function met(words, unit) {
+  let whole = 0, own = 0;
+  const meeting = unit.around.map(() => 0); // how many words meet each unit around it
+  for (const word of words) {
+    let how = meets(word, unit.own);
+    own += how > 0;
+    unit.around.forEach((near, i) => {
+      const its = meets(word, near.words);
+      meeting[i] += its > 0;
+      if (!how) how = Math.max(how, its);
+    });
+    if (!how) return null;
+    whole += how === 2;
+  }
+  const all = unit.around.filter((_, i) => meeting[i] === words.length);
+  const narrowest = (units) => Math.max(-1, ...units.map((near) => near.level));
+  const one = own === words.length ? 2 : all.length ? 1 : 0;
+  const near = one === 2 ? [] : all.length ? all : unit.around.filter((_, i) => meeting[i]);
+  return [whole, one, narrowest(near), own];
+}
+
+// The higher level first (a district before its tehsil of the same name), then by the link: the same order always.
+const byLevel = (a, b) => a.level - b.level || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+// The units found by these queries, in the order listed: for each query, those whose whole name it is (the higher
+// level first), then for each query, every unit whose words (or those of a unit around it) it meets, ranked by met();
+// a unit found twice is listed once, where it is first found.
+export function ranked(queries, units) {
+  const found = new Set();
+  for (const query of queries) {
+    const whole = split(query).join("");
+    units.filter((unit) => unit.whole.includes(whole)).sort(byLevel).forEach((unit) => found.add(unit));
+  }
+  for (const query of queries) {
+    const words = split(query);
+    const scored = units.map((unit) => [met(words, unit), unit]).filter(([how]) => how);
+    scored.sort(([a, u], [b, v]) => b[0] - a[0] || b[1] - a[1] || b[2] - a[2] || b[3] - a[3] || byLevel(u, v));
+    scored.forEach(([, unit]) => found.add(unit));
+  }
+  return [...found];
 }
 
 // options.link(url): where a unit found leads (the compare page: to a comparison with it added), or null for a unit
 // listed without a link; by default, to its page.
-export async function start(form, options = {}) {
+export function start(form, options = {}) {
   const input = form.querySelector("input[type=search]");
   const list = form.querySelector("ol.results");
   const status = form.querySelector(".status");
   const more = form.querySelector("button.more");
   const root = new URL(".", new URL(form.dataset.root, document.baseURI)); // the site's folder, also where links name index.html
-  const index = new URL(form.dataset.index, document.baseURI); // the page's language's own index (search.py: bundle)
-  const [pagefind, words] = await Promise.all([
-    import(new URL("pagefind.js", index).href),
-    // Without the names' words (a failed request), the search still works, only without corrections.
-    fetch(new URL("pagefind/words.json", root)).then((response) => response.json()).catch(() => []),
-  ]);
-  // Pagefind ranks a short record above a long one by default: a district's record carries more words than a tehsil of
-  // the same name, and a whole name weighs more in it (search.NAME_WEIGHT): the weights alone decide here.
-  await pagefind.options({ baseUrl: root.pathname, ranking: { pageLength: 0 } });
-  await pagefind.init();
-  const names = vocabulary(words);
-
+  const index = new URL(form.dataset.index, document.baseURI); // the page's language's own index (search.py: shards)
+  const files = new Map(); // first letter → the promise of its units and words, each file fetched once
   let asked = 0; // the latest query: an older one's answer arriving late is dropped
   let found = [];
 
-  // The results from `from` on, each listed as soon as it and those before it have arrived (their data are
-  // asked for at once): the first shows without waiting for the tenth. A newer query stops an older listing.
-  async function show(from, mine) {
-    more.hidden = true; // one click, one page of results
-    const pending = found.slice(from, from + SHOWN).map((result) => result.data());
-    for (const next of pending) {
-      const unit = await next;
-      if (mine !== asked) return;
-      list.append(listed(unit));
+  function fileFor(letter) {
+    if (!files.has(letter)) {
+      const name = fileOf(letter);
+      // A letter no name's word begins with has no file: nothing found. A failed request is tried again next time.
+      const read = !FILES.has(name) ? Promise.resolve({ units: [], words: [] })
+        : fetch(new URL(`${name}.json`, index)).then((response) => response.json()).then(unitsOf);
+      files.set(letter, read.then(({ units, words }) => ({ units, names: vocabulary(words) }))
+        .catch((error) => { files.delete(letter); throw error; }));
     }
+    return files.get(letter);
+  }
+
+  function show(from) {
+    list.append(...found.slice(from, from + SHOWN).map(listed));
     more.hidden = from + SHOWN >= found.length;
   }
 
   function listed(unit) {
-    const [kind, place, rankLine] = shown(unit.meta.shown);
     const item = document.createElement("li");
-    const href = options.link ? options.link(unit.url) : unit.url;
+    const url = root.pathname + unit.path;
+    const href = options.link ? options.link(url) : url;
     const link = document.createElement(href === null ? "strong" : "a");
     if (href !== null) link.href = href;
-    link.textContent = unit.meta.title;
+    link.textContent = unit.name;
     const about = document.createElement("span");
     about.className = "about";
-    about.textContent = [kind, place].filter(Boolean).join(" · ");
+    about.textContent = unit.about;
     item.append(link, " ", about);
-    if (rankLine) {
+    if (unit.rankLine) {
       const rank = document.createElement("span");
       rank.className = "rank-line";
-      rank.textContent = rankLine;
+      rank.textContent = unit.rankLine;
       item.append(rank);
     }
     return item;
   }
 
   async function search() {
-    const query = input.value.trim();
+    const query = fold(input.value.trim());
     const mine = ++asked;
-    if (!query) {
+    const first = split(query)[0];
+    if (!first) {
       list.replaceChildren();
       status.textContent = "";
       more.hidden = true;
       return;
     }
-    // Each query asked (corrected: above), first for the units whose whole name it is (wholeNameWord), the higher
-    // level first (a district before its tehsil of the same name), then for every
-    // unit it finds; a unit found twice is listed once, where it is first found.
-    const queries = corrected(fold(query), names);
-    const answers = await Promise.all([
-      ...queries.map((text) => pagefind.search(wholeNameWord(text), { sort: { level: "asc" } })),
-      ...queries.map((text) => pagefind.search(text)),
-    ]);
+    const file = await fileFor(first[0]);
     if (mine !== asked) return;
-    const seen = new Set();
-    found = answers.flatMap((answer) => answer.results).filter((result) => !seen.has(result.id) && seen.add(result.id));
+    found = ranked(corrected(query, file.names), file.units);
     list.replaceChildren();
     status.textContent = found.length ? form.dataset.found.replace("%(num)s", found.length.toLocaleString("en-IN"))
       : form.dataset.none;
-    await show(0, mine);
+    show(0);
   }
 
   input.addEventListener("input", search);
@@ -204,7 +247,7 @@ export async function start(form, options = {}) {
       search();
     }
   });
-  more.addEventListener("click", () => show(list.children.length, asked));
+  more.addEventListener("click", () => show(list.children.length));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     search();

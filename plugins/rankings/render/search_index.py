@@ -1,5 +1,5 @@
-"""The search's files: the Pagefind index of every unit in every language (search.py makes its records and runs
-Pagefind), kept in the cache and made again only when a record would change, and the script that searches it.
+"""The search's files: the index of every unit in every language (search.py), kept in the cache and made again only
+when a unit's words or result would change, and the script that searches it.
 """
 
 import json
@@ -10,6 +10,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from .. import urls
+from ..data.spelling import DEVANAGARI_FOLDS, FOLDS
 from . import captions, search
 from .site_file import SiteFile, digest_of
 
@@ -17,22 +18,21 @@ logger = logging.getLogger(__name__)
 
 
 def search_files(site, languages, cache_dir, fingerprint, index, theme):
-    """The index's files and the search script. What the records are made of: the build (code, catalogs,
-    settings, the units' names and places: the manifest's fingerprint), each unit's latest rank, the romaniser.
-    When none changed, the index in the cache is the one to publish, and the 4,000 records need not be made again
-    (≈1 s of a rebuild)."""
+    """The index's files and the search script. What the index is made of: the build (code, catalogs, settings,
+    the units' names and places: the manifest's fingerprint), each unit's latest rank, the romaniser. When none
+    changed, the index in the cache is the one to publish, and its 4,000 results need not be made again."""
     romaniser = version("aksharamukha")
     inputs = digest_of(fingerprint, index, romaniser, sorted(site.latest_rows.items()), stand_ins=site.stand_ins())
     key, folder = cached_index(cache_dir, inputs)
     if key is None:
-        roman = cache_dir / f"romanised-aksharamukha-{romaniser}.json"
-        found = search.records(site, languages, lambda unit, language: latest_rank(site, unit, language), index,
-                               roman)
-        words = search.vocabulary(site.units, roman)
-        key = search.digest(found, words)
+        started = time.perf_counter()
+        files = search.shards(site, languages, lambda unit, language: latest_rank(site, unit, language), index,
+                              cache_dir / f"romanised-aksharamukha-{romaniser}.json")
+        key = digest_of(sorted(files.items()))
         folder = cache_dir / "search" / key
         if not folder.is_dir():
-            keep_index(folder, found, words, {language.code: language.prefix for language in languages}, index)
+            keep_index(folder, files)
+        logger.info("Indexed %d units for search in %.2f s", len(site.units), time.perf_counter() - started)
     known = cache_dir / "search" / "inputs.json"
     known.parent.mkdir(parents=True, exist_ok=True)
     known.write_text(json.dumps({inputs: key}), encoding="utf-8")
@@ -40,9 +40,15 @@ def search_files(site, languages, cache_dir, fingerprint, index, theme):
         if file.is_file():
             yield SiteFile(urls.SEARCH_BUNDLE + file.relative_to(folder).as_posix(), file.read_bytes, (key,))
     script = (Path(theme) / "search" / "site-search.js").read_text(encoding="utf-8")
-    filled = {"__FOLDS__": search.FOLDS, "__DEVANAGARI_FOLDS__": search.DEVANAGARI_FOLDS,
-              "__WHOLE_NAME_MARKS__": search.WHOLE_NAME_MARKS, "__UNSEARCHED_FROM__": search.UNSEARCHED_FROM}
+    filled = {"__FOLDS__": FOLDS, "__DEVANAGARI_FOLDS__": DEVANAGARI_FOLDS,
+              "__WORD_SEPARATORS__": search.WORD_SEPARATORS,
+              "__FILES__": sorted({path.rsplit("/", 1)[-1].split(".")[0] for path in files_in(folder)})}
     yield SiteFile(urls.SEARCH_SCRIPT, lambda: fill(script, filled))
+
+
+def files_in(folder):
+    """The paths of the files in a folder, from it."""
+    return [file.relative_to(folder).as_posix() for file in folder.rglob("*") if file.is_file()]
 
 
 def fill(script, values):
@@ -62,11 +68,8 @@ def cached_index(cache_dir, inputs):
     return (key, folder) if key and folder.is_dir() else (None, None)
 
 
-def keep_index(folder, found, words, prefixes, index):
-    """Pagefind's bundles of the records (one per language, at its prefix) and the names' words, into the cache
-    folder (the earlier ones removed: not needed again)."""
-    started = time.perf_counter()
-    files = search.bundle(found, words, prefixes, keep_index_url=bool(index))
+def keep_index(folder, files):
+    """The index's files into the cache folder (the earlier ones removed: not needed again)."""
     partial = folder.with_suffix(".partial")
     shutil.rmtree(partial, ignore_errors=True)
     for path, content in files.items():
@@ -76,7 +79,6 @@ def keep_index(folder, found, words, prefixes, index):
         if old != partial and old.is_dir():
             shutil.rmtree(old, ignore_errors=True)
     partial.rename(folder)
-    logger.info("Indexed %d units for search in %.2f s", len(found), time.perf_counter() - started)
 
 
 def latest_rank(site, unit, language):
