@@ -6,6 +6,7 @@ Screenshots land in tests/artifacts/ (not in git) for a person to look at.
 
 import functools
 import http.server
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -321,6 +322,29 @@ def test_search_opened_from_a_file_says_why_it_cannot_and_offers_the_lists(site,
     page.fill("#q", "chaubepu")  # typing on says it once, not again and again
     assert status.inner_text().count(said) == 1
     context.close()
+
+
+def test_search_fetches_one_small_file_for_a_name_and_offers_the_lists_when_the_connection_drops(server, browser):
+    page = open_page(browser, server + "en/")
+    fetched = []
+    page.on("requestfinished", lambda request: fetched.append(request.url))
+    page.focus("#q")
+    search_for(page, "chaubepur")
+    # The script, then the file of the first letter typed (c), asked for with the index's version; no more.
+    asked = [url.split(server)[-1] for url in fetched]
+    assert asked[0] == "search/site-search.js" and re.fullmatch(r"search/en/0063\.json\?v=[0-9a-f]{12}", asked[1])
+    assert len(asked) == 2, asked
+    # A letter's file that does not come: no results, and the lists offered instead of a silent box.
+    page.route("**/search/en/006b.json*", lambda route: route.abort())
+    page.fill("#q", "kotwali")
+    page.wait_for_function("() => document.querySelector('form.search .status a') !== null")
+    assert page.eval_on_selector_all("ol.results li", "items => items.length") == 0
+    assert page.get_attribute("form.search .status a", "href").endswith("/en/find/")
+    # When it comes again, typing on finds.
+    page.unroute("**/search/en/006b.json*")
+    page.fill("#q", "")
+    assert [name for name, *_ in search_for(page, "kotwali")] == ["Kotwali", "Kotwali"]
+    page.context.close()
 
 
 def test_a_newer_query_replaces_an_older_ones_results(server, browser):

@@ -8,6 +8,8 @@ const FOLDS = "__FOLDS__";
 const DEVANAGARI_FOLDS = "__DEVANAGARI_FOLDS__";
 const WORD_SEPARATORS = new RegExp("__WORD_SEPARATORS__"); // search.WORD_SEPARATORS
 const FILES = new Set("__FILES__"); // the first letters that have a file (search.file_of)
+// The index's version, asked for with each file: a browser that kept last month's file asks for this month's.
+const VERSION = "__VERSION__";
 const SHOWN = 10; // results shown at once; "more" shows the next ones
 // A word is corrected from this many letters on: a shorter one has too many neighbours, and would find noise.
 const FORGIVEN_FROM = 5;
@@ -189,11 +191,23 @@ export function start(form, options = {}) {
       const name = fileOf(letter);
       // A letter no name's word begins with has no file: nothing found. A failed request is tried again next time.
       const read = !FILES.has(name) ? Promise.resolve({ units: [], words: [] })
-        : fetch(new URL(`${name}.json`, index)).then((response) => response.json()).then(unitsOf);
+        : fetch(new URL(`${name}.json?v=${VERSION}`, index)).then((response) => {
+          if (!response.ok) throw new Error(`${response.status} ${response.url}`);
+          return response.json();
+        }).then(unitsOf);
       files.set(letter, read.then(({ units, words }) => ({ units, names: vocabulary(words) }))
         .catch((error) => { files.delete(letter); throw error; }));
     }
     return files.get(letter);
+  }
+
+  function offerLists() {
+    list.replaceChildren();
+    more.hidden = true;
+    const lists = document.createElement("a");
+    lists.href = form.action;
+    lists.textContent = form.dataset.lists;
+    status.replaceChildren(...(form.dataset.lists ? [lists] : []));
   }
 
   function show(from) {
@@ -231,7 +245,14 @@ export function start(form, options = {}) {
       more.hidden = true;
       return;
     }
-    const file = await fileFor(first[0]);
+    let file;
+    try {
+      file = await fileFor(first[0]);
+    } catch {
+      // The connection dropped: nothing listed, and the lists offered (typing on asks for the file again).
+      if (mine === asked) offerLists();
+      return;
+    }
     if (mine !== asked) return;
     found = ranked(corrected(query, file.names), file.units);
     list.replaceChildren();

@@ -42,7 +42,8 @@ def search_files(site, languages, cache_dir, fingerprint, index, theme):
     script = (Path(theme) / "search" / "site-search.js").read_text(encoding="utf-8")
     filled = {"__FOLDS__": FOLDS, "__DEVANAGARI_FOLDS__": DEVANAGARI_FOLDS,
               "__WORD_SEPARATORS__": search.WORD_SEPARATORS,
-              "__FILES__": sorted({path.rsplit("/", 1)[-1].split(".")[0] for path in files_in(folder)})}
+              "__FILES__": sorted({path.rsplit("/", 1)[-1].split(".")[0] for path in files_in(folder)}),
+              "__VERSION__": key[:12]}
     yield SiteFile(urls.SEARCH_SCRIPT, lambda: fill(script, filled))
 
 
