@@ -333,8 +333,8 @@ def index_files(site):
     import json
 
     folder = site / "search"
-    return {prefix: {file.name: json.loads(file.read_text(encoding="utf-8")) for file in (folder / prefix).glob("*.json")}
-            for prefix in ("", "en/")}
+    return {prefix: {file.name: json.loads(file.read_text(encoding="utf-8"))
+                     for file in (folder / prefix).glob("*.json")} for prefix in ("", "en/")}
 
 
 def test_every_unit_is_in_the_index_file_of_each_first_letter_a_query_for_it_may_begin_with(site):

@@ -128,9 +128,9 @@ const meets = (word, words) => (words.includes(word) ? 2 : words.some((other) =>
 
 // How a query's words meet a unit: null where a word meets none of its words nor those of a unit around it; else
 // [how many meet a word whole, 2 if all meet its own words or 1 if all meet one unit around it, the level of the
-// narrowest unit around it so met (or met by any word; -1 when its own words meet all), how many meet its own words]: more of each, in that order,
-// ranks higher. So "mau" lists Mau's stations before Mauranipur, and "kanpur" Kanpur Nagar's stations before the
-// districts of Kanpur Range.
+// narrowest unit around it so met (or met by any word; -1 when its own words meet all), how many meet its own
+// words]: more of each, in that order, ranks higher. So "mau" lists Mau's stations before Mauranipur, and "kanpur"
+// Kanpur Nagar's stations before the districts of Kanpur Range.
 function met(words, unit) {
   let whole = 0, own = 0;
   const meeting = unit.around.map(() => 0); // how many words meet each unit around it
