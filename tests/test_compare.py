@@ -197,6 +197,32 @@ def test_a_unit_found_by_the_search_box_is_added_to_the_comparison(site, server,
     page.context.close()
 
 
+@pytest.mark.parametrize("query, linked, unlinked", [
+    # Police: Kanpur Commissionerate and Kanpur Dehat rank among its districts; Kanpur Nagar's police is the
+    # commissionerate, so Kanpur Nagar would only be left out.
+    ("police=etawah", {"Kanpur Commissionerate": [("police", "etawah"), ("police", "kanpur-commissionerate")],
+                       "Kanpur Dehat": [("police", "etawah"), ("police", "kanpur-dehat")]}, {"Kanpur Nagar"}),
+    ("district-admin=kanpur-dehat", {"Kanpur Nagar": [("district-admin", "kanpur-dehat"),
+                                                      ("district-admin", "kanpur-nagar")]},
+     {"Kanpur Commissionerate", "Kanpur Dehat"}),
+    # A commissionerate alone: its district's administration is compared with it, across the two rankings.
+    ("police=kanpur-commissionerate", {"Kanpur Nagar": [("police", "kanpur-commissionerate"),
+                                                        ("district-admin", "kanpur-nagar")],
+                                       "Kanpur Dehat": [("police", "kanpur-commissionerate"),
+                                                        ("police", "kanpur-dehat")]}, {"Kanpur Commissionerate"}),
+])
+def test_the_search_box_links_only_units_the_comparison_can_take(site, server, browser, query, linked, unlinked):
+    page = open_page(browser, f"{server}en/compare/?{query}")
+    page.wait_for_selector("ul.compared li")
+    page.fill("#add-q", "kanpur")
+    page.wait_for_selector("form.add ol.results li")
+    links = {a.inner_text(): parse_qsl(urlsplit(a.get_attribute("href")).query)
+             for a in page.locator("form.add ol.results a").all()}
+    assert {name: links.get(name) for name in linked} == linked
+    assert unlinked <= set(page.locator("form.add ol.results strong").all_inner_texts())
+    page.context.close()
+
+
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_units_chosen_in_a_month_pages_lists_and_tables_lead_to_their_comparison(site, server, browser, prefix):
     page = open_page(browser, f"{server}{prefix}police/2024-12/")

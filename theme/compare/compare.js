@@ -275,7 +275,12 @@ const options = {
   link(url) {
     const found = url.match(/([a-z]+)\/([a-z0-9-]+)\/(?:index\.html)?$/);
     if (!found || (level && found[1] !== level) || units.some((unit) => unit.id === found[2])) return null;
-    const seriesId = units[0]?.series ?? Object.keys(page.series).find((id) => page.series[id].levels[found[1]]);
+    // A unit its series never ranked (a commissionerate among district administrations) would only be left out.
+    const ranks = (id) => page.series[id].levels[found[1]] && !page.series[id].unranked[found[1]]?.includes(found[2]);
+    let seriesId = units.length ? units[0].series : Object.keys(page.series).find(ranks);
+    if (seriesId && !ranks(seriesId)) { // unless it is the one unit's counterpart, compared across the two rankings
+      seriesId = units.length === 1 && sameArea(units[0].id, found[2]) ? Object.keys(page.series).find(ranks) : null;
+    }
     return seriesId ? address([...units.map((unit) => [unit.series, unit.id]), [seriesId, found[2]]]) : null;
   },
 };

@@ -39,7 +39,8 @@ def page_data(model, language, link, file_link, words):
         "most": MOST,
         "months": {month: language.month(month) for month in model["months"]},
         "series": {series["id"]: {"name": language.name(series), "top": list(series["with_top"]),
-                                  "levels": {level: file_link(path) for level, path in levels}}
+                                  "levels": {level: file_link(path) for level, path in levels},
+                                  "unranked": model["unranked"].get(series["id"], {})}
                    for series, levels in model["series_levels"]},
         "levels": {level: language.level(level).many for level in LEVEL_IDS},
         "kinds": {level: [language.level(level).one, language.level(level).top_one] for level in LEVEL_IDS},

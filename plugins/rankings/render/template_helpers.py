@@ -72,7 +72,7 @@ def compare_url(context, entries):
 @pass_context
 def compare_data(context, words):
     """What the compare page's script is given, in the page's language (render/compare.py)."""
-    model = {key: context[key] for key in ("series_levels", "months", "counterparts")}
+    model = {key: context[key] for key in ("series_levels", "months", "counterparts", "unranked")}
     return compare.page_data(model, context["L"], lambda path: url(context, path),
                              lambda path: file_url(context, path), words)
 
