@@ -134,7 +134,8 @@ def shards(site, languages, latest_rank, index="", cache=None):
             letters.setdefault(letter, []).append(unit_id)
     files = {}
     for language in languages:
-        shown = {unit_id: result(unit, units, language, latest_rank, index) for unit_id, unit in units.items()}
+        shown = {unit_id: result(unit, around[unit_id], units, language, latest_rank, index)
+                 for unit_id, unit in units.items()}
         for letter, unit_ids in sorted(letters.items()):
             table = {u: i for i, u in enumerate(dict.fromkeys(u for unit_id in unit_ids for u in around[unit_id]))}
             found = [[*shown[unit_id], LEVEL_IDS.index(units[unit_id]["level"]), " ".join(own[unit_id]),
@@ -145,9 +146,10 @@ def shards(site, languages, latest_rank, index="", cache=None):
     return files
 
 
-def result(unit, units, language, latest_rank, index):
-    """What a unit's search result shows in a language: [name, "kind · district or parent", latest rank, path]."""
-    around = around_of(unit, units)
-    place = language.name(units[unit["place"]]) if unit["place"] else language.name(around[0]) if around else ""
+def result(unit, around, units, language, latest_rank, index):
+    """What a unit's search result shows in a language: [name, "kind · district or parent", latest rank, path];
+    around: the ids of around_of()."""
+    place = unit["place"] or (around[0] if around else None)
+    place = language.name(units[place]) if place else ""
     about = " · ".join(text for text in (str(language.kind(unit)), place) if text)
     return [language.name(unit), about, latest_rank(unit, language), urls.in_language(unit["path"], language) + index]

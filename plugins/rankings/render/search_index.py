@@ -36,20 +36,15 @@ def search_files(site, languages, cache_dir, fingerprint, index, theme):
     known = cache_dir / "search" / "inputs.json"
     known.parent.mkdir(parents=True, exist_ok=True)
     known.write_text(json.dumps({inputs: key}), encoding="utf-8")
-    for file in sorted(folder.rglob("*")):
-        if file.is_file():
-            yield SiteFile(urls.SEARCH_BUNDLE + file.relative_to(folder).as_posix(), file.read_bytes, (key,))
+    files = sorted(file for file in folder.rglob("*") if file.is_file())
+    for file in files:
+        yield SiteFile(urls.SEARCH_BUNDLE + file.relative_to(folder).as_posix(), file.read_bytes, (key,))
     script = (Path(theme) / "search" / "site-search.js").read_text(encoding="utf-8")
     filled = {"__FOLDS__": FOLDS, "__DEVANAGARI_FOLDS__": DEVANAGARI_FOLDS,
               "__WORD_SEPARATORS__": search.WORD_SEPARATORS,
-              "__FILES__": sorted({path.rsplit("/", 1)[-1].split(".")[0] for path in files_in(folder)}),
+              "__FILES__": sorted({file.stem for file in files}),  # the letters that have a file, in any language
               "__VERSION__": key[:12]}
     yield SiteFile(urls.SEARCH_SCRIPT, lambda: fill(script, filled))
-
-
-def files_in(folder):
-    """The paths of the files in a folder, from it."""
-    return [file.relative_to(folder).as_posix() for file in folder.rglob("*") if file.is_file()]
 
 
 def fill(script, values):

@@ -66,12 +66,11 @@ def unranked(site):
     """{series: {level: ids}}: the units of a level a series ranks that it never ranked (a commissionerate among
     the district administrations, Kanpur Nagar among police districts): the page's search lists them without a link
     to a comparison that would leave them out. A few per level."""
-    ranked = site.rankings.results.groupby(["series", "level"])["unit_id"].unique()
     out = {}
     for series in site.series:
         for level in series["levels"]:
-            known = set(ranked.get((series["id"], level), ()))
-            missing = sorted(u for u, unit in site.units.items() if unit["level"] == level and u not in known)
+            missing = sorted(unit_id for unit_id, unit in site.units.items()
+                             if unit["level"] == level and not site.ranked_in(series["id"], unit_id))
             if missing:
                 out.setdefault(series["id"], {})[level] = missing
     return out

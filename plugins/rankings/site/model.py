@@ -73,6 +73,7 @@ class SiteModel:
         self._row_hashes = None  # row_hashes
         self._stand_ins = None  # stand_ins
         self._latest_rows = None  # latest_rows
+        self._ranked = None  # ranked_in: {(series id, unit id)} of every unit a series ranked
         self.neighbours = Neighbours(self)  # a unit's "compare with…" (compare.py), each series' month once
         self._by_month = results.groupby(["series", "month"], sort=False).indices
         # Groups with a missing key (units without parent) are left out by groupby.
@@ -108,7 +109,9 @@ class SiteModel:
 
     def ranked_in(self, series_id, unit_id):
         """Whether a series ever ranked a unit."""
-        return any(row["series"] == series_id for row in self.unit_rows(unit_id))
+        if self._ranked is None:
+            self._ranked = set(zip(self.rankings.results["series"], self.rankings.results["unit_id"]))
+        return (series_id, unit_id) in self._ranked
 
     def child_rows(self, series_id, month, parent_id):
         """The rows of a parent's own children in a series' month."""
