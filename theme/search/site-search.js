@@ -183,6 +183,7 @@ export function start(form, options = {}) {
   const root = new URL(".", new URL(form.dataset.root, document.baseURI)); // the site's folder, also where links name index.html
   const index = new URL(form.dataset.index, document.baseURI); // the page's language's own index (search.py: shards)
   const files = new Map(); // first letter → the promise of its units and words, each file fetched once
+  const loaded = new Set(); // the first letters whose file has come
   let asked = 0; // the latest query: an older one's answer arriving late is dropped
   let found = [];
 
@@ -195,8 +196,10 @@ export function start(form, options = {}) {
           if (!response.ok) throw new Error(`${response.status} ${response.url}`);
           return response.json();
         }).then(unitsOf);
-      files.set(letter, read.then(({ units, words }) => ({ units, names: vocabulary(words) }))
-        .catch((error) => { files.delete(letter); throw error; }));
+      files.set(letter, read.then(({ units, words }) => {
+        loaded.add(letter);
+        return { units, names: vocabulary(words) };
+      }).catch((error) => { files.delete(letter); throw error; }));
     }
     return files.get(letter);
   }
@@ -239,12 +242,13 @@ export function start(form, options = {}) {
     const query = fold(input.value.trim());
     const mine = ++asked;
     const first = split(query)[0];
-    if (!first) {
+    // Nothing typed, or a first letter whose file is still to come: what is listed answers an older query, and goes.
+    if (!first || !loaded.has(first[0])) {
       list.replaceChildren();
       status.textContent = "";
       more.hidden = true;
-      return;
     }
+    if (!first) return;
     let file;
     try {
       file = await fileFor(first[0]);
