@@ -210,6 +210,8 @@ def test_a_unit_found_by_the_search_box_is_added_to_the_comparison(site, server,
                                                         ("district-admin", "kanpur-nagar")],
                                        "Kanpur Dehat": [("police", "kanpur-commissionerate"),
                                                         ("police", "kanpur-dehat")]}, {"Kanpur Commissionerate"}),
+    # A district's police beside its administration is complete: nothing more is linked.
+    ("police=kanpur-commissionerate&district-admin=kanpur-nagar", {}, {"Kanpur Dehat", "Kanpur Zone"}),
 ])
 def test_the_search_box_links_only_units_the_comparison_can_take(site, server, browser, query, linked, unlinked):
     page = open_page(browser, f"{server}en/compare/?{query}")

@@ -275,6 +275,7 @@ const options = {
   link(url) {
     const found = url.match(/([a-z]+)\/([a-z0-9-]+)\/(?:index\.html)?$/);
     if (!found || (level && found[1] !== level) || units.some((unit) => unit.id === found[2])) return null;
+    if (units.some((unit) => unit.series !== units[0].series)) return null; // two rankings of one area: complete
     // A unit its series never ranked (a commissionerate among district administrations) would only be left out.
     const ranks = (id) => page.series[id].levels[found[1]] && !page.series[id].unranked[found[1]]?.includes(found[2]);
     let seriesId = units.length ? units[0].series : Object.keys(page.series).find(ranks);
